@@ -1,0 +1,140 @@
+// Package diag defines the one error type of noticegen: a Diagnostic that
+// names the file, line and column it is about, and a List that collects them
+// so a run can report every problem it finds rather than stopping at the first.
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Severity says whether a diagnostic stops a build.
+type Severity int
+
+const (
+	// Error stops the build; the previous output stays as it was.
+	Error Severity = iota
+	// Warning is reported but does not stop the build unless --strict is set.
+	Warning
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Diagnostic is one problem with the site's sources. File is slash-separated
+// and relative to the site root so messages read the same on every machine.
+type Diagnostic struct {
+	File     string
+	Line     int // 1-based; 0 when the problem concerns the whole file
+	Col      int // 1-based; 0 when unknown
+	Severity Severity
+	Rule     string // stable id of the check that found it; empty for load errors
+	Message  string
+}
+
+// String formats d as "file:line:col: severity: message [rule]", the shape
+// compilers use, so editors and CI annotate the right line.
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	b.WriteString(d.Pos())
+	b.WriteString(": ")
+	b.WriteString(d.Severity.String())
+	b.WriteString(": ")
+	b.WriteString(d.Message)
+	if d.Rule != "" {
+		b.WriteString(" [")
+		b.WriteString(d.Rule)
+		b.WriteString("]")
+	}
+	return b.String()
+}
+
+// Pos formats the location part: file, file:line or file:line:col.
+func (d Diagnostic) Pos() string {
+	switch {
+	case d.File == "":
+		return "noticegen"
+	case d.Line <= 0:
+		return d.File
+	case d.Col <= 0:
+		return fmt.Sprintf("%s:%d", d.File, d.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Col)
+}
+
+// List collects diagnostics. The zero value is ready to use.
+type List []Diagnostic
+
+// Errorf adds an error at file:line:col.
+func (l *List) Errorf(file string, line, col int, format string, args ...any) {
+	*l = append(*l, Diagnostic{File: file, Line: line, Col: col, Severity: Error, Message: fmt.Sprintf(format, args...)})
+}
+
+// Warnf adds a warning at file:line:col.
+func (l *List) Warnf(file string, line, col int, format string, args ...any) {
+	*l = append(*l, Diagnostic{File: file, Line: line, Col: col, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+}
+
+// Add appends diagnostics made elsewhere.
+func (l *List) Add(ds ...Diagnostic) { *l = append(*l, ds...) }
+
+// HasErrors reports whether any diagnostic is an error.
+func (l List) HasErrors() bool {
+	return slices.ContainsFunc(l, func(d Diagnostic) bool { return d.Severity == Error })
+}
+
+// Count returns how many diagnostics have severity s.
+func (l List) Count(s Severity) int {
+	n := 0
+	for _, d := range l {
+		if d.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Sorted returns the diagnostics ordered by file, line, column and message,
+// with exact duplicates removed, so output is stable from run to run even
+// though files are loaded in parallel.
+func (l List) Sorted() List {
+	out := slices.Clone(l)
+	slices.SortFunc(out, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.File, b.File),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Col, b.Col),
+			cmp.Compare(a.Severity, b.Severity),
+			cmp.Compare(a.Message, b.Message),
+			cmp.Compare(a.Rule, b.Rule),
+		)
+	})
+	return slices.Compact(out)
+}
+
+// Strict returns a copy of l in which every warning is an error, for --strict.
+func (l List) Strict() List {
+	out := slices.Clone(l)
+	for i := range out {
+		out[i].Severity = Error
+	}
+	return out
+}
+
+// Error makes a List usable as an error: one diagnostic per line.
+func (l List) Error() string {
+	var b strings.Builder
+	for i, d := range l.Sorted() {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(d.String())
+	}
+	return b.String()
+}

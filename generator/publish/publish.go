@@ -1,0 +1,168 @@
+// Package publish writes a built site: minified, into a staging folder next
+// to the destination, swapped in at once so readers and CI never see half a
+// site and a failed build leaves the previous one as it was.
+package publish
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/xml"
+)
+
+// Minifier minifies output files by their extension.
+type Minifier struct{ m *minify.M }
+
+// NewMinifier returns a minifier for HTML, CSS and XML. Document and end
+// tags are kept: the output stays valid HTML that validators and assistive
+// technology read without guessing.
+func NewMinifier() *Minifier {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("text/xml", xml.Minify)
+	return &Minifier{m: m}
+}
+
+// Minify returns b minified when name is an .html, .css or .xml file, else b.
+func (mi *Minifier) Minify(name string, b []byte) ([]byte, error) {
+	var mediatype string
+	switch path.Ext(name) {
+	case ".html":
+		mediatype = "text/html"
+	case ".css":
+		mediatype = "text/css"
+	case ".xml":
+		mediatype = "text/xml"
+	default:
+		return b, nil
+	}
+	out, err := mi.m.Bytes(mediatype, b)
+	if err != nil {
+		return nil, fmt.Errorf("minify %s: %w", name, err)
+	}
+	return out, nil
+}
+
+// CheckDest refuses a destination that is, or contains, the source folder,
+// or that lies inside one of the source's input folders: replacing it would
+// delete the site's own files.
+func CheckDest(srcDir, dest string) error {
+	src, err := filepath.Abs(srcDir)
+	if err != nil {
+		return err
+	}
+	dst, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	src, dst = resolve(src), resolve(dst)
+	if dst == src {
+		return fmt.Errorf("destination %s is the source folder; expected a folder of its own such as %s", dest, filepath.Join(srcDir, "public"))
+	}
+	if within(src, dst) {
+		return fmt.Errorf("destination %s contains the source folder %s; replacing it would delete the site's sources", dest, srcDir)
+	}
+	for _, in := range []string{"content", "layouts", "i18n", "static", "site.toml"} {
+		if p := filepath.Join(src, in); dst == p || within(dst, p) {
+			return fmt.Errorf("destination %s is inside the source's %s; expected a folder outside the site's inputs, e.g. public", dest, in)
+		}
+	}
+	return nil
+}
+
+// resolve follows links in the existing part of p, so that a link cannot
+// disguise the source as something else.
+func resolve(p string) string {
+	rest := ""
+	for {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(r, rest)
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return filepath.Join(p, rest)
+		}
+		rest = filepath.Join(filepath.Base(p), rest)
+		p = parent
+	}
+}
+
+// within reports whether inner lies strictly inside outer.
+func within(inner, outer string) bool {
+	rel, err := filepath.Rel(outer, inner)
+	return err == nil && rel != "." && !strings.HasPrefix(rel, "..")
+}
+
+// Write writes files (slash paths relative to the site root) to dest
+// through a staging folder in dest's parent, then swaps it in. On any error
+// the staging folder is removed and dest is left as it was.
+func Write(ctx context.Context, dest string, files map[string][]byte) (err error) {
+	dest = filepath.Clean(dest)
+	if info, err := os.Lstat(dest); err == nil && !info.IsDir() {
+		return fmt.Errorf("destination %s exists and is not a folder", dest)
+	}
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", parent, err)
+	}
+	staging, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".staging-")
+	if err != nil {
+		return fmt.Errorf("create staging folder next to %s: %w", dest, err)
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(staging)
+		}
+	}()
+	if err := os.Chmod(staging, 0o755); err != nil {
+		return err
+	}
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if !fs.ValidPath(name) || strings.Contains(name, "\\") {
+			return fmt.Errorf("refusing to write %q: not a path inside the destination", name)
+		}
+		p := filepath.Join(staging, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, files[name], 0o644); err != nil {
+			return err
+		}
+	}
+	return swap(staging, dest)
+}
+
+// swap puts staging in dest's place. Where the system can exchange two
+// folders in one step it does; otherwise dest is moved aside first.
+func swap(staging, dest string) error {
+	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
+		return os.Rename(staging, dest)
+	}
+	if exchange(staging, dest) == nil {
+		return os.RemoveAll(staging) // now holds the previous build
+	}
+	old := staging + ".old"
+	if err := os.Rename(dest, old); err != nil {
+		return fmt.Errorf("move previous %s aside: %w", dest, err)
+	}
+	if err := os.Rename(staging, dest); err != nil {
+		_ = os.Rename(old, dest)
+		return fmt.Errorf("move new build into %s: %w", dest, err)
+	}
+	return os.RemoveAll(old)
+}

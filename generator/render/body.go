@@ -1,0 +1,219 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"text/template"
+	"text/template/parse"
+
+	"github.com/noticegen/noticegen/generator/compose"
+	"github.com/noticegen/noticegen/generator/diag"
+	"github.com/noticegen/noticegen/generator/site"
+)
+
+// BodyData is what a section body's template sees. Every localized string
+// is already resolved to the page's language.
+type BodyData struct {
+	Entity BodyEntity
+	Params map[string]string
+	Site   struct{ Title, BaseURL string }
+	Notice struct{ ID, Title string }
+	Lang   string
+}
+
+// BodyEntity is the entity as a section body sees it.
+type BodyEntity struct {
+	ID, Name, Address, Email, Phone, Website, Register, VATID, RepresentedBy string
+	DPO                                                                      struct{ Name, Email, Phone, Address string }
+	Authority                                                                struct{ Name, URL string }
+}
+
+// bodyData resolves the values a body of page p may use.
+func bodyData(s *site.Site, p *compose.Page) *BodyData {
+	lang, def := p.Lang, s.Config.DefaultLanguage
+	e := p.Entity
+	d := &BodyData{Lang: lang, Params: make(map[string]string, len(e.Params))}
+	d.Entity = BodyEntity{
+		ID: e.ID, Name: e.Name.Get(lang, def), Address: e.Address.Get(lang, def), Email: e.Email,
+		Phone: e.Phone, Website: e.Website, Register: e.Register.Get(lang, def), VATID: e.VATID,
+		RepresentedBy: e.RepresentedBy.Get(lang, def),
+	}
+	if e.DPO != nil {
+		d.Entity.DPO.Name, d.Entity.DPO.Email = e.DPO.Name.Get(lang, def), e.DPO.Email
+		d.Entity.DPO.Phone, d.Entity.DPO.Address = e.DPO.Phone, e.DPO.Address.Get(lang, def)
+	}
+	if e.Authority != nil {
+		d.Entity.Authority.Name, d.Entity.Authority.URL = e.Authority.Name.Get(lang, def), e.Authority.URL
+	}
+	for k, v := range e.Params {
+		d.Params[k] = v.Get(lang, def)
+	}
+	d.Site.Title, d.Site.BaseURL = s.Config.Title.Get(lang, def), s.Config.BaseURL
+	d.Notice.ID, d.Notice.Title = p.Notice.ID, p.Notice.Title.Get(lang, def)
+	return d
+}
+
+// escapeFunc is the name of the function added to every action of a body
+// template; the leading underscore keeps it out of reach of authors, whose
+// identifiers cannot start with one.
+const escapeFunc = "_noticegen_text"
+
+// parseBody parses a section body as a text/template whose every printed
+// value is escaped for Markdown, so that inserted values are text and never
+// markup — the same idea as html/template's contextual escaping.
+func parseBody(f *site.SectionFile) (*template.Template, *diag.Diagnostic) {
+	t, err := template.New(f.Path).
+		Option("missingkey=error").
+		Funcs(template.FuncMap{escapeFunc: markdownText}).
+		Parse(f.Body)
+	if err != nil {
+		d := templateError(f, err)
+		return nil, &d
+	}
+	for _, tt := range t.Templates() {
+		if tt.Tree != nil {
+			escapeActions(tt.Tree.Root)
+		}
+	}
+	return t, nil
+}
+
+func escapeActions(n parse.Node) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			escapeActions(c)
+		}
+	case *parse.ActionNode:
+		if len(n.Pipe.Decl) == 0 {
+			n.Pipe.Cmds = append(n.Pipe.Cmds, &parse.CommandNode{
+				NodeType: parse.NodeCommand, Pos: n.Pos,
+				Args: []parse.Node{parse.NewIdentifier(escapeFunc).SetPos(n.Pos)},
+			})
+		}
+	case *parse.IfNode:
+		escapeActions(n.List)
+		escapeActions(n.ElseList)
+	case *parse.RangeNode:
+		escapeActions(n.List)
+		escapeActions(n.ElseList)
+	case *parse.WithNode:
+		escapeActions(n.List)
+		escapeActions(n.ElseList)
+	}
+}
+
+// markdownText escapes a value so that Markdown shows it literally:
+// backslashes before punctuation that could start markup, and before
+// characters that open a block at the start of a line. Dots, colons, slashes
+// and @ stay, so addresses and URLs are still recognised as links.
+func markdownText(v any) string {
+	s := fmt.Sprint(v)
+	var b strings.Builder
+	lineStart := true
+	for i, r := range s {
+		switch {
+		case strings.ContainsRune("\\`*_[]<>&!|~{}#", r):
+			b.WriteByte('\\')
+		case lineStart && strings.ContainsRune("-+=", r):
+			b.WriteByte('\\')
+		case (r == '.' || r == ')') && leadingDigits(s, i):
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+		if r == '\n' {
+			lineStart = true
+		} else if r != ' ' && r != '\t' {
+			lineStart = false
+		}
+	}
+	return b.String()
+}
+
+// leadingDigits reports whether s[:i] is a line start followed by digits
+// only: "1." would otherwise open an ordered list.
+func leadingDigits(s string, i int) bool {
+	j := strings.LastIndexByte(s[:i], '\n') + 1
+	digits := strings.TrimLeft(s[j:i], " \t")
+	if digits == "" {
+		return false
+	}
+	for _, r := range digits {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+var templateLine = regexp.MustCompile(`^template: [^:]*:(\d+)(?::(\d+))?: (?:executing "[^"]*" at <([^>]*)>: )?`)
+
+// templateError turns a text/template error into a diagnostic at the line of
+// the .md file: template lines count from the body, which starts after the
+// front matter.
+func templateError(f *site.SectionFile, err error) diag.Diagnostic {
+	msg := err.Error()
+	d := diag.Diagnostic{File: f.Path, Line: f.BodyLine, Severity: diag.Error}
+	if m := templateLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		d.Line = f.BodyLine + line - 1
+		if m[2] != "" {
+			d.Col, _ = strconv.Atoi(m[2])
+		}
+		msg = msg[len(m[0]):]
+		if m[3] != "" {
+			msg = fmt.Sprintf("%s: %s", strings.TrimSuffix(m[3], " | "+escapeFunc), msg)
+		}
+	}
+	msg = strings.ReplaceAll(msg, " | "+escapeFunc, "")
+	d.Message = "template: " + msg + templateHint(msg)
+	return d
+}
+
+func templateHint(msg string) string {
+	switch {
+	case strings.Contains(msg, "map has no entry for key"):
+		return "; expected a key defined in the entity's [params] (every entity that publishes this section needs it)"
+	case strings.Contains(msg, "can't evaluate field"):
+		return "; expected one of .Entity, .Params, .Site, .Notice, .Lang and their fields (see docs/site-format.md)"
+	case strings.Contains(msg, "not defined"):
+		return "; section bodies can use only text/template's built-in functions"
+	}
+	return ""
+}
+
+// executeBody runs a parsed body for one page and converts it to HTML.
+func (r *Renderer) executeBody(t *template.Template, f *site.SectionFile, data *BodyData) ([]byte, *diag.Diagnostic) {
+	var md bytes.Buffer
+	if err := t.Execute(&limitedWriter{w: &md, n: maxBodyOutput}, data); err != nil {
+		d := templateError(f, err)
+		return nil, &d
+	}
+	var out bytes.Buffer
+	if err := r.md.Convert(md.Bytes(), &out); err != nil {
+		return nil, &diag.Diagnostic{File: f.Path, Line: f.BodyLine, Severity: diag.Error, Message: "markdown: " + err.Error()}
+	}
+	return out.Bytes(), nil
+}
+
+// maxBodyOutput bounds what one body template may print, so a template that
+// ranges over itself cannot exhaust memory.
+const maxBodyOutput = 16 << 20
+
+type limitedWriter struct {
+	w *bytes.Buffer
+	n int
+}
+
+func (l *limitedWriter) Write(p []byte) (int, error) {
+	if l.w.Len()+len(p) > l.n {
+		return 0, fmt.Errorf("output exceeds %d bytes; expected a section of reasonable size", l.n)
+	}
+	return l.w.Write(p)
+}

@@ -1,0 +1,148 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+
+	"github.com/noticegen/noticegen/generator/locale"
+)
+
+// PageData is what a layout sees: everything already resolved to the page's
+// language, so layouts only arrange it. Its fields are documented in
+// docs/layouts.md.
+type PageData struct {
+	Kind      string // "chooser", "overview" or "notice": which layout renders it
+	Lang      string // the page's language code, for <html lang>
+	Dir       string // "ltr" or "rtl"
+	Title     string // the page's <h1>
+	SiteTitle string
+	Canonical string     // absolute URL of this page
+	Root      string     // relative path from this page to the site root: "" or "../../../"
+	Languages []LangLink // the same page in every language, in site order
+	XDefault  string     // absolute URL of the default language's version
+	Updated   Date       // latest change of anything on the page
+
+	Entities []EntityView // overview: every entity
+	Entity   *EntityView  // notice: the controller
+	Notice   NoticeView   // notice
+	Glance   []GlanceRow  // notice: one row per processing section
+	Sections []SectionView
+
+	cat *locale.Catalog
+}
+
+// T returns the UI message id in the page's language. Arguments are pairs
+// of template data, e.g. {{ .T "updated" "Date" .Updated.Text }}.
+func (p *PageData) T(id string, pairs ...any) string {
+	var data map[string]any
+	if len(pairs) > 1 {
+		data = make(map[string]any, len(pairs)/2)
+		for i := 0; i+1 < len(pairs); i += 2 {
+			if k, ok := pairs[i].(string); ok {
+				data[k] = pairs[i+1]
+			}
+		}
+	}
+	return p.cat.T(p.Lang, id, data)
+}
+
+// Tel returns a tel: link for a phone number as people write it
+// ("+49 30 000000"), keeping only what a dialler reads.
+func (p *PageData) Tel(phone string) template.URL {
+	var b strings.Builder
+	b.WriteString("tel:")
+	for _, r := range phone {
+		if r >= '0' && r <= '9' || r == '+' && b.Len() == len("tel:") {
+			b.WriteRune(r)
+		}
+	}
+	return template.URL(b.String()) // #nosec: digits and a leading + only
+}
+
+// LangLink is one language version of a page.
+type LangLink struct {
+	Lang    string // code, for hreflang
+	Name    string // the language's name in itself: "Deutsch"
+	URL     string // absolute, for <link rel=alternate>
+	Href    string // relative, for links on the page
+	Current bool
+}
+
+// Date is a date as readers see it and as machines read it.
+type Date struct {
+	Text string // "1. März 2025"
+	ISO  string // "2025-03-01"
+}
+
+// Link is a titled relative link.
+type Link struct {
+	Title, Href string
+}
+
+// EntityView is a data controller as shown on a page.
+type EntityView struct {
+	ID            string
+	Name          string
+	Address       []string // lines
+	Email         string
+	Phone         string
+	Website       string
+	Register      string
+	VATID         string
+	RepresentedBy string
+	DPO           *DPOView
+	Authority     *AuthorityView
+	Notices       []Link // overview: this entity's notices in the page's language
+}
+
+// DPOView is a data protection officer's contact.
+type DPOView struct {
+	Name    string
+	Address []string
+	Email   string
+	Phone   string
+}
+
+// AuthorityView is a supervisory authority.
+type AuthorityView struct {
+	Name, URL string
+}
+
+// NoticeView names the notice a page shows.
+type NoticeView struct {
+	ID, Title string
+}
+
+// GlanceRow is one row of the "at a glance" table.
+type GlanceRow struct {
+	Anchor         string // id of the full section, for a link
+	Title          string
+	Lang           string // set when the row's text is a fallback language
+	Purposes       []string
+	LegalBases     []string // labels: "Art. 6(1)(f) GDPR"
+	Retention      string
+	ThirdCountries []string // names in the page's language
+}
+
+// SectionView is one section of a notice.
+type SectionView struct {
+	Anchor   string // stable id: the section id with / as -
+	Title    string
+	Lang     string // set when the text is in the fallback language
+	LangName string // that language's name in the page's language: "Englisch"
+	Fallback bool
+	Intro    bool // a folder's _index, introducing the sections after it
+	Body     template.HTML
+
+	// Facts from the front matter, shown after the body of a processing
+	// section so a notice is complete even where the prose is short.
+	Processing         bool
+	Purposes           []string
+	LegalBases         []string
+	LegitimateInterest string
+	DataCategories     []string
+	Recipients         []string
+	Retention          string
+	ThirdCountries     []string
+	Safeguards         []string // labels
+}

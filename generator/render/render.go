@@ -1,0 +1,407 @@
+// Package render turns composed pages into HTML: section bodies through
+// text/template and goldmark, pages through html/template layouts, words
+// through package locale. It also writes the sitemap.
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"maps"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	texttemplate "text/template"
+	"time"
+
+	"github.com/yuin/goldmark"
+
+	"github.com/noticegen/noticegen/generator/compose"
+	"github.com/noticegen/noticegen/generator/diag"
+	"github.com/noticegen/noticegen/generator/locale"
+	"github.com/noticegen/noticegen/generator/site"
+)
+
+// Page kinds, each rendered by the layout of the same name.
+const (
+	KindChooser  = "chooser"
+	KindOverview = "overview"
+	KindNotice   = "notice"
+)
+
+// Renderer renders the pages of one site. It is safe for concurrent use
+// once New has returned.
+type Renderer struct {
+	site    *site.Site
+	cat     *locale.Catalog
+	md      goldmark.Markdown
+	layouts map[string]*template.Template // by kind
+	bodies  map[*site.SectionFile]*texttemplate.Template
+	assets  []site.File
+}
+
+// New parses the layouts (the site's layouts/ over the built-in ones, file
+// by file) and every section body, reporting all parse errors.
+func New(s *site.Site, cat *locale.Catalog, builtin, own fs.FS) (*Renderer, diag.List) {
+	r := &Renderer{site: s, cat: cat, md: newMarkdown(s.Config.UnsafeHTML), bodies: map[*site.SectionFile]*texttemplate.Template{}}
+	var diags diag.List
+	files, ds := layoutFiles(builtin, own)
+	diags.Add(ds...)
+	for _, f := range files {
+		if strings.HasPrefix(f.name, "assets/") {
+			r.assets = append(r.assets, site.File{Path: f.name, Data: f.data})
+		}
+	}
+	r.layouts = map[string]*template.Template{}
+	for _, kind := range []string{KindChooser, KindOverview, KindNotice} {
+		t, ds := parseLayouts(files, kind)
+		diags.Add(ds...)
+		if t != nil {
+			r.layouts[kind] = t
+		}
+	}
+	for _, sec := range s.Sections {
+		for _, f := range sec.Translations {
+			t, d := parseBody(f)
+			if d != nil {
+				diags.Add(*d)
+				continue
+			}
+			r.bodies[f] = t
+		}
+	}
+	return r, diags
+}
+
+type layoutFile struct {
+	name    string // relative to layouts/
+	display string // as errors show it
+	data    []byte
+}
+
+// layoutFiles overlays the site's layouts on the built-in ones.
+func layoutFiles(builtin, own fs.FS) ([]layoutFile, diag.List) {
+	var diags diag.List
+	byName := map[string]layoutFile{}
+	for _, src := range []struct {
+		fsys   fs.FS
+		prefix string
+	}{{builtin, "(built-in) layouts/"}, {own, "layouts/"}} {
+		if src.fsys == nil {
+			continue
+		}
+		err := fs.WalkDir(src.fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == "." && errors.Is(err, fs.ErrNotExist) {
+					return fs.SkipDir
+				}
+				diags.Errorf(src.prefix+p, 0, 0, "cannot read: %v", err)
+				return nil
+			}
+			if d.IsDir() || strings.HasPrefix(d.Name(), ".") || strings.HasSuffix(d.Name(), "~") {
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				diags.Warnf(src.prefix+p, 0, 0, "not a regular file (a link or device); skipped")
+				return nil
+			}
+			b, err := fs.ReadFile(src.fsys, p)
+			if err != nil {
+				diags.Errorf(src.prefix+p, 0, 0, "cannot read: %v", err)
+				return nil
+			}
+			byName[p] = layoutFile{name: p, display: src.prefix + p, data: b}
+			return nil
+		})
+		if err != nil && !errors.Is(err, fs.SkipDir) {
+			diags.Errorf(src.prefix, 0, 0, "cannot read: %v", err)
+		}
+	}
+	var files []layoutFile
+	for _, name := range slices.Sorted(maps.Keys(byName)) {
+		files = append(files, byName[name])
+	}
+	return files, diags
+}
+
+var layoutErrLine = regexp.MustCompile(`template: ([^:]+):(\d+):(?:(\d+):)? ?`)
+
+// parseLayouts builds the template set of one page kind: base.html, every
+// partial, and <kind>.html, which defines "main".
+func parseLayouts(files []layoutFile, kind string) (*template.Template, diag.List) {
+	var diags diag.List
+	root := template.New("").Option("missingkey=error").Funcs(layoutFuncs())
+	found := false
+	for _, f := range files {
+		if !strings.HasSuffix(f.name, ".html") {
+			continue
+		}
+		if f.name != "base.html" && f.name != kind+".html" && !strings.HasPrefix(f.name, "partials/") {
+			continue
+		}
+		found = found || f.name == kind+".html"
+		if _, err := root.New(f.display).Parse(string(f.data)); err != nil {
+			diags.Add(layoutError(err, f.display))
+			return nil, diags
+		}
+	}
+	if !found {
+		diags.Errorf("layouts/"+kind+".html", 0, 0, "layout not found; expected layouts/%s.html", kind)
+		return nil, diags
+	}
+	if root.Lookup("base.html") == nil && root.Lookup("(built-in) layouts/base.html") == nil && root.Lookup("layouts/base.html") == nil {
+		diags.Errorf("layouts/base.html", 0, 0, "layout not found; expected layouts/base.html")
+		return nil, diags
+	}
+	return root, diags
+}
+
+// layoutFuncs are the functions layouts may call besides the built-in
+// ones; none of them reads files, the network or the environment.
+func layoutFuncs() template.FuncMap {
+	return template.FuncMap{
+		// list groups values for a partial: {{ template "controller" (list $ .Entity) }}
+		"list": func(xs ...any) []any { return xs },
+	}
+}
+
+// layoutError places a template error at its file and line.
+func layoutError(err error, file string) diag.Diagnostic {
+	d := diag.Diagnostic{File: file, Severity: diag.Error, Message: err.Error()}
+	if m := layoutErrLine.FindStringSubmatchIndex(d.Message); m != nil {
+		d.File = d.Message[m[2]:m[3]]
+		d.Line, _ = strconv.Atoi(d.Message[m[4]:m[5]])
+		if m[6] >= 0 {
+			d.Col, _ = strconv.Atoi(d.Message[m[6]:m[7]])
+		}
+		d.Message = d.Message[:m[0]] + d.Message[m[1]:]
+	}
+	d.Message = "layout: " + strings.TrimSpace(d.Message)
+	return d
+}
+
+func (r *Renderer) execute(data *PageData) ([]byte, *diag.Diagnostic) {
+	t := r.layouts[data.Kind]
+	if t == nil {
+		return nil, &diag.Diagnostic{File: "layouts/" + data.Kind + ".html", Severity: diag.Error, Message: "layout missing or broken"}
+	}
+	var buf bytes.Buffer
+	base := "(built-in) layouts/base.html"
+	if t.Lookup("layouts/base.html") != nil {
+		base = "layouts/base.html"
+	}
+	if err := t.ExecuteTemplate(&buf, base, data); err != nil {
+		d := layoutError(err, base)
+		return nil, &d
+	}
+	return buf.Bytes(), nil
+}
+
+// Assets returns the files under layouts/assets/, to be written to assets/.
+func (r *Renderer) Assets() []site.File { return r.assets }
+
+func (r *Renderer) newPage(kind, lang, rel string) *PageData {
+	cfg := r.site.Config
+	p := &PageData{
+		Kind: kind, Lang: lang, Dir: locale.Direction(lang),
+		SiteTitle: cfg.Title.Get(lang, cfg.DefaultLanguage),
+		Root:      strings.Repeat("../", strings.Count(rel, "/")),
+		cat:       r.cat,
+	}
+	return p
+}
+
+// alternates fills the language links of a page that exists in every
+// language at <lang>/<rest>.
+func (r *Renderer) alternates(p *PageData, rest string) {
+	cfg := r.site.Config
+	for _, l := range cfg.Languages {
+		rel := l + "/" + rest
+		link := LangLink{Lang: l, Name: locale.LanguageName(l), URL: cfg.BaseURL + rel, Href: p.Root + rel, Current: l == p.Lang}
+		p.Languages = append(p.Languages, link)
+		if l == p.Lang {
+			p.Canonical = link.URL
+		}
+		if l == cfg.DefaultLanguage {
+			p.XDefault = link.URL
+		}
+	}
+}
+
+func (r *Renderer) date(lang string, t time.Time) Date {
+	if t.IsZero() {
+		return Date{}
+	}
+	return Date{Text: locale.Date(lang, t), ISO: t.Format("2006-01-02")}
+}
+
+func (r *Renderer) entityView(e *site.Entity, lang string) *EntityView {
+	def := r.site.Config.DefaultLanguage
+	v := &EntityView{
+		ID: e.ID, Name: e.Name.Get(lang, def), Address: lines(e.Address.Get(lang, def)),
+		Email: e.Email, Phone: e.Phone, Website: e.Website, Register: e.Register.Get(lang, def),
+		VATID: e.VATID, RepresentedBy: e.RepresentedBy.Get(lang, def),
+	}
+	if e.DPO != nil {
+		v.DPO = &DPOView{Name: e.DPO.Name.Get(lang, def), Address: lines(e.DPO.Address.Get(lang, def)), Email: e.DPO.Email, Phone: e.DPO.Phone}
+	}
+	if e.Authority != nil && !e.Authority.Name.IsZero() {
+		v.Authority = &AuthorityView{Name: e.Authority.Name.Get(lang, def), URL: e.Authority.URL}
+	}
+	return v
+}
+
+func lines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(strings.TrimSpace(s), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// Anchor is the stable HTML id of a section: its id with / as -.
+func Anchor(id string) string {
+	return strings.ReplaceAll(strings.TrimSuffix(id, "/_index"), "/", "-")
+}
+
+// Notice renders one composed notice.
+func (r *Renderer) Notice(p *compose.Page) ([]byte, diag.List) {
+	var diags diag.List
+	lang, def := p.Lang, r.site.Config.DefaultLanguage
+	rel := p.Path()
+	data := r.newPage(KindNotice, lang, rel)
+	r.alternates(data, p.Entity.ID+"/"+p.Notice.ID+"/")
+	data.Entity = r.entityView(p.Entity, lang)
+	data.Notice = NoticeView{ID: p.Notice.ID, Title: p.Notice.Title.Get(lang, def)}
+	data.Title = data.Notice.Title
+	data.Updated = r.date(lang, p.Updated())
+	body := bodyData(r.site, p)
+	for _, part := range p.Parts {
+		f, m := part.File, part.File.Meta
+		sv := SectionView{
+			Anchor: Anchor(part.Section.ID), Title: m.Title, Fallback: part.Fallback, Intro: part.Section.Index,
+			Processing: m.Processing(), Purposes: m.Purposes, LegitimateInterest: m.LegitimateInterest,
+			DataCategories: m.DataCategories, Recipients: m.Recipients, Retention: m.Retention,
+		}
+		if part.Fallback {
+			sv.Lang, sv.LangName = f.Lang, locale.LanguageNameIn(lang, f.Lang)
+		}
+		for _, code := range m.LegalBases {
+			sv.LegalBases = append(sv.LegalBases, r.cat.LegalBasis(lang, code))
+		}
+		for _, c := range m.ThirdCountries {
+			sv.ThirdCountries = append(sv.ThirdCountries, locale.CountryName(lang, c))
+		}
+		for _, s := range m.Safeguards {
+			sv.Safeguards = append(sv.Safeguards, r.cat.T(lang, "safeguard."+s, nil))
+		}
+		if t := r.bodies[f]; t != nil {
+			html, d := r.executeBody(t, f, body)
+			if d != nil {
+				diags.Add(*d)
+			}
+			sv.Body = template.HTML(html) // #nosec: produced by goldmark from escaped template output
+		}
+		data.Sections = append(data.Sections, sv)
+		if sv.Processing {
+			data.Glance = append(data.Glance, GlanceRow{
+				Anchor: sv.Anchor, Title: sv.Title, Lang: sv.Lang, Purposes: sv.Purposes,
+				LegalBases: sv.LegalBases, Retention: sv.Retention, ThirdCountries: sv.ThirdCountries,
+			})
+		}
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	out, d := r.execute(data)
+	if d != nil {
+		diags.Add(*d)
+	}
+	return out, diags
+}
+
+// Overview renders the page of one language that lists every entity with
+// its controller and DPO contacts and links to its notices.
+func (r *Renderer) Overview(lang string) ([]byte, diag.List) {
+	def := r.site.Config.DefaultLanguage
+	data := r.newPage(KindOverview, lang, lang+"/")
+	r.alternates(data, "")
+	data.Title = data.SiteTitle
+	var latest time.Time
+	for _, e := range r.site.Entities {
+		v := r.entityView(e, lang)
+		for _, nid := range e.Notices {
+			if n := r.site.Notice(nid); n != nil {
+				v.Notices = append(v.Notices, Link{Title: n.Title.Get(lang, def), Href: e.ID + "/" + n.ID + "/"})
+			}
+		}
+		data.Entities = append(data.Entities, *v)
+		if e.Updated.After(latest) {
+			latest = e.Updated
+		}
+	}
+	data.Updated = r.date(lang, latest)
+	out, d := r.execute(data)
+	if d != nil {
+		return nil, diag.List{*d}
+	}
+	return out, nil
+}
+
+// Chooser renders the site's root page, a list of its languages that works
+// without JavaScript.
+func (r *Renderer) Chooser() ([]byte, diag.List) {
+	cfg := r.site.Config
+	data := r.newPage(KindChooser, cfg.DefaultLanguage, "")
+	r.alternates(data, "")
+	data.Canonical = cfg.BaseURL
+	data.Title = data.SiteTitle
+	out, d := r.execute(data)
+	if d != nil {
+		return nil, diag.List{*d}
+	}
+	return out, nil
+}
+
+// SitemapEntry is one URL of the sitemap with its language versions.
+type SitemapEntry struct {
+	Path       string // relative to the site root; "" for the root
+	Updated    time.Time
+	Alternates map[string]string // language → path
+}
+
+// Sitemap writes sitemap.xml with lastmod and xhtml:link alternates.
+func (r *Renderer) Sitemap(entries []SitemapEntry) []byte {
+	cfg := r.site.Config
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
+	for _, e := range entries {
+		fmt.Fprintf(&b, "  <url>\n    <loc>%s</loc>\n", xmlText(cfg.BaseURL+e.Path))
+		if !e.Updated.IsZero() {
+			fmt.Fprintf(&b, "    <lastmod>%s</lastmod>\n", e.Updated.Format("2006-01-02"))
+		}
+		for _, l := range cfg.Languages {
+			if p, ok := e.Alternates[l]; ok {
+				fmt.Fprintf(&b, "    <xhtml:link rel=\"alternate\" hreflang=\"%s\" href=\"%s\"/>\n", xmlText(l), xmlText(cfg.BaseURL+p))
+			}
+		}
+		if p, ok := e.Alternates[cfg.DefaultLanguage]; ok && len(e.Alternates) > 1 {
+			fmt.Fprintf(&b, "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"%s\"/>\n", xmlText(cfg.BaseURL+p))
+		}
+		b.WriteString("  </url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+func xmlText(s string) string {
+	var b strings.Builder
+	template.HTMLEscape(&b, []byte(s))
+	return b.String()
+}

@@ -1,0 +1,63 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/language"
+)
+
+// CheckID reports whether id is a valid content id: lower-case [a-z0-9-]
+// segments joined by "/". Ids become URL paths and file names, so anything
+// that could climb out of a folder or needs escaping is refused here, once.
+func CheckID(id string) error {
+	if id == "" {
+		return fmt.Errorf("empty id; expected lower-case segments of a-z, 0-9 and -, joined by /")
+	}
+	for _, seg := range strings.Split(id, "/") {
+		if seg == "" {
+			return fmt.Errorf("id %q has an empty segment; expected lower-case segments of a-z, 0-9 and -, joined by /", id)
+		}
+		for _, r := range seg {
+			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+				return fmt.Errorf("id %q contains %q; expected lower-case segments of a-z, 0-9 and -, joined by /", id, r)
+			}
+		}
+	}
+	return nil
+}
+
+// CheckLang reports whether code is a usable language code: a well-formed
+// BCP 47 tag written in lower case ("en", "de", "pt-br"), since it becomes a
+// folder name in the output and a file-name part in content/sections.
+func CheckLang(code string) error {
+	if code == "" {
+		return fmt.Errorf("empty language code; expected a BCP 47 code such as \"en\" or \"de\"")
+	}
+	if code != strings.ToLower(code) {
+		return fmt.Errorf("language code %q must be lower case, e.g. %q", code, strings.ToLower(code))
+	}
+	if _, err := language.Parse(code); err != nil {
+		return fmt.Errorf("language code %q is not a valid BCP 47 tag; expected e.g. \"en\" or \"de\"", code)
+	}
+	for _, r := range code {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return fmt.Errorf("language code %q contains %q; expected letters, digits and -", code, r)
+		}
+	}
+	return nil
+}
+
+// splitSectionName splits "conferencing/teams.de.md" into id
+// "conferencing/teams" and language "de".
+func splitSectionName(rel string) (id, lang string, err error) {
+	base, ok := strings.CutSuffix(rel, ".md")
+	if !ok {
+		return "", "", fmt.Errorf("not a Markdown file; expected <name>.<lang>.md")
+	}
+	i := strings.LastIndexByte(base, '.')
+	if i < 0 || i < strings.LastIndexByte(base, '/') {
+		return "", "", fmt.Errorf("file name has no language; expected <name>.<lang>.md, e.g. newsletter.en.md")
+	}
+	return base[:i], base[i+1:], nil
+}

@@ -1,0 +1,542 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/noticegen/noticegen/generator/diag"
+)
+
+// Folders of a site, relative to its root.
+const (
+	ConfigFile  = "site.toml"
+	EntitiesDir = "content/entities"
+	NoticesDir  = "content/notices"
+	SectionsDir = "content/sections"
+	I18nDir     = "i18n"
+	StaticDir   = "static"
+	LayoutsDir  = "layouts"
+)
+
+// MaxFileSize bounds every source file read, so a stray huge file is an
+// error rather than an out-of-memory crash.
+const MaxFileSize = 8 << 20
+
+// Load reads the site rooted at fsys. It returns the model even when there
+// are errors, with the broken files left out, so that callers can report
+// every problem of a run at once.
+func Load(ctx context.Context, fsys fs.FS) (*Site, diag.List) {
+	l := &loader{fsys: fsys, site: &Site{I18n: map[string]File{}}}
+	l.loadConfig()
+	for _, step := range []func(){l.loadEntities, l.loadNotices, l.loadSections, l.loadI18n, l.loadStatic} {
+		if ctx.Err() != nil {
+			l.diags.Errorf("", 0, 0, "build cancelled: %v", ctx.Err())
+			break
+		}
+		step()
+	}
+	return l.site, l.diags
+}
+
+type loader struct {
+	fsys  fs.FS
+	site  *Site
+	diags diag.List
+}
+
+// read returns a file's bytes after checking its size and encoding.
+func (l *loader) read(name string) ([]byte, bool) {
+	info, err := fs.Stat(l.fsys, name)
+	if err != nil {
+		l.diags.Errorf(name, 0, 0, "cannot read: %v", unwrapPathError(err))
+		return nil, false
+	}
+	if info.Size() > MaxFileSize {
+		l.diags.Errorf(name, 0, 0, "file is %d bytes; expected at most %d", info.Size(), MaxFileSize)
+		return nil, false
+	}
+	b, err := fs.ReadFile(l.fsys, name)
+	if err != nil {
+		l.diags.Errorf(name, 0, 0, "cannot read: %v", unwrapPathError(err))
+		return nil, false
+	}
+	if line, col := invalidUTF8(b); line > 0 {
+		l.diags.Errorf(name, line, col, "invalid UTF-8; expected text encoded as UTF-8")
+		return nil, false
+	}
+	if bytes.HasPrefix(b, []byte("\uFEFF")) {
+		b = b[3:]
+	}
+	return b, true
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// decode parses src into v and reports syntax errors, type errors and keys
+// that v has no field for.
+func (l *loader) decode(src Source, v any) bool {
+	md, err := toml.Decode(string(src.Text), v)
+	if err != nil {
+		l.diags.Add(TOMLError(src, err))
+		return false
+	}
+	ok := true
+	for _, key := range md.Undecoded() {
+		line, col := src.KeyPos(key...)
+		l.diags.Errorf(src.Path, line, col, "unknown key %q; expected one of: %s", key.String(), strings.Join(knownKeys(reflect.TypeOf(v), key[:len(key)-1]), ", "))
+		ok = false
+	}
+	return ok
+}
+
+var tomlTypeWords = strings.NewReplacer(
+	"destination has type slice", "expected an array",
+	"destination has type []string", "expected an array of strings",
+	"destination has type string", "expected a string",
+	"destination has type bool", "expected true or false",
+	"destination has type *bool", "expected true or false",
+	"destination has type struct", "expected a table",
+	"destination has type map", "expected a table",
+	"destination has type time.Time", "expected a date such as 2025-03-01",
+	"TOML value has type", "found",
+	"incompatible types: ", "",
+)
+
+var tomlLinePrefix = regexp.MustCompile(`^toml: (line \d+ )?(\(last key "[^"]*"\): )?`)
+
+// TOMLError turns a BurntSushi error into a diagnostic at the right line of
+// the file, which for front matter is offset by the opening +++ line.
+func TOMLError(src Source, err error) diag.Diagnostic {
+	d := diag.Diagnostic{File: src.Path, Line: 1 + src.LineOffset, Severity: diag.Error}
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		d.Line, d.Col = pe.Position.Line+src.LineOffset, pe.Position.Col
+		msg := pe.Message
+		if pe.LastKey != "" && !strings.Contains(msg, pe.LastKey) {
+			msg = fmt.Sprintf("key %q: %s", pe.LastKey, msg)
+			d.Line, d.Col = src.KeyPos(strings.Split(pe.LastKey, ".")...)
+		}
+		d.Message = "invalid TOML: " + tomlTypeWords.Replace(msg)
+		if pe.Position.Line == 0 {
+			d.Line = 1 + src.LineOffset
+		}
+		return d
+	}
+	msg := tomlLinePrefix.ReplaceAllString(err.Error(), "")
+	if m := regexp.MustCompile(`^toml: line (\d+)`).FindStringSubmatch(err.Error()); m != nil {
+		fmt.Sscan(m[1], &d.Line)
+		d.Line += src.LineOffset
+	}
+	d.Message = "invalid TOML: " + tomlTypeWords.Replace(msg)
+	return d
+}
+
+// knownKeys lists the keys a table accepts, for "unknown key" messages.
+func knownKeys(t reflect.Type, parent []string) []string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	for _, p := range parent {
+		if t.Kind() != reflect.Struct {
+			return nil
+		}
+		found := false
+		for i := range t.NumField() {
+			if t.Field(i).Tag.Get("toml") == p {
+				t, found = t.Field(i).Type, true
+				break
+			}
+		}
+		if !found {
+			return nil
+		}
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+	}
+	if t.Kind() != reflect.Struct {
+		return nil
+	}
+	var keys []string
+	for i := range t.NumField() {
+		if tag := t.Field(i).Tag.Get("toml"); tag != "" && tag != "-" {
+			keys = append(keys, tag)
+		}
+	}
+	return keys
+}
+
+func (l *loader) loadConfig() {
+	b, ok := l.read(ConfigFile)
+	if !ok {
+		if _, err := fs.Stat(l.fsys, ConfigFile); errors.Is(err, fs.ErrNotExist) {
+			l.diags = l.diags[:len(l.diags)-1]
+			l.diags.Errorf(ConfigFile, 0, 0, "not found; expected a site folder with site.toml (noticegen new site DIR writes a starter site)")
+		}
+		return
+	}
+	src := Source{Path: ConfigFile, Text: b}
+	l.site.Source = src
+	cfg := &l.site.Config
+	if !l.decode(src, cfg) {
+		return
+	}
+	if cfg.DefaultLanguage == "" {
+		cfg.DefaultLanguage = "en"
+	}
+	if len(cfg.Languages) == 0 {
+		cfg.Languages = []string{cfg.DefaultLanguage}
+	}
+	seen := map[string]bool{}
+	for _, lang := range cfg.Languages {
+		if err := CheckLang(lang); err != nil {
+			line, col := src.ValuePos(lang, "languages")
+			l.diags.Errorf(src.Path, line, col, "%v", err)
+		}
+		if seen[lang] {
+			line, col := src.ValuePos(lang, "languages")
+			l.diags.Errorf(src.Path, line, col, "language %q is listed twice", lang)
+		}
+		seen[lang] = true
+	}
+	if !seen[cfg.DefaultLanguage] {
+		line, col := src.KeyPos("defaultLanguage")
+		l.diags.Errorf(src.Path, line, col, "defaultLanguage %q is not in languages %q; expected one of them", cfg.DefaultLanguage, cfg.Languages)
+	}
+	if cfg.BaseURL == "" {
+		l.diags.Errorf(src.Path, 1, 0, "baseURL is missing; expected the address the site is published at, e.g. baseURL = \"https://privacy.example.com/\"")
+	} else if err := CheckBaseURL(cfg.BaseURL); err != nil {
+		line, col := src.KeyPos("baseURL")
+		l.diags.Errorf(src.Path, line, col, "%v", err)
+	} else if !strings.HasSuffix(cfg.BaseURL, "/") {
+		cfg.BaseURL += "/"
+	}
+	if cfg.PublishDir != "" && (path.IsAbs(cfg.PublishDir) || strings.HasPrefix(path.Clean(cfg.PublishDir), "..")) {
+		line, col := src.KeyPos("publishDir")
+		l.diags.Errorf(src.Path, line, col, "publishDir %q leaves the site folder; expected a folder inside it, e.g. \"public\" (use -d for another place)", cfg.PublishDir)
+	}
+	l.checkLocalizedLangs(src, reflect.ValueOf(cfg).Elem(), nil)
+}
+
+// checkLocalizedLangs reports language tables naming a language that the
+// site does not publish: almost always a typo ("dee") that would otherwise
+// silently fall back.
+func (l *loader) checkLocalizedLangs(src Source, v reflect.Value, key []string) {
+	langs := l.site.Config.Languages
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			l.checkLocalizedLangs(src, v.Elem(), key)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			tag := v.Type().Field(i).Tag.Get("toml")
+			if tag != "" && tag != "-" {
+				l.checkLocalizedLangs(src, v.Field(i), append(slices.Clip(key), tag))
+			}
+		}
+	case reflect.Map:
+		if loc, ok := v.Interface().(Localized); ok {
+			for _, lang := range loc.Langs() {
+				if len(langs) > 0 && !slices.Contains(langs, lang) {
+					line, col := src.KeyPos(append(slices.Clip(key), lang)...)
+					l.diags.Errorf(src.Path, line, col, "language %q is not in site.toml languages %q", lang, langs)
+				}
+			}
+			return
+		}
+		for _, k := range v.MapKeys() {
+			l.checkLocalizedLangs(src, v.MapIndex(k), append(slices.Clip(key), k.String()))
+		}
+	}
+}
+
+// contentFiles walks dir and returns the regular files in it, sorted, with
+// ids relative to dir. Hidden files and editors' backup files are skipped;
+// links and other non-regular files are reported and never followed, so a
+// site cannot pull in files from outside itself.
+func (l *loader) contentFiles(dir string, required bool) []string {
+	var files []string
+	err := fs.WalkDir(l.fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir && errors.Is(err, fs.ErrNotExist) {
+				if required {
+					l.diags.Errorf(dir, 0, 0, "folder not found; expected %s/ with at least one file", dir)
+				}
+				return fs.SkipDir
+			}
+			l.diags.Errorf(p, 0, 0, "cannot read: %v", unwrapPathError(err))
+			return nil
+		}
+		name := d.Name()
+		if p != dir && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".tmp") || name == "4913") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			l.diags.Warnf(p, 0, 0, "not a regular file (a link or device); skipped, since links could reach outside the site")
+			return nil
+		}
+		files = append(files, p)
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.SkipDir) {
+		l.diags.Errorf(dir, 0, 0, "cannot read: %v", err)
+	}
+	if required && len(files) == 0 && !slices.ContainsFunc(l.diags, func(d diag.Diagnostic) bool { return d.File == dir }) {
+		l.diags.Errorf(dir, 0, 0, "no files; expected at least one")
+	}
+	return files
+}
+
+// idOf checks a file under dir named <id><ext> and returns its id.
+func (l *loader) idOf(dir, p, ext string) (string, bool) {
+	rel := strings.TrimPrefix(p, dir+"/")
+	id, ok := strings.CutSuffix(rel, ext)
+	if !ok {
+		l.diags.Errorf(p, 0, 0, "unexpected file; expected only %s files in %s/", ext, dir)
+		return "", false
+	}
+	if err := CheckID(id); err != nil {
+		l.diags.Errorf(p, 0, 0, "bad file name: %v", err)
+		return "", false
+	}
+	return id, true
+}
+
+func (l *loader) loadEntities() {
+	for _, p := range l.contentFiles(EntitiesDir, true) {
+		id, ok := l.idOf(EntitiesDir, p, ".toml")
+		if !ok {
+			continue
+		}
+		b, ok := l.read(p)
+		if !ok {
+			continue
+		}
+		e := &Entity{ID: id, Source: Source{Path: p, Text: b}}
+		if !l.decode(e.Source, e) {
+			continue
+		}
+		l.checkLocalizedLangs(e.Source, reflect.ValueOf(e).Elem(), nil)
+		l.checkEntity(e)
+		l.site.Entities = append(l.site.Entities, e)
+	}
+}
+
+func (l *loader) checkEntity(e *Entity) {
+	src := e.Source
+	if e.Name.IsZero() {
+		l.diags.Errorf(src.Path, 1, 0, "name is missing; expected the controller's legal name, e.g. name = \"Nordlicht AG\"")
+	}
+	for _, u := range []struct{ key []string }{{[]string{"website"}}, {[]string{"authority", "url"}}} {
+		var val string
+		if u.key[0] == "website" {
+			val = e.Website
+		} else if e.Authority != nil {
+			val = e.Authority.URL
+		}
+		if val != "" {
+			if err := CheckWebURL(val); err != nil {
+				line, col := src.KeyPos(u.key...)
+				l.diags.Errorf(src.Path, line, col, "%s: %v", strings.Join(u.key, "."), err)
+			}
+		}
+	}
+	for _, list := range []struct {
+		key string
+		ids []string
+	}{{"notices", e.Notices}, {"uses", e.Uses}, {"omit", e.Omit}} {
+		seen := map[string]bool{}
+		for _, id := range list.ids {
+			line, col := src.ValuePos(id, list.key)
+			if err := CheckID(id); err != nil {
+				l.diags.Errorf(src.Path, line, col, "%s: %v", list.key, err)
+			} else if seen[id] {
+				l.diags.Errorf(src.Path, line, col, "%s: %q is listed twice", list.key, id)
+			}
+			seen[id] = true
+		}
+	}
+	for k := range e.Params {
+		if !validParamKey(k) {
+			line, col := src.KeyPos("params", k)
+			l.diags.Errorf(src.Path, line, col, "params key %q cannot be used in a template; expected letters, digits and _ starting with a letter", k)
+		}
+	}
+}
+
+func validParamKey(k string) bool {
+	for i, r := range k {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '_' || i > 0 && r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return k != ""
+}
+
+func (l *loader) loadNotices() {
+	for _, p := range l.contentFiles(NoticesDir, true) {
+		id, ok := l.idOf(NoticesDir, p, ".toml")
+		if !ok {
+			continue
+		}
+		b, ok := l.read(p)
+		if !ok {
+			continue
+		}
+		n := &Notice{ID: id, Source: Source{Path: p, Text: b}}
+		if !l.decode(n.Source, n) {
+			continue
+		}
+		l.checkLocalizedLangs(n.Source, reflect.ValueOf(n).Elem(), nil)
+		if n.Title.IsZero() {
+			l.diags.Errorf(p, 1, 0, "title is missing; expected e.g. title = { en = \"Privacy notice for website visitors\" }")
+		}
+		if len(n.Sections) == 0 {
+			line, col := n.Source.KeyPos("sections")
+			l.diags.Errorf(p, line, col, "sections is empty; expected the list of section ids this notice is made of")
+		}
+		seen := map[string]bool{}
+		for _, ref := range n.Sections {
+			line, col := n.Source.ValuePos(ref, "sections")
+			id := strings.TrimSuffix(ref, "/*")
+			if err := CheckID(id); err != nil {
+				l.diags.Errorf(p, line, col, "sections: %v (a slot is written dir/*)", err)
+			} else if seen[ref] {
+				l.diags.Errorf(p, line, col, "sections: %q is listed twice", ref)
+			}
+			seen[ref] = true
+		}
+		l.site.Notices = append(l.site.Notices, n)
+	}
+}
+
+func (l *loader) loadSections() {
+	byID := map[string]*Section{}
+	for _, p := range l.contentFiles(SectionsDir, true) {
+		rel := strings.TrimPrefix(p, SectionsDir+"/")
+		id, lang, err := splitSectionName(rel)
+		if err != nil {
+			l.diags.Errorf(p, 0, 0, "%v", err)
+			continue
+		}
+		dir, base := path.Split(id)
+		dir = strings.TrimSuffix(dir, "/")
+		index := base == "_index"
+		checked := id
+		if index {
+			checked = dir
+			if dir == "" {
+				l.diags.Errorf(p, 0, 0, "_index belongs in a folder of sections, e.g. content/sections/conferencing/_index.%s.md", lang)
+				continue
+			}
+		}
+		if err := CheckID(checked); err != nil {
+			l.diags.Errorf(p, 0, 0, "bad file name: %v", err)
+			continue
+		}
+		if err := CheckLang(lang); err != nil {
+			l.diags.Errorf(p, 0, 0, "bad file name: %v", err)
+			continue
+		}
+		if len(l.site.Config.Languages) > 0 && !slices.Contains(l.site.Config.Languages, lang) {
+			l.diags.Errorf(p, 0, 0, "language %q is not in site.toml languages %q; expected <name>.<lang>.md with one of them", lang, l.site.Config.Languages)
+			continue
+		}
+		b, ok := l.read(p)
+		if !ok {
+			continue
+		}
+		f, ok := l.parseSectionFile(p, b)
+		if !ok {
+			continue
+		}
+		f.ID, f.Lang = id, lang
+		s := byID[id]
+		if s == nil {
+			s = &Section{ID: id, Dir: dir, Index: index, Translations: map[string]*SectionFile{}}
+			byID[id] = s
+			l.site.Sections = append(l.site.Sections, s)
+		}
+		s.Translations[lang] = f
+	}
+}
+
+var fence = []byte("+++")
+
+// parseSectionFile splits the +++ front matter from the body, keeping line
+// numbers so that errors in either point at the right line of the file.
+func (l *loader) parseSectionFile(p string, b []byte) (*SectionFile, bool) {
+	lines := bytes.SplitAfter(b, []byte("\n"))
+	if len(lines) == 0 || !bytes.Equal(bytes.TrimRight(lines[0], " \t\r\n"), fence) {
+		l.diags.Errorf(p, 1, 1, "missing front matter; expected the file to start with a line +++, then TOML such as title = \"…\", then +++")
+		return nil, false
+	}
+	end := -1
+	for i := 1; i < len(lines); i++ {
+		if bytes.Equal(bytes.TrimRight(lines[i], " \t\r\n"), fence) {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		l.diags.Errorf(p, 1, 1, "front matter is not closed; expected a line +++ after the TOML")
+		return nil, false
+	}
+	f := &SectionFile{
+		Path:     p,
+		Front:    Source{Path: p, Text: bytes.Join(lines[1:end], nil), LineOffset: 1},
+		Body:     string(bytes.Join(lines[end+1:], nil)),
+		BodyLine: end + 2,
+	}
+	if !l.decode(f.Front, &f.Meta) {
+		return nil, false
+	}
+	if strings.TrimSpace(f.Meta.Title) == "" {
+		l.diags.Errorf(p, 2, 0, "title is missing; expected e.g. title = \"Newsletter\"")
+	}
+	return f, true
+}
+
+func (l *loader) loadI18n() {
+	for _, p := range l.contentFiles(I18nDir, false) {
+		lang, ok := strings.CutSuffix(strings.TrimPrefix(p, I18nDir+"/"), ".toml")
+		if !ok || strings.Contains(lang, "/") {
+			l.diags.Errorf(p, 0, 0, "unexpected file; expected i18n/<lang>.toml")
+			continue
+		}
+		if err := CheckLang(lang); err != nil {
+			l.diags.Errorf(p, 0, 0, "bad file name: %v", err)
+			continue
+		}
+		if b, ok := l.read(p); ok {
+			l.site.I18n[lang] = File{Path: p, Data: b}
+		}
+	}
+}
+
+func (l *loader) loadStatic() {
+	l.site.Static = l.contentFiles(StaticDir, false)
+}

@@ -1,0 +1,146 @@
+// Package site is the model of a noticegen site and its loader. Load reads
+// site.toml, content/ and i18n/ through an fs.FS and returns plain data plus
+// every problem it found, each with file and line. It checks what one file
+// can tell on its own (syntax, types, unknown keys, ids); references between
+// files are checked by package validate.
+package site
+
+import "time"
+
+// Site is everything read from a site's sources.
+type Site struct {
+	Config   Config
+	Source   Source     // site.toml
+	Entities []*Entity  // sorted by ID
+	Notices  []*Notice  // sorted by ID
+	Sections []*Section // sorted by ID
+	// I18n holds the site's own message files by language code, merged over
+	// the built-in ones by package locale.
+	I18n map[string]File
+	// Static lists the files under static/, copied as they are.
+	Static []string
+}
+
+// File is a file read verbatim.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Config is site.toml.
+type Config struct {
+	Title           Localized `toml:"title"`
+	BaseURL         string    `toml:"baseURL"`
+	DefaultLanguage string    `toml:"defaultLanguage"`
+	Languages       []string  `toml:"languages"`
+	PublishDir      string    `toml:"publishDir"`
+	Minify          *bool     `toml:"minify"`
+	UnsafeHTML      bool      `toml:"unsafeHTML"`
+}
+
+// Entity is one subsidiary: a data controller with its own notices.
+type Entity struct {
+	ID     string `toml:"-"`
+	Source Source `toml:"-"`
+
+	Name          Localized            `toml:"name"`
+	Address       Localized            `toml:"address"`
+	Email         string               `toml:"email"`
+	Phone         string               `toml:"phone"`
+	Website       string               `toml:"website"`
+	Register      Localized            `toml:"register"`
+	VATID         string               `toml:"vatID"`
+	RepresentedBy Localized            `toml:"representedBy"`
+	Updated       time.Time            `toml:"updated"`
+	Notices       []string             `toml:"notices"`
+	Uses          []string             `toml:"uses"`
+	Omit          []string             `toml:"omit"`
+	DPO           *DPO                 `toml:"dpo"`
+	Authority     *Authority           `toml:"authority"`
+	Params        map[string]Localized `toml:"params"`
+}
+
+// DPO is an entity's data protection officer.
+type DPO struct {
+	Name    Localized `toml:"name"`
+	Email   string    `toml:"email"`
+	Phone   string    `toml:"phone"`
+	Address Localized `toml:"address"`
+}
+
+// Authority is the supervisory authority competent for an entity.
+type Authority struct {
+	Name Localized `toml:"name"`
+	URL  string    `toml:"url"`
+}
+
+// Notice is one kind of notice, such as the website notice.
+type Notice struct {
+	ID     string `toml:"-"`
+	Source Source `toml:"-"`
+
+	Title    Localized `toml:"title"`
+	Sections []string  `toml:"sections"`
+}
+
+// Section is one reusable module of text in all its languages.
+type Section struct {
+	ID string
+	// Dir is the folder part of the id ("conferencing" for
+	// "conferencing/teams"), which slots select on.
+	Dir string
+	// Index marks a folder's intro, content/sections/<dir>/_index.<lang>.md.
+	Index        bool
+	Translations map[string]*SectionFile
+}
+
+// SectionFile is one language of a section.
+type SectionFile struct {
+	ID       string
+	Lang     string
+	Path     string
+	Front    Source // the front matter, positioned in the file
+	Meta     FrontMatter
+	Body     string
+	BodyLine int // file line on which Body starts
+}
+
+// FrontMatter is the TOML between the +++ lines of a section file.
+type FrontMatter struct {
+	Title              string    `toml:"title"`
+	Purposes           []string  `toml:"purposes"`
+	LegalBases         []string  `toml:"legalBases"`
+	LegitimateInterest string    `toml:"legitimateInterest"`
+	DataCategories     []string  `toml:"dataCategories"`
+	Retention          string    `toml:"retention"`
+	Recipients         []string  `toml:"recipients"`
+	ThirdCountries     []string  `toml:"thirdCountries"`
+	Safeguards         []string  `toml:"safeguards"`
+	Covers             []string  `toml:"covers"`
+	Updated            time.Time `toml:"updated"`
+}
+
+// Processing reports whether the section describes a processing activity
+// (it names a legal basis) rather than giving information only.
+func (m FrontMatter) Processing() bool { return len(m.LegalBases) > 0 }
+
+// Entity returns the entity with the given id, or nil.
+func (s *Site) Entity(id string) *Entity { return find(s.Entities, id, func(e *Entity) string { return e.ID }) }
+
+// Notice returns the notice with the given id, or nil.
+func (s *Site) Notice(id string) *Notice { return find(s.Notices, id, func(n *Notice) string { return n.ID }) }
+
+// Section returns the section with the given id, or nil.
+func (s *Site) Section(id string) *Section {
+	return find(s.Sections, id, func(x *Section) string { return x.ID })
+}
+
+func find[T any](xs []T, id string, key func(T) string) T {
+	for _, x := range xs {
+		if key(x) == id {
+			return x
+		}
+	}
+	var zero T
+	return zero
+}

@@ -1,0 +1,227 @@
+// Package validate checks what no single file can tell: references between
+// entities, notices and sections, legal-basis codes against the message
+// catalog, and agreement between the translations of a section.
+package validate
+
+import (
+	"fmt"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/noticegen/noticegen/generator/compose"
+	"github.com/noticegen/noticegen/generator/diag"
+	"github.com/noticegen/noticegen/generator/locale"
+	"github.com/noticegen/noticegen/generator/site"
+)
+
+// Safeguards returns the accepted values of a section's safeguards list.
+func Safeguards() []string { return []string{"adequacy", "scc", "dpf", "bcr", "consent"} }
+
+// Rights returns the accepted values of a section's covers list: the
+// data-subject rights GDPR Art. 13(2)(b)–(d) asks a notice to explain.
+func Rights() []string {
+	return []string{"access", "rectification", "erasure", "restriction", "portability", "objection", "withdraw-consent", "complaint"}
+}
+
+// Site returns the diagnostics of s as a whole; cat tells which legal-basis
+// codes exist.
+func Site(s *site.Site, cat *locale.Catalog) diag.List {
+	v := &validator{s: s, cat: cat}
+	v.notices()
+	v.entities()
+	v.sections()
+	return v.diags
+}
+
+type validator struct {
+	s     *site.Site
+	cat   *locale.Catalog
+	diags diag.List
+}
+
+func (v *validator) errAt(src site.Source, value string, key ...string) func(format string, args ...any) {
+	return func(format string, args ...any) {
+		line, col := src.ValuePos(value, key...)
+		v.diags.Errorf(src.Path, line, col, format, args...)
+	}
+}
+
+func (v *validator) sectionsIn(dir string) []string {
+	var ids []string
+	for _, sec := range v.s.Sections {
+		if sec.Dir == dir && !sec.Index {
+			ids = append(ids, sec.ID)
+		}
+	}
+	return ids
+}
+
+func (v *validator) notices() {
+	for _, n := range v.s.Notices {
+		for _, ref := range n.Sections {
+			if dir, ok := strings.CutSuffix(ref, "/*"); ok {
+				if len(v.sectionsIn(dir)) == 0 {
+					v.errAt(n.Source, ref, "sections")("slot %q: no sections in content/sections/%s/; expected at least one file there", ref, dir)
+				}
+				continue
+			}
+			if v.s.Section(ref) == nil {
+				v.errAt(n.Source, ref, "sections")("unknown section %q; expected a file content/sections/%s.%s.md%s", ref, ref, v.s.Config.DefaultLanguage, v.suggest(ref))
+			}
+		}
+	}
+}
+
+// suggest names a slot when the unknown id is a folder of sections, the
+// most common slip ("conferencing" for "conferencing/*").
+func (v *validator) suggest(id string) string {
+	if len(v.sectionsIn(id)) > 0 {
+		return fmt.Sprintf(", or the slot \"%s/*\"", id)
+	}
+	return ""
+}
+
+func (v *validator) entities() {
+	for _, e := range v.s.Entities {
+		slots := map[string]bool{}
+		for _, nid := range e.Notices {
+			n := v.s.Notice(nid)
+			if n == nil {
+				v.errAt(e.Source, nid, "notices")("unknown notice %q; expected a file content/notices/%s.toml", nid, nid)
+				continue
+			}
+			for _, ref := range n.Sections {
+				if dir, ok := strings.CutSuffix(ref, "/*"); ok {
+					slots[dir] = true
+				}
+			}
+		}
+		if len(e.Notices) == 0 {
+			line, col := e.Source.KeyPos("notices")
+			v.diags.Warnf(e.Source.Path, line, col, "entity publishes no notice; expected notices = [\"…\"] naming files in content/notices/")
+		}
+		for _, id := range e.Uses {
+			sec := v.s.Section(id)
+			switch {
+			case sec == nil:
+				v.errAt(e.Source, id, "uses")("unknown section %q; expected a file content/sections/%s.%s.md", id, id, v.s.Config.DefaultLanguage)
+			case sec.Index:
+				v.errAt(e.Source, id, "uses")("%q is a folder's intro; it is shown with the slot, so list the sections of %s/ instead", id, sec.Dir)
+			case sec.Dir == "" || !slots[sec.Dir]:
+				line, col := e.Source.ValuePos(id, "uses")
+				v.diags.Warnf(e.Source.Path, line, col, "section %q is used, but none of this entity's notices has the slot \"%s/*\"; it appears nowhere", id, path.Dir(id))
+			}
+		}
+		for _, id := range e.Omit {
+			if v.s.Section(id) == nil {
+				v.errAt(e.Source, id, "omit")("unknown section %q; expected the id of a section in content/sections/", id)
+			}
+		}
+	}
+}
+
+func (v *validator) sections() {
+	def := v.s.Config.DefaultLanguage
+	used := v.used()
+	for _, sec := range v.s.Sections {
+		orig := sec.Translations[def]
+		for _, lang := range v.s.Config.Languages {
+			f := sec.Translations[lang]
+			if f != nil {
+				v.frontMatter(f)
+				if orig != nil && f != orig {
+					v.agree(orig, f)
+				}
+				continue
+			}
+			if lang == def {
+				some := sec.Translations[slices.Sorted(maps.Keys(sec.Translations))[0]]
+				v.diags.Errorf(some.Path, 0, 0, "section %q has no %s file; expected content/sections/%s.%s.md in the default language, which other languages fall back to", sec.ID, def, sec.ID, def)
+				continue
+			}
+			if used[sec.ID] && orig != nil {
+				v.diags.Add(diag.Diagnostic{
+					File: orig.Path, Severity: diag.Warning, Rule: "translation-missing",
+					Message: fmt.Sprintf("section %q has no %s translation (content/sections/%s.%s.md); %s pages show the %s text, marked as not yet translated", sec.ID, lang, sec.ID, lang, lang, def),
+				})
+			}
+		}
+	}
+}
+
+// used returns the ids of the sections that appear on some page.
+func (v *validator) used() map[string]bool {
+	used := map[string]bool{}
+	for _, e := range v.s.Entities {
+		for _, nid := range e.Notices {
+			if n := v.s.Notice(nid); n != nil {
+				for _, p := range compose.Parts(v.s, e, n, v.s.Config.DefaultLanguage) {
+					used[p.Section.ID] = true
+				}
+			}
+		}
+	}
+	return used
+}
+
+func (v *validator) frontMatter(f *site.SectionFile) {
+	m := f.Meta
+	for _, code := range m.LegalBases {
+		if !v.cat.Has(locale.LegalBasisPrefix + code) {
+			v.errAt(f.Front, code, "legalBases")("unknown legal basis %q; expected one of gdpr-6-1-a … gdpr-6-1-f, gdpr-9-2-a, bdsg-26, or a code with a message %s%s in i18n/", code, locale.LegalBasisPrefix, code)
+		}
+	}
+	for _, c := range m.ThirdCountries {
+		if !locale.IsCountry(c) {
+			v.errAt(f.Front, c, "thirdCountries")("%q is not an ISO 3166-1 alpha-2 country code; expected two upper-case letters such as \"US\"", c)
+		}
+	}
+	for _, s := range m.Safeguards {
+		if !slices.Contains(Safeguards(), s) {
+			v.errAt(f.Front, s, "safeguards")("unknown safeguard %q; expected one of %s", s, strings.Join(Safeguards(), ", "))
+		}
+	}
+	for _, r := range m.Covers {
+		if !slices.Contains(Rights(), r) {
+			v.errAt(f.Front, r, "covers")("unknown right %q; expected one of %s", r, strings.Join(Rights(), ", "))
+		}
+	}
+}
+
+// agree reports language-neutral fields of a translation that differ from
+// the default-language original: the legal substance must be the same in
+// every language, only the words may differ.
+func (v *validator) agree(orig, tr *site.SectionFile) {
+	fields := []struct {
+		key  string
+		a, b []string
+	}{
+		{"legalBases", orig.Meta.LegalBases, tr.Meta.LegalBases},
+		{"thirdCountries", orig.Meta.ThirdCountries, tr.Meta.ThirdCountries},
+		{"safeguards", orig.Meta.Safeguards, tr.Meta.Safeguards},
+		{"covers", orig.Meta.Covers, tr.Meta.Covers},
+	}
+	for _, f := range fields {
+		if slices.Equal(f.a, f.b) {
+			continue
+		}
+		line, col := tr.Front.KeyPos(f.key)
+		if !strings.Contains(string(tr.Front.Text), f.key) {
+			line, col = tr.Front.LineOffset, 1
+		}
+		oline, _ := orig.Front.KeyPos(f.key)
+		v.diags.Add(diag.Diagnostic{
+			File: tr.Path, Line: line, Col: col, Severity: diag.Error, Rule: "translation-mismatch",
+			Message: fmt.Sprintf("%s is %s here but %s in %s:%d; language-neutral fields must agree across translations", f.key, list(f.b), list(f.a), orig.Path, oline),
+		})
+	}
+}
+
+func list(xs []string) string {
+	if len(xs) == 0 {
+		return "[]"
+	}
+	return `["` + strings.Join(xs, `", "`) + `"]`
+}

@@ -1,0 +1,15 @@
+module github.com/noticegen/noticegen
+
+go 1.26.8
+
+require (
+	github.com/BurntSushi/toml v1.6.0
+	github.com/go-playground/locales v0.14.2
+	github.com/nicksnyder/go-i18n/v2 v2.7.0
+	github.com/tdewolff/minify/v2 v2.24.25
+	github.com/yuin/goldmark v1.8.7
+	golang.org/x/sys v0.49.0
+	golang.org/x/text v0.43.0
+)
+
+require github.com/tdewolff/parse/v2 v2.8.20 // indirect
