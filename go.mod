@@ -12,4 +12,8 @@ require (
 	golang.org/x/text v0.43.0
 )
 
-require github.com/tdewolff/parse/v2 v2.8.20 // indirect
+require (
+	github.com/rogpeppe/go-internal v1.16.0 // indirect
+	github.com/tdewolff/parse/v2 v2.8.20 // indirect
+	golang.org/x/tools v0.51.0 // indirect
+)

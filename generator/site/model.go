@@ -125,10 +125,14 @@ type FrontMatter struct {
 func (m FrontMatter) Processing() bool { return len(m.LegalBases) > 0 }
 
 // Entity returns the entity with the given id, or nil.
-func (s *Site) Entity(id string) *Entity { return find(s.Entities, id, func(e *Entity) string { return e.ID }) }
+func (s *Site) Entity(id string) *Entity {
+	return find(s.Entities, id, func(e *Entity) string { return e.ID })
+}
 
 // Notice returns the notice with the given id, or nil.
-func (s *Site) Notice(id string) *Notice { return find(s.Notices, id, func(n *Notice) string { return n.ID }) }
+func (s *Site) Notice(id string) *Notice {
+	return find(s.Notices, id, func(n *Notice) string { return n.ID })
+}
 
 // Section returns the section with the given id, or nil.
 func (s *Site) Section(id string) *Section {
