@@ -1,0 +1,33 @@
+# make test  — what CI runs: installs what the tests need when it is missing,
+#              then gofmt check, go vet, staticcheck and every test.
+# make build — builds the example site at the repo root into public/.
+# make fuzz  — (later) runs each fuzz target briefly.
+
+GO          ?= go
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+.PHONY: test build deps lint vet update-golden
+
+test: deps lint
+	$(GO) test ./...
+
+build:
+	$(GO) run ./cmd/noticegen build
+
+# deps installs the tools the test suite needs. Under CI=true a tool that
+# cannot be installed is a failure, never a silent skip.
+deps:
+	@bash .ci/install-deps
+
+lint: vet
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
+	$(GO) run $(STATICCHECK) ./...
+
+vet:
+	$(GO) vet ./...
+
+# update-golden rewrites golden files and testscript expectations after a
+# reviewed change; review the diff before committing.
+update-golden:
+	$(GO) test ./... -update
