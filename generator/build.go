@@ -7,8 +7,11 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"runtime"
+	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/noticegen/noticegen/generator/compose"
@@ -32,6 +35,9 @@ type Options struct {
 	Strict bool
 	// Workers renders this many pages at once; 0 means one per CPU.
 	Workers int
+	// Cache, when set, keeps rendered pages between builds; pages whose
+	// inputs did not change are reused instead of rendered again.
+	Cache *Cache
 }
 
 // Result is a finished build: the files of the site in memory, or the
@@ -54,6 +60,7 @@ type Stats struct {
 	Notices   int
 	Sections  int
 	Files     int
+	Rendered  int // pages rendered by this build, not reused from the cache
 	Duration  time.Duration
 }
 
@@ -105,7 +112,7 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 
 	// render
 	minify := opts.Minify == nil && (s.Config.Minify == nil || *s.Config.Minify) || opts.Minify != nil && *opts.Minify
-	files, diags := renderAll(ctx, s, r, res.Pages, minify, opts.Workers)
+	files, rendered, diags := renderAll(ctx, s, r, res.Pages, renderOptions{minify: minify, workers: opts.Workers, cache: opts.Cache})
 	if opts.Strict {
 		diags = diags.Strict()
 	}
@@ -118,11 +125,13 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 		return fail()
 	}
 
+	opts.Cache.retain(files)
 	res.Files = files
 	res.Diags = res.Diags.Sorted()
 	res.Stats = Stats{
 		Languages: s.Config.Languages, PagesBy: map[string]int{},
 		Entities: len(s.Entities), Notices: len(s.Notices), Sections: len(s.Sections), Files: len(files),
+		Rendered: rendered,
 	}
 	for _, p := range res.Pages {
 		res.Stats.PagesBy[p.Lang]++
@@ -139,22 +148,46 @@ func Write(ctx context.Context, res *Result, dest string) error {
 	return publish.Write(ctx, dest, res.Files)
 }
 
-// job renders one output file.
+// job renders one output file. key fingerprints its inputs for the cache;
+// 0 means it is always made anew (cheap files such as the sitemap).
 type job struct {
 	path string
+	key  uint64
+	page bool // counts as a rendered page
 	run  func() ([]byte, diag.List)
 }
 
+type renderOptions struct {
+	minify  bool
+	workers int
+	cache   *Cache
+}
+
 // renderAll renders every page on a pool of workers and returns the files
-// with the sitemap and assets. Results land by index, so the output does
-// not depend on which worker finished first.
-func renderAll(ctx context.Context, s *site.Site, r *render.Renderer, pages []*compose.Page, minify bool, workers int) (map[string][]byte, diag.List) {
-	jobs := []job{{path: "index.html", run: r.Chooser}}
+// with the sitemap and assets, and how many pages it rendered rather than
+// took from the cache. Results land by index, so the output does not depend
+// on which worker finished first.
+func renderAll(ctx context.Context, s *site.Site, r *render.Renderer, pages []*compose.Page, o renderOptions) (map[string][]byte, int, diag.List) {
+	c := o.cache
+	global := globalInputs(s, r, o)
+	g := c.fingerprint(global...)
+	var sources [][]byte
+	for _, e := range s.Entities {
+		sources = append(sources, []byte(e.Source.Path), e.Source.Text)
+	}
+	for _, n := range s.Notices {
+		sources = append(sources, []byte(n.Source.Path), n.Source.Text)
+	}
+	all := c.fingerprint(append([][]byte{key(g)}, sources...)...)
+
+	jobs := []job{{path: "index.html", key: g, page: true, run: r.Chooser}}
 	for _, lang := range s.Config.Languages {
-		jobs = append(jobs, job{path: lang + "/index.html", run: func() ([]byte, diag.List) { return r.Overview(lang) }})
+		jobs = append(jobs, job{path: lang + "/index.html", key: c.fingerprint(key(all), []byte(lang)), page: true,
+			run: func() ([]byte, diag.List) { return r.Overview(lang) }})
 	}
 	for _, p := range pages {
-		jobs = append(jobs, job{path: p.Path() + "index.html", run: func() ([]byte, diag.List) { return r.Notice(p) }})
+		jobs = append(jobs, job{path: p.Path() + "index.html", key: pageKey(c, g, p), page: true,
+			run: func() ([]byte, diag.List) { return r.Notice(p) }})
 	}
 	for _, a := range r.Assets() {
 		jobs = append(jobs, job{path: a.Path, run: func() ([]byte, diag.List) { return a.Data, nil }})
@@ -162,11 +195,13 @@ func renderAll(ctx context.Context, s *site.Site, r *render.Renderer, pages []*c
 	jobs = append(jobs, job{path: "sitemap.xml", run: func() ([]byte, diag.List) { return r.Sitemap(sitemapEntries(s, pages)), nil }})
 
 	var mini *publish.Minifier
-	if minify {
+	if o.minify {
 		mini = publish.NewMinifier()
 	}
 	outs := make([][]byte, len(jobs))
 	diagsOf := make([]diag.List, len(jobs))
+	var rendered atomic.Int64
+	workers := o.workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -175,13 +210,24 @@ func renderAll(ctx context.Context, s *site.Site, r *render.Renderer, pages []*c
 	for range min(workers, len(jobs)) {
 		wg.Go(func() {
 			for i := range next {
-				b, ds := jobs[i].run()
+				j := jobs[i]
+				if b, ok := c.get(j.path, j.key); ok {
+					outs[i] = b
+					continue
+				}
+				b, ds := j.run()
+				if j.page {
+					rendered.Add(1)
+				}
 				if b != nil && mini != nil {
-					m, err := mini.Minify(jobs[i].path, b)
+					m, err := mini.Minify(j.path, b)
 					if err != nil {
-						ds.Errorf(jobs[i].path, 0, 0, "%v", err)
+						ds.Errorf(j.path, 0, 0, "%v", err)
 					}
 					b = m
+				}
+				if b != nil && len(ds) == 0 {
+					c.put(j.path, j.key, b)
 				}
 				outs[i], diagsOf[i] = b, ds
 			}
@@ -207,7 +253,41 @@ func renderAll(ctx context.Context, s *site.Site, r *render.Renderer, pages []*c
 			files[j.path] = outs[i]
 		}
 	}
-	return files, diags
+	return files, int(rendered.Load()), diags
+}
+
+// globalInputs are the inputs every page depends on.
+func globalInputs(s *site.Site, r *render.Renderer, o renderOptions) [][]byte {
+	parts := [][]byte{s.Source.Text, []byte(s.Config.BaseURL), []byte(fmt.Sprint(o.minify))}
+	for _, lang := range slices.Sorted(maps.Keys(s.I18n)) {
+		parts = append(parts, []byte(lang), s.I18n[lang].Data)
+	}
+	for _, f := range r.Layouts() {
+		parts = append(parts, []byte(f.Path), f.Data)
+	}
+	return parts
+}
+
+// pageKey fingerprints a notice page: the global inputs, its path, and the
+// text of every file it was composed from.
+func pageKey(c *Cache, global uint64, p *compose.Page) uint64 {
+	if c == nil {
+		return 0
+	}
+	parts := [][]byte{key(global), []byte(p.Path()), p.Entity.Source.Text, p.Notice.Source.Text}
+	for _, part := range p.Parts {
+		f := part.File
+		parts = append(parts, []byte(f.Path), f.Front.Text, []byte(f.Body))
+	}
+	return c.fingerprint(parts...)
+}
+
+func key(k uint64) []byte {
+	var b [8]byte
+	for i := range b {
+		b[i] = byte(k >> (8 * i))
+	}
+	return b[:]
 }
 
 // sitemapEntries lists the root, each overview and each notice page.

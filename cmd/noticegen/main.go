@@ -114,7 +114,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if res.Diags.HasErrors() {
-		fmt.Fprintf(stderr, "build failed: %d errors, %d warnings; %s left as it was\n", res.Diags.Count(diag.Error), res.Diags.Count(diag.Warning), out)
+		fmt.Fprintf(stderr, "build failed: %s, %s; %s left as it was\n", plural(res.Diags.Count(diag.Error), "error"), plural(res.Diags.Count(diag.Warning), "warning"), out)
 		return exitContent
 	}
 	if err := generator.CheckDest(*src, out); err != nil {
@@ -127,6 +127,13 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	printSummary(stdout, res, out)
 	return exitOK
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func printDiags(w io.Writer, diags diag.List) {

@@ -200,15 +200,16 @@ func IsCountry(code string) bool {
 	return err == nil && r.IsCountry()
 }
 
-// Direction returns "rtl" for languages written right to left, else "ltr".
+// Direction returns "rtl" for languages whose usual script is written
+// right to left (Arabic, Hebrew, Thaana, …), else "ltr".
 func Direction(lang string) string {
 	tag, err := language.Parse(lang)
 	if err != nil {
 		return "ltr"
 	}
-	base, _ := tag.Base()
-	switch base.String() {
-	case "ar", "he", "fa", "ur", "yi", "ps", "sd", "ckb", "dv", "ug":
+	script, _ := tag.Script()
+	switch script.String() {
+	case "Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg", "Mand", "Samr":
 		return "rtl"
 	}
 	return "ltr"

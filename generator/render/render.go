@@ -35,12 +35,13 @@ const (
 // Renderer renders the pages of one site. It is safe for concurrent use
 // once New has returned.
 type Renderer struct {
-	site    *site.Site
-	cat     *locale.Catalog
-	md      goldmark.Markdown
-	layouts map[string]*template.Template // by kind
-	bodies  map[*site.SectionFile]*texttemplate.Template
-	assets  []site.File
+	site        *site.Site
+	cat         *locale.Catalog
+	md          goldmark.Markdown
+	layouts     map[string]*template.Template // by kind
+	bodies      map[*site.SectionFile]*texttemplate.Template
+	assets      []site.File
+	layoutFiles []site.File // every layout file as read, for cache fingerprints
 }
 
 // New parses the layouts (the site's layouts/ over the built-in ones, file
@@ -51,6 +52,7 @@ func New(s *site.Site, cat *locale.Catalog, builtin, own fs.FS) (*Renderer, diag
 	files, ds := layoutFiles(builtin, own)
 	diags.Add(ds...)
 	for _, f := range files {
+		r.layoutFiles = append(r.layoutFiles, site.File{Path: f.display, Data: f.data})
 		if strings.HasPrefix(f.name, "assets/") {
 			r.assets = append(r.assets, site.File{Path: f.name, Data: f.data})
 		}
@@ -200,6 +202,9 @@ func (r *Renderer) execute(data *PageData) ([]byte, *diag.Diagnostic) {
 	return buf.Bytes(), nil
 }
 
+// Layouts returns every layout file as read, built-in and the site's own.
+func (r *Renderer) Layouts() []site.File { return r.layoutFiles }
+
 // Assets returns the files under layouts/assets/, to be written to assets/.
 func (r *Renderer) Assets() []site.File { return r.assets }
 
@@ -303,6 +308,9 @@ func (r *Renderer) Notice(p *compose.Page) ([]byte, diag.List) {
 		if t := r.bodies[f]; t != nil {
 			html, d := r.executeBody(t, f, body)
 			if d != nil {
+				// The same body works for one entity and fails for another
+				// (a missing params key), so say whose pages failed.
+				d.Message += fmt.Sprintf(" (on the pages of entity %q, %s)", p.Entity.ID, p.Entity.Source.Path)
 				diags.Add(*d)
 			}
 			sv.Body = template.HTML(html) // #nosec: produced by goldmark from escaped template output
@@ -359,7 +367,7 @@ func (r *Renderer) Chooser() ([]byte, diag.List) {
 	cfg := r.site.Config
 	data := r.newPage(KindChooser, cfg.DefaultLanguage, "")
 	r.alternates(data, "")
-	data.Canonical = cfg.BaseURL
+	data.Canonical, data.XDefault = cfg.BaseURL, cfg.BaseURL
 	data.Title = data.SiteTitle
 	out, d := r.execute(data)
 	if d != nil {

@@ -1,0 +1,121 @@
+package generator_test
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/noticegen/noticegen"
+	"github.com/noticegen/noticegen/generator"
+)
+
+// copyExample writes the embedded example site into a temporary folder.
+func copyExample(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	err := fs.WalkDir(noticegen.Example, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(noticegen.Example, p)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestCacheRendersOnlyAffectedPages(t *testing.T) {
+	dir := copyExample(t)
+	cache := generator.NewCache()
+	build := func() *generator.Result {
+		t.Helper()
+		res := generator.Build(context.Background(), os.DirFS(dir), generator.Options{Builtin: noticegen.Example, Cache: cache})
+		if res.Diags.HasErrors() {
+			t.Fatalf("build failed:\n%v", res.Diags)
+		}
+		return res
+	}
+	edit := func(name, old, new string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), old) {
+			t.Fatalf("%s does not contain %q", name, old)
+		}
+		if err := os.WriteFile(p, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// pagesWith counts the notice pages whose inputs include file.
+	pagesWith := func(res *generator.Result, file string) int {
+		n := 0
+		for _, p := range res.Pages {
+			for _, in := range p.Inputs() {
+				if in == file {
+					n++
+					break
+				}
+			}
+		}
+		return n
+	}
+
+	first := build()
+	all := len(first.Pages) + 1 + len(first.Site.Config.Languages) // notices, chooser, overviews
+	if first.Stats.Rendered != all {
+		t.Fatalf("first build rendered %d pages, want all %d", first.Stats.Rendered, all)
+	}
+	if again := build(); again.Stats.Rendered != 0 {
+		t.Errorf("unchanged rebuild rendered %d pages, want 0", again.Stats.Rendered)
+	}
+
+	tests := []struct {
+		name      string
+		file      string
+		old, new  string
+		want      func(*generator.Result) int
+		wantInDoc string
+	}{
+		{
+			name: "one section in one language", file: "content/sections/newsletter.de.md",
+			old: "+++\n", new: "+++\n# edited\n",
+			want: func(r *generator.Result) int { return pagesWith(r, "content/sections/newsletter.de.md") },
+		},
+		{
+			name: "an entity: its pages and the overviews", file: "content/entities/nordlicht-events.toml",
+			old: "\n", new: "\n# edited\n",
+			want: func(r *generator.Result) int {
+				return pagesWith(r, "content/entities/nordlicht-events.toml") + len(r.Site.Config.Languages)
+			},
+		},
+		{
+			name: "site.toml: everything", file: "site.toml",
+			old: "\n", new: "\n# edited\n",
+			want: func(r *generator.Result) int { return all },
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			edit(tt.file, tt.old, tt.new)
+			res := build()
+			if want := tt.want(res); res.Stats.Rendered != want || want == 0 {
+				t.Errorf("rendered %d pages, want %d (of %d)", res.Stats.Rendered, want, all)
+			}
+		})
+	}
+}

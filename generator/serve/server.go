@@ -1,0 +1,440 @@
+// Package serve is noticegen's live preview: it builds the site into
+// memory, serves it on a loopback address, watches the sources, rebuilds
+// what an edit touched and tells open pages to reload — or shows the
+// errors over the last good version while an edit is broken.
+package serve
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"io/fs"
+	"mime"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/noticegen/noticegen/generator"
+	"github.com/noticegen/noticegen/generator/diag"
+)
+
+// Options configure a preview server.
+type Options struct {
+	Root         string   // the site folder
+	Builtin      fs.FS    // embedded layouts/ and i18n/
+	Bind         string   // address to listen on; default 127.0.0.1
+	Port         int      // 0 picks a free port
+	AllowedHosts []string // Host header values accepted besides the bind address and localhost
+	Log          io.Writer
+	// Quiet is how long the sources must be still before a rebuild starts;
+	// editors write a file in several steps.
+	Quiet time.Duration
+	// Poll, when set, is the polling interval and forces polling instead of
+	// file notifications (for tests and unusual file systems).
+	Poll time.Duration
+	// Ready is called with the server's URL once it accepts connections.
+	Ready func(url string)
+}
+
+// snapshot is one complete build as served. Requests read one snapshot
+// through an atomic pointer, so no response mixes two builds.
+type snapshot struct {
+	id       int64
+	files    map[string][]byte // the last good build
+	versions map[string]string // URL path of each page → hash of its bytes
+	errs     diag.List         // errors of the latest build; empty when it succeeded
+}
+
+type server struct {
+	opts    Options
+	cache   *generator.Cache
+	current atomic.Pointer[snapshot]
+	hub     hub
+	host    string // bind address as a Host header shows it
+}
+
+// ErrPortInUse is returned when the requested port is taken.
+var ErrPortInUse = errors.New("port in use")
+
+// Run builds the site, serves it and rebuilds on every change until ctx
+// ends. A first build that fails still starts the server, which shows the
+// errors until they are fixed.
+func Run(ctx context.Context, opts Options) error {
+	if opts.Bind == "" {
+		opts.Bind = "127.0.0.1"
+	}
+	if opts.Quiet == 0 {
+		opts.Quiet = 40 * time.Millisecond
+	}
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	s := &server{opts: opts, cache: generator.NewCache(), host: opts.Bind}
+	s.current.Store(&snapshot{files: map[string][]byte{}, versions: map[string]string{}})
+
+	addr := net.JoinHostPort(opts.Bind, strconv.Itoa(opts.Port))
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return fmt.Errorf("%w: %s is already used by another program; choose another with --port, or --port 0 for any free port", ErrPortInUse, addr)
+		}
+		return fmt.Errorf("cannot listen on %s: %w", addr, err)
+	}
+	url := "http://" + ln.Addr().String() + "/"
+
+	s.rebuild(ctx, nil)
+
+	baseCtx, cancelBase := context.WithCancel(ctx)
+	defer cancelBase()
+	srv := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		IdleTimeout:       60 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		BaseContext:       func(net.Listener) context.Context { return baseCtx },
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	fmt.Fprintf(opts.Log, "Serving %s at %s (Ctrl-C to stop)\n", opts.Root, url)
+	if opts.Ready != nil {
+		opts.Ready(url)
+	}
+
+	done := make(chan struct{})
+	go func() { s.loop(ctx); close(done) }()
+
+	select {
+	case <-ctx.Done():
+	case err = <-errc:
+	}
+	cancelBase() // ends event streams, which never go idle by themselves
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	_ = srv.Shutdown(shutdownCtx)
+	<-done
+	if err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	fmt.Fprintln(opts.Log, "Stopped.")
+	return nil
+}
+
+// loop feeds file events to the coalescer and runs one rebuild at a time.
+func (s *server) loop(ctx context.Context) {
+	w := watch(ctx, s.opts.Root, s.opts.Poll)
+	co := &Coalescer{Quiet: s.opts.Quiet}
+	built := make(chan struct{})
+	var timer *time.Timer
+	for {
+		var fire <-chan time.Time
+		if due, ok := co.Next(); ok {
+			if timer == nil {
+				timer = time.NewTimer(time.Until(due))
+			} else {
+				timer.Reset(time.Until(due))
+			}
+			fire = timer.C
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case note := <-w.notes:
+			fmt.Fprintln(s.opts.Log, note)
+		case p := <-w.events:
+			co.Event(p, time.Now())
+		case <-fire:
+			if batch := co.Start(time.Now()); batch != nil {
+				go func() {
+					s.rebuild(ctx, batch)
+					select {
+					case built <- struct{}{}:
+					case <-ctx.Done():
+					}
+				}()
+			}
+		case <-built:
+			co.Done()
+		}
+	}
+}
+
+// rebuild builds the site, swaps the new snapshot in and tells the pages.
+func (s *server) rebuild(ctx context.Context, changed []string) {
+	start := time.Now()
+	res := generator.Build(ctx, os.DirFS(s.opts.Root), generator.Options{Builtin: s.opts.Builtin, Cache: s.cache, Minify: ptr(false)})
+	if ctx.Err() != nil {
+		return
+	}
+	prev := s.current.Load()
+	next := &snapshot{id: prev.id + 1, files: prev.files, versions: prev.versions}
+	what := "initial build"
+	if len(changed) > 0 {
+		what = strings.Join(changed, ", ")
+		if len(changed) > 3 {
+			what = strings.Join(changed[:3], ", ") + fmt.Sprintf(" and %d more", len(changed)-3)
+		}
+	}
+	elapsed := time.Since(start).Milliseconds()
+	if res.Diags.HasErrors() {
+		for _, d := range res.Diags {
+			if d.Severity == diag.Error {
+				next.errs = append(next.errs, d)
+			}
+		}
+		for _, d := range res.Diags {
+			fmt.Fprintln(s.opts.Log, d.String())
+		}
+		fmt.Fprintf(s.opts.Log, "%s %s → build failed (%d errors) in %d ms; still serving the last good version\n",
+			time.Now().Format("15:04:05"), what, len(next.errs), elapsed)
+	} else {
+		next.files = res.Files
+		next.versions = versions(res.Files)
+		for _, d := range res.Diags {
+			fmt.Fprintln(s.opts.Log, d.String())
+		}
+		fmt.Fprintf(s.opts.Log, "%s %s → %d pages re-rendered in %d ms\n",
+			time.Now().Format("15:04:05"), what, res.Stats.Rendered, elapsed)
+	}
+	s.current.Store(next)
+	s.hub.broadcast(next)
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// versions hashes every page, keyed by the URL path a browser shows.
+func versions(files map[string][]byte) map[string]string {
+	v := make(map[string]string, len(files))
+	for name, b := range files {
+		if strings.HasSuffix(name, ".html") {
+			h := fnv.New64a()
+			h.Write(b)
+			v[urlPathOf(name)] = strconv.FormatUint(h.Sum64(), 36)
+		}
+	}
+	return v
+}
+
+// urlPathOf maps "en/x/index.html" to "/en/x/".
+func urlPathOf(name string) string {
+	return "/" + strings.TrimSuffix(name, "index.html")
+}
+
+// ServeHTTP serves the current snapshot.
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hostAllowed(r.Host) {
+		http.Error(w, "noticegen serve: host "+strconv.Quote(r.Host)+" not allowed; add it with --allowed-hosts", http.StatusForbidden)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	snap := s.current.Load()
+	w.Header().Set("X-Noticegen-Build", strconv.FormatInt(snap.id, 10))
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	switch r.URL.Path {
+	case eventsPath:
+		s.events(w, r, snap)
+		return
+	case scriptPath:
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		io.WriteString(w, liveScript)
+		return
+	}
+	name, ok := fileName(r.URL.Path)
+	if !ok {
+		http.Error(w, "bad path", http.StatusBadRequest)
+		return
+	}
+	b, found := snap.files[name]
+	if !found && !strings.HasSuffix(name, "index.html") {
+		if _, dir := snap.files[name+"/index.html"]; dir {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+	}
+	if !found {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusNotFound)
+		page := []byte("<!DOCTYPE html><html lang=en><title>Not found</title><body><h1>Not found</h1><p>No page at " +
+			htmlEscape(r.URL.Path) + " in the current build. <a href=\"/\">Start page</a></p></body></html>")
+		w.Write(inject(page, urlPathOf(name), "", snap.errs))
+		return
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	w.Header().Set("Content-Type", ctype)
+	if strings.HasSuffix(name, ".html") {
+		u := urlPathOf(name)
+		b = inject(b, u, snap.versions[u], snap.errs)
+	}
+	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
+	if r.Method == http.MethodHead {
+		return
+	}
+	w.Write(b)
+}
+
+func htmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
+}
+
+// fileName maps a URL path to a file of the build. Anything that is not a
+// clean path below the root is refused rather than cleaned up, so encoded
+// tricks (%2e%2e, backslashes, NUL) never reach a lookup.
+func fileName(urlPath string) (string, bool) {
+	if !strings.HasPrefix(urlPath, "/") || strings.ContainsAny(urlPath, "\\\x00") {
+		return "", false
+	}
+	p := strings.TrimPrefix(urlPath, "/")
+	dir := p == "" || strings.HasSuffix(p, "/")
+	p = strings.TrimSuffix(p, "/")
+	if p != "" && (!fs.ValidPath(p) || path.Clean(p) != p) {
+		return "", false
+	}
+	if dir {
+		if p == "" {
+			return "index.html", true
+		}
+		return p + "/index.html", true
+	}
+	return p, true
+}
+
+// hostAllowed guards against DNS rebinding: a page on another site that
+// resolves its own name to 127.0.0.1 must not read the preview.
+func (s *server) hostAllowed(host string) bool {
+	h := host
+	if hh, _, err := net.SplitHostPort(host); err == nil {
+		h = hh
+	}
+	h = strings.Trim(strings.ToLower(h), "[]")
+	switch h {
+	case "localhost", "127.0.0.1", "::1", strings.Trim(strings.ToLower(s.host), "[]"):
+		return true
+	}
+	return slices.ContainsFunc(s.opts.AllowedHosts, func(a string) bool { return strings.EqualFold(a, h) })
+}
+
+// buildMessage is what an open page hears after every build.
+type buildMessage struct {
+	Build    int64             `json:"build"`
+	Versions map[string]string `json:"versions"`
+	Errors   []errorMessage    `json:"errors"`
+}
+
+type errorMessage struct {
+	Pos     string `json:"pos"`
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Message string `json:"message"`
+}
+
+func message(snap *snapshot, page string) []byte {
+	m := buildMessage{Build: snap.id, Versions: map[string]string{}, Errors: []errorMessage{}}
+	if page != "" {
+		m.Versions[page] = snap.versions[page]
+	}
+	for _, d := range snap.errs {
+		m.Errors = append(m.Errors, errorMessage{Pos: d.Pos(), File: d.File, Line: d.Line, Message: d.Message})
+	}
+	b, _ := json.Marshal(m)
+	return b
+}
+
+// events streams build messages (Server-Sent Events) to one open page,
+// starting with the current state, so a page that loaded just before a
+// rebuild still learns that it is out of date.
+func (s *server) events(w http.ResponseWriter, r *http.Request, snap *snapshot) {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	rc := http.NewResponseController(w)
+	_ = rc.SetWriteDeadline(time.Time{})
+	_ = rc.SetReadDeadline(time.Time{})
+	page := r.URL.Query().Get("page")
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.WriteHeader(http.StatusOK)
+	c := s.hub.add()
+	defer s.hub.remove(c)
+	send := func(snap *snapshot) bool {
+		_ = rc.SetWriteDeadline(time.Now().Add(10 * time.Second))
+		_, err := fmt.Fprintf(w, "event: build\ndata: %s\n\n", message(snap, page))
+		fl.Flush()
+		return err == nil
+	}
+	if !send(snap) {
+		return
+	}
+	keepAlive := time.NewTicker(30 * time.Second)
+	defer keepAlive.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case next := <-c:
+			if !send(next) {
+				return
+			}
+		case <-keepAlive.C:
+			if _, err := io.WriteString(w, ": keep-alive\n\n"); err != nil {
+				return
+			}
+			fl.Flush()
+		}
+	}
+}
+
+// hub fans build snapshots out to open pages. Each page has a mailbox of
+// one: a slow page skips to the newest build instead of holding up others.
+type hub struct {
+	mu      sync.Mutex
+	clients map[chan *snapshot]struct{}
+}
+
+func (h *hub) add() chan *snapshot {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.clients == nil {
+		h.clients = map[chan *snapshot]struct{}{}
+	}
+	c := make(chan *snapshot, 1)
+	h.clients[c] = struct{}{}
+	return c
+}
+
+func (h *hub) remove(c chan *snapshot) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	delete(h.clients, c)
+}
+
+func (h *hub) broadcast(snap *snapshot) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for c := range h.clients {
+		select {
+		case <-c: // drop the stale one
+		default:
+		}
+		c <- snap
+	}
+}
