@@ -61,6 +61,7 @@ const liveScript = `(function () {
   var source = new EventSource("` + eventsPath + `?page=" + encodeURIComponent(page));
   source.addEventListener("build", function (ev) {
     var m = JSON.parse(ev.data);
+    document.documentElement.setAttribute("data-noticegen-build", String(m.build));
     overlay(m.errors);
     var v = m.versions ? m.versions[page] : undefined;
     if (v !== undefined && v !== version) {

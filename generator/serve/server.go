@@ -17,6 +17,7 @@ import (
 	"net/http"
 	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -61,7 +62,8 @@ type server struct {
 	cache   *generator.Cache
 	current atomic.Pointer[snapshot]
 	hub     hub
-	host    string // bind address as a Host header shows it
+	host    string   // bind address as a Host header shows it
+	warned  []string // warnings already shown, touched by rebuild only
 }
 
 // ErrPortInUse is returned when the requested port is taken.
@@ -171,44 +173,71 @@ func (s *server) loop(ctx context.Context) {
 }
 
 // rebuild builds the site, swaps the new snapshot in and tells the pages.
+// The terminal gets one line per rebuild, the errors of a failed one, and
+// warnings only when they are new, so a long session stays readable.
 func (s *server) rebuild(ctx context.Context, changed []string) {
 	start := time.Now()
 	res := generator.Build(ctx, os.DirFS(s.opts.Root), generator.Options{Builtin: s.opts.Builtin, Cache: s.cache, Minify: ptr(false)})
 	if ctx.Err() != nil {
 		return
 	}
+	elapsed := time.Since(start).Milliseconds()
 	prev := s.current.Load()
 	next := &snapshot{id: prev.id + 1, files: prev.files, versions: prev.versions}
-	what := "initial build"
-	if len(changed) > 0 {
-		what = strings.Join(changed, ", ")
-		if len(changed) > 3 {
-			what = strings.Join(changed[:3], ", ") + fmt.Sprintf(" and %d more", len(changed)-3)
-		}
+	seen := map[string]bool{}
+	for _, w := range s.warned {
+		seen[w] = true
 	}
-	elapsed := time.Since(start).Milliseconds()
-	if res.Diags.HasErrors() {
-		for _, d := range res.Diags {
-			if d.Severity == diag.Error {
-				next.errs = append(next.errs, d)
-			}
-		}
-		for _, d := range res.Diags {
+	s.warned = s.warned[:0]
+	for _, d := range res.Diags {
+		switch {
+		case d.Severity == diag.Error:
+			next.errs = append(next.errs, d)
+			fmt.Fprintln(s.opts.Log, d.String())
+		case !seen[d.String()]:
 			fmt.Fprintln(s.opts.Log, d.String())
 		}
-		fmt.Fprintf(s.opts.Log, "%s %s → build failed (%d errors) in %d ms; still serving the last good version\n",
-			time.Now().Format("15:04:05"), what, len(next.errs), elapsed)
+		if d.Severity == diag.Warning {
+			s.warned = append(s.warned, d.String())
+		}
+	}
+	stamp := time.Now().Format("15:04:05")
+	if len(next.errs) > 0 {
+		fmt.Fprintf(s.opts.Log, "%s %s → build failed (%d %s) in %d ms; still serving the last good version\n",
+			stamp, describe(s.opts.Root, changed), len(next.errs), plural(len(next.errs), "error", "errors"), elapsed)
 	} else {
 		next.files = res.Files
 		next.versions = versions(res.Files)
-		for _, d := range res.Diags {
-			fmt.Fprintln(s.opts.Log, d.String())
-		}
-		fmt.Fprintf(s.opts.Log, "%s %s → %d pages re-rendered in %d ms\n",
-			time.Now().Format("15:04:05"), what, res.Stats.Rendered, elapsed)
+		fmt.Fprintf(s.opts.Log, "%s %s → %d %s re-rendered in %d ms\n",
+			stamp, describe(s.opts.Root, changed), res.Stats.Rendered, plural(res.Stats.Rendered, "page", "pages"), elapsed)
 	}
 	s.current.Store(next)
 	s.hub.broadcast(next)
+}
+
+// describe names what changed for the terminal. Paths that are gone and
+// have no extension are tools' temporary files (sed -i, some editors) and
+// are left out of the line; they still caused the rebuild, harmlessly.
+func describe(root string, changed []string) string {
+	if changed == nil {
+		return "initial build"
+	}
+	var shown []string
+	for _, p := range changed {
+		if path.Ext(p) == "" {
+			if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(p))); err != nil {
+				continue
+			}
+		}
+		shown = append(shown, p)
+	}
+	switch {
+	case len(shown) == 0:
+		return "files changed"
+	case len(shown) > 3:
+		return strings.Join(shown[:3], ", ") + fmt.Sprintf(" and %d more", len(shown)-3)
+	}
+	return strings.Join(shown, ", ")
 }
 
 func ptr[T any](v T) *T { return &v }
