@@ -36,6 +36,10 @@ type Diagnostic struct {
 	Severity Severity
 	Rule     string // stable id of the check that found it; empty for load errors
 	Message  string
+
+	// Entity, Notice and Lang name the composed notices a finding affects,
+	// where it is narrower than the whole site; empty means all.
+	Entity, Notice, Lang string
 }
 
 // String formats d as "file:line:col: severity: message [rule]", the shape
