@@ -114,7 +114,7 @@ func WriteSARIF(w io.Writer, diags diag.List, version string) error {
 				"informationUri": "https://github.com/noticegen/noticegen",
 				"rules":          sarifRules,
 			}},
-			"results":            results,
+			"results": results,
 		}},
 	}
 	enc := json.NewEncoder(w)
