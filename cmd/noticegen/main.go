@@ -20,7 +20,9 @@ import (
 
 	"github.com/noticegen/noticegen"
 	"github.com/noticegen/noticegen/generator"
+	"github.com/noticegen/noticegen/generator/check"
 	"github.com/noticegen/noticegen/generator/diag"
+	"github.com/noticegen/noticegen/generator/serve"
 	"github.com/noticegen/noticegen/generator/site"
 )
 
@@ -38,10 +40,12 @@ const usage = `noticegen builds the privacy notices of a group of companies into
 
 Usage:
   noticegen build  [-s DIR] [-d DIR] [--baseURL URL] [--no-minify] [--strict]
+  noticegen serve  [-s DIR] [--bind 127.0.0.1] [--port 1313] [--allowed-hosts a,b]
+  noticegen check  [-s DIR] [--format text|json|sarif] [--strict]
   noticegen new site DIR
   noticegen version
 
-Run "noticegen build -h" for the flags of build.
+Run "noticegen COMMAND -h" for the flags of a command.
 `
 
 func main() {
@@ -67,9 +71,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
-	case "serve", "check":
-		fmt.Fprintf(stderr, "noticegen %s: not available in this version yet\n", args[0])
-		return exitUsage
+	case "serve":
+		return serveSite(ctx, args[1:], stdout, stderr)
+	case "check":
+		return checkSite(ctx, args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "noticegen: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage
@@ -96,6 +101,16 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if info, err := os.Stat(*src); err != nil || !info.IsDir() {
 		fmt.Fprintf(stderr, "noticegen build: site folder %s not found; expected a folder with site.toml (-s DIR)\n", *src)
 		return exitUsage
+	}
+	if _, err := os.Stat(filepath.Join(*src, site.ConfigFile)); errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintf(stderr, "noticegen build: %s has no %s; expected a site folder (-s DIR), or a new one from noticegen new site DIR\n", *src, site.ConfigFile)
+		return exitUsage
+	}
+	if *baseURL != "" {
+		if err := site.CheckBaseURL(*baseURL); err != nil {
+			fmt.Fprintf(stderr, "noticegen build: --baseURL: %v\n", err)
+			return exitUsage
+		}
 	}
 
 	opts := generator.Options{Builtin: noticegen.Example, BaseURL: *baseURL, Strict: *strict}
@@ -136,6 +151,90 @@ func plural(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
+func serveSite(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("noticegen serve", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	src := fl.String("s", ".", "site `folder` to preview")
+	bind := fl.String("bind", "127.0.0.1", "`address` to listen on; the preview is for this machine only unless you change it")
+	port := fl.Int("port", 1313, "`port` to listen on; 0 picks a free one")
+	hosts := fl.String("allowed-hosts", "", "comma-separated `names` accepted in the Host header besides localhost and the bind address")
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "noticegen serve: unexpected argument %q; the site folder is given with -s\n", fl.Arg(0))
+		return exitUsage
+	}
+	if info, err := os.Stat(*src); err != nil || !info.IsDir() {
+		fmt.Fprintf(stderr, "noticegen serve: site folder %s not found; expected a folder with site.toml (-s DIR)\n", *src)
+		return exitUsage
+	}
+	var allowed []string
+	for _, h := range strings.Split(*hosts, ",") {
+		if h = strings.TrimSpace(h); h != "" {
+			allowed = append(allowed, h)
+		}
+	}
+	err := serve.Run(ctx, serve.Options{
+		Root: *src, Builtin: noticegen.Example, Bind: *bind, Port: *port, AllowedHosts: allowed, Log: stdout,
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "noticegen serve: %v\n", err)
+		return exitUsage
+	}
+	return exitOK
+}
+
+func checkSite(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("noticegen check", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	src := fl.String("s", ".", "site `folder` to check")
+	format := fl.String("format", "text", "output `format`: text, json or sarif")
+	strict := fl.Bool("strict", false, "fail (exit 1) on warnings too")
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "noticegen check: unexpected argument %q; the site folder is given with -s\n", fl.Arg(0))
+		return exitUsage
+	}
+	if *format != "text" && *format != "json" && *format != "sarif" {
+		fmt.Fprintf(stderr, "noticegen check: unknown --format %q; expected text, json or sarif\n", *format)
+		return exitUsage
+	}
+	if info, err := os.Stat(*src); err != nil || !info.IsDir() {
+		fmt.Fprintf(stderr, "noticegen check: site folder %s not found; expected a folder with site.toml (-s DIR)\n", *src)
+		return exitUsage
+	}
+	res := generator.Check(ctx, os.DirFS(*src), generator.Options{Builtin: noticegen.Example, Strict: *strict})
+	var err error
+	switch *format {
+	case "json":
+		err = check.WriteJSON(stdout, res.Diags)
+	case "sarif":
+		err = check.WriteSARIF(stdout, res.Diags, versionString())
+	default:
+		err = check.WriteText(stdout, res.Diags)
+		if err == nil {
+			fmt.Fprintf(stderr, "checked %d notice pages: %s, %s\n", len(res.Pages), plural(res.Diags.Count(diag.Error), "error"), plural(res.Diags.Count(diag.Warning), "warning"))
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "noticegen check: %v\n", err)
+		return exitContent
+	}
+	if res.Diags.HasErrors() {
+		return exitContent
+	}
+	return exitOK
+}
+
 func printDiags(w io.Writer, diags diag.List) {
 	for _, d := range diags {
 		fmt.Fprintln(w, d.String())
@@ -162,6 +261,10 @@ func newSite(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	dir := args[1]
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		fmt.Fprintf(stderr, "noticegen new site: %s exists and is a file; expected a new or empty folder\n", dir)
+		return exitUsage
+	}
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		fmt.Fprintf(stderr, "noticegen new site: %s exists and is not empty; expected a new or empty folder\n", dir)
 		return exitUsage

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -31,7 +32,8 @@ func TestScripts(t *testing.T) {
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"snapshot": snapshot,
+			"snapshot":   snapshot,
+			"writebytes": writebytes,
 		},
 	})
 }
@@ -63,4 +65,18 @@ func snapshot(ts *testscript.TestScript, neg bool, args []string) {
 	})
 	ts.Check(err)
 	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(b.String()), 0o644))
+}
+
+// writebytes FILE QUOTED writes the Go string literal QUOTED, such as
+// "a\xffb\n", to FILE: for bytes a txtar archive cannot carry readably, such
+// as invalid UTF-8.
+func writebytes(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: writebytes FILE QUOTED")
+	}
+	b, err := strconv.Unquote(args[1])
+	if err != nil {
+		ts.Fatalf("writebytes: %s is not a Go string literal: %v", args[1], err)
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(b), 0o644))
 }

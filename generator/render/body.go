@@ -3,11 +3,13 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
 	"text/template"
 	"text/template/parse"
+	"unicode/utf8"
 
 	"github.com/noticegen/noticegen/generator/compose"
 	"github.com/noticegen/noticegen/generator/diag"
@@ -152,7 +154,12 @@ func leadingDigits(s string, i int) bool {
 	return true
 }
 
-var templateLine = regexp.MustCompile(`^template: [^:]*:(\d+)(?::(\d+))?: (?:executing "[^"]*" at <([^>]*)>: )?`)
+var (
+	templateLine   = regexp.MustCompile(`^template: [^:]*:(\d+)(?::(\d+))?: (?:executing "[^"]*" at <([^>]*)>: )?`)
+	templateNoFld  = regexp.MustCompile(`^can't evaluate field (\w+) in type \*?(.+)$`)
+	templateNoKey  = regexp.MustCompile(`^map has no entry for key "([^"]*)"$`)
+	templateCutPos = regexp.MustCompile(`^(unclosed action) started at [^:]*:(\d+)$`)
+)
 
 // templateError turns a text/template error into a diagnostic at the line of
 // the .md file: template lines count from the body, which starts after the
@@ -160,32 +167,96 @@ var templateLine = regexp.MustCompile(`^template: [^:]*:(\d+)(?::(\d+))?: (?:exe
 func templateError(f *site.SectionFile, err error) diag.Diagnostic {
 	msg := err.Error()
 	d := diag.Diagnostic{File: f.Path, Line: f.BodyLine, Severity: diag.Error}
+	lines := strings.Split(f.Body, "\n")
+	if n := len(lines); n > 1 && lines[n-1] == "" {
+		lines = lines[:n-1] // the text after the last newline is no line
+	}
+	expr := ""
 	if m := templateLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
+		// text/template counts an error at the end of the body on the
+		// line after the last newline, which editors do not show.
+		line = max(min(line, len(lines)), 1)
 		d.Line = f.BodyLine + line - 1
-		if m[2] != "" {
-			d.Col, _ = strconv.Atoi(m[2])
+		if m[2] != "" && line <= len(lines) {
+			// text/template's column is a 0-based byte offset.
+			b, _ := strconv.Atoi(m[2])
+			d.Col = utf8.RuneCountInString(lines[line-1][:min(b, len(lines[line-1]))]) + 1
 		}
 		msg = msg[len(m[0]):]
-		if m[3] != "" {
-			msg = fmt.Sprintf("%s: %s", strings.TrimSuffix(m[3], " | "+escapeFunc), msg)
-		}
+		expr = strings.TrimSuffix(m[3], " | "+escapeFunc)
 	}
 	msg = strings.ReplaceAll(msg, " | "+escapeFunc, "")
-	d.Message = "template: " + msg + templateHint(msg)
+	if m := templateCutPos.FindStringSubmatch(msg); m != nil {
+		// Point at the {{ that was not closed rather than the end of the file.
+		line, _ := strconv.Atoi(m[2])
+		d.Line, d.Col, msg = f.BodyLine+line-1, 0, m[1]
+	}
+	msg = templateHint(msg, expr)
+	if expr != "" {
+		msg = expr + ": " + msg
+	}
+	d.Message = "template: " + msg
 	return d
 }
 
-func templateHint(msg string) string {
-	switch {
-	case strings.Contains(msg, "map has no entry for key"):
-		return "; expected a key defined in the entity's [params] (every entity that publishes this section needs it)"
-	case strings.Contains(msg, "can't evaluate field"):
-		return "; expected one of .Entity, .Params, .Site, .Notice, .Lang and their fields (see docs/site-format.md)"
-	case strings.Contains(msg, "not defined"):
-		return "; section bodies can use only text/template's built-in functions"
+// templateHint rewrites msg to say what was expected instead, for the
+// mistakes an editor of a section body is likely to make; expr is the
+// expression that failed, if known.
+func templateHint(msg, expr string) string {
+	if m := templateNoKey.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("no key %q in the entity's [params]; expected %s = \"…\" there, since every entity that publishes this section needs it", m[1], m[1])
 	}
-	return ""
+	if m := templateNoFld.FindStringSubmatch(msg); m != nil {
+		parent := "."
+		if i := strings.LastIndexByte(expr, '.'); i > 0 {
+			parent = expr[:i+1]
+		}
+		if fields := bodyFields(m[2]); fields != nil {
+			for i, f := range fields {
+				fields[i] = parent + f
+			}
+			return fmt.Sprintf("no field %s; expected one of %s", m[1], strings.Join(fields, ", "))
+		}
+		return msg + "; expected one of .Entity, .Params, .Site, .Notice, .Lang and their fields"
+	}
+	switch {
+	case msg == "unclosed action", strings.HasPrefix(msg, `unexpected "}" in`):
+		return msg + "; expected }} to close the action"
+	case msg == "unexpected EOF":
+		return msg + "; expected {{ end }} to close every {{ if }}, {{ range }} and {{ with }}"
+	case strings.HasPrefix(msg, "function ") && strings.HasSuffix(msg, "not defined"):
+		return msg + "; section bodies can use only text/template's built-in functions"
+	}
+	return msg
+}
+
+// bodyFields lists the fields of the type named typ (as text/template names
+// it) within BodyData, or nil when BodyData has no such struct type.
+func bodyFields(typ string) []string {
+	var find func(t reflect.Type) []string
+	find = func(t reflect.Type) []string {
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct {
+			return nil
+		}
+		if t.String() == typ {
+			var names []string
+			for i := range t.NumField() {
+				names = append(names, t.Field(i).Name)
+			}
+			return names
+		}
+		for i := range t.NumField() {
+			if names := find(t.Field(i).Type); names != nil {
+				return names
+			}
+		}
+		return nil
+	}
+	return find(reflect.TypeFor[BodyData]())
 }
 
 // executeBody runs a parsed body for one page and converts it to HTML.

@@ -10,7 +10,10 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -36,7 +39,7 @@ const MaxFileSize = 8 << 20
 // are errors, with the broken files left out, so that callers can report
 // every problem of a run at once.
 func Load(ctx context.Context, fsys fs.FS) (*Site, diag.List) {
-	l := &loader{fsys: fsys, site: &Site{I18n: map[string]File{}}}
+	l := &loader{fsys: fsys, site: &Site{I18n: map[string]File{}, Broken: map[string]bool{}}}
 	l.loadConfig()
 	for _, step := range []func(){l.loadEntities, l.loadNotices, l.loadSections, l.loadI18n, l.loadStatic} {
 		if ctx.Err() != nil {
@@ -93,7 +96,7 @@ func unwrapPathError(err error) error {
 func (l *loader) decode(src Source, v any) bool {
 	md, err := toml.Decode(string(src.Text), v)
 	if err != nil {
-		l.diags.Add(TOMLError(src, err))
+		l.diags.Add(tomlError(src, err, reflect.TypeOf(v)))
 		return false
 	}
 	ok := true
@@ -105,70 +108,175 @@ func (l *loader) decode(src Source, v any) bool {
 	return ok
 }
 
-var tomlTypeWords = strings.NewReplacer(
-	"destination has type slice", "expected an array",
-	"destination has type []string", "expected an array of strings",
-	"destination has type string", "expected a string",
-	"destination has type bool", "expected true or false",
-	"destination has type *bool", "expected true or false",
-	"destination has type struct", "expected a table",
-	"destination has type map", "expected a table",
-	"destination has type time.Time", "expected a date such as 2025-03-01",
-	"TOML value has type", "found",
-	"incompatible types: ", "",
+var (
+	tomlTypeError  = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (?:incompatible types: TOML value has type (.+); destination has type (.+)|type mismatch for .+: expected (table) but found (.+))$`)
+	tomlLinePrefix = regexp.MustCompile(`^toml: (?:line (\d+) )?(?:\(last key "[^"]*"\): )?`)
+	tomlDuplicate  = regexp.MustCompile(`^Key '([^']*)' has already been defined\.$`)
+	tomlBadDate    = regexp.MustCompile(`^parsing time ("(?:[^"\\]|\\.)*")`)
 )
-
-var tomlLinePrefix = regexp.MustCompile(`^toml: (line \d+ )?(\(last key "[^"]*"\): )?`)
 
 // TOMLError turns a BurntSushi error into a diagnostic at the right line of
 // the file, which for front matter is offset by the opening +++ line.
-func TOMLError(src Source, err error) diag.Diagnostic {
+func TOMLError(src Source, err error) diag.Diagnostic { return tomlError(src, err, nil) }
+
+// tomlError is TOMLError for a document decoded into a value of type t (nil
+// when unknown), so that a value of the wrong type can be told what its key
+// expects.
+func tomlError(src Source, err error, t reflect.Type) diag.Diagnostic {
 	d := diag.Diagnostic{File: src.Path, Line: 1 + src.LineOffset, Severity: diag.Error}
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		d.Line, d.Col = pe.Position.Line+src.LineOffset, pe.Position.Col
-		msg := pe.Message
-		if pe.LastKey != "" && !strings.Contains(msg, pe.LastKey) {
-			msg = fmt.Sprintf("key %q: %s", pe.LastKey, msg)
+		// The parser's position is where it stopped, which is where the
+		// user has to look: for `x = ["a"` the next line, not the key.
+		if pe.Position.Line > 0 {
+			d.Line, d.Col = pe.Position.Line+src.LineOffset, pe.Position.Col
+			// The parser counts bytes, diagnostics count characters; and
+			// its column sometimes belongs to the line before.
+			if lines := bytes.Split(src.Text, []byte("\n")); pe.Position.Line > len(lines) || pe.Position.Col > len(lines[pe.Position.Line-1])+1 {
+				d.Col = 0
+			} else if pe.Position.Col > 0 {
+				d.Col = utf8.RuneCount(lines[pe.Position.Line-1][:pe.Position.Col-1]) + 1
+			}
+		} else if pe.LastKey != "" {
 			d.Line, d.Col = src.KeyPos(strings.Split(pe.LastKey, ".")...)
 		}
-		d.Message = "invalid TOML: " + tomlTypeWords.Replace(msg)
-		if pe.Position.Line == 0 {
-			d.Line = 1 + src.LineOffset
+		msg, prefix := pe.Message, "invalid TOML: "
+		if m := tomlDuplicate.FindStringSubmatch(msg); m != nil {
+			d.Message = fmt.Sprintf("invalid TOML: key %q is defined twice; expected each key once", m[1])
+			return d
+		}
+		hint := ""
+		if m := tomlBadDate.FindStringSubmatch(msg); m != nil {
+			msg, prefix = m[1]+" is not a date; expected a date such as 2025-03-01, without quotes", ""
+		} else if strings.HasPrefix(msg, "expected value but found") && pe.LastKey != "" {
+			hint = fmt.Sprintf("; text is written in quotes, e.g. %s = \"…\"", pe.LastKey[strings.LastIndexByte(pe.LastKey, '.')+1:])
+		} else if strings.HasPrefix(msg, "invalid datetime") {
+			hint = "; expected a date such as 2025-03-01"
+		} else if strings.HasPrefix(msg, "value ") || strings.HasPrefix(msg, "empty language code") {
+			prefix = "" // from Localized.UnmarshalTOML: valid TOML, wrong shape
+		}
+		if pe.LastKey != "" && !strings.Contains(msg, pe.LastKey) {
+			msg = fmt.Sprintf("key %q: %s", pe.LastKey, msg)
+		}
+		d.Message = prefix + msg + hint
+		return d
+	}
+	if m := tomlTypeError.FindStringSubmatch(err.Error()); m != nil {
+		key := strings.Split(m[2], ".")
+		found, dst := m[3], m[4]
+		if m[5] != "" {
+			found, dst = m[6], "table"
+		}
+		d.Line, d.Col = src.KeyPos(key...)
+		if n, _ := strconv.Atoi(m[1]); n > 0 && n+src.LineOffset != d.Line {
+			d.Line, d.Col = n+src.LineOffset, 0
+		}
+		want := tomlWant[dst]
+		ft := fieldType(t, key)
+		if ft != nil {
+			want = describeType(ft)
+		}
+		if want == "" {
+			want = dst
+		}
+		what := tomlFound[found]
+		if what == "" {
+			what = found
+		}
+		if ft != nil && ft.Kind() == reflect.Slice && dst != "slice" {
+			d.Message = fmt.Sprintf("key %q: the array holds %s; expected %s", m[2], what, want)
+		} else {
+			d.Message = fmt.Sprintf("key %q has %s; expected %s", m[2], what, want)
 		}
 		return d
 	}
-	msg := tomlLinePrefix.ReplaceAllString(err.Error(), "")
-	if m := regexp.MustCompile(`^toml: line (\d+)`).FindStringSubmatch(err.Error()); m != nil {
-		fmt.Sscan(m[1], &d.Line)
+	if m := tomlLinePrefix.FindStringSubmatch(err.Error()); m != nil && m[1] != "" {
+		d.Line, _ = strconv.Atoi(m[1])
 		d.Line += src.LineOffset
 	}
-	d.Message = "invalid TOML: " + tomlTypeWords.Replace(msg)
+	d.Message = "invalid TOML: " + tomlLinePrefix.ReplaceAllString(err.Error(), "")
 	return d
 }
 
-// knownKeys lists the keys a table accepts, for "unknown key" messages.
-func knownKeys(t reflect.Type, parent []string) []string {
+// tomlFound and tomlWant name the types in BurntSushi's messages the way a
+// TOML author knows them: what was written, and what the key expects.
+var (
+	tomlFound = map[string]string{
+		"string": "a string", "int64": "an integer", "float64": "a number", "bool": "a boolean",
+		"[]any": "an array", "[]interface {}": "an array", "[]map[string]any": "an array of tables",
+		"map[string]any": "a table", "map[string]interface {}": "a table",
+		"time.Time": "a date", "toml.LocalDate": "a date", "toml.LocalDatetime": "a date and time", "toml.LocalTime": "a time of day",
+	}
+	tomlWant = map[string]string{
+		"string": "a string", "integer": "an integer", "float": "a number", "boolean": "true or false",
+		"slice": "an array", "map": "a table", "table": "a table", "primitive (string-like)": "a string",
+	}
+)
+
+// describeType says what a TOML author has to write for a Go field type.
+func describeType(t reflect.Type) string {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	for _, p := range parent {
-		if t.Kind() != reflect.Struct {
-			return nil
+	switch t {
+	case reflect.TypeFor[Localized]():
+		return `a string or a table of language codes to strings, e.g. { en = "…", de = "…" }`
+	case reflect.TypeFor[time.Time]():
+		return "a date such as 2025-03-01"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.String {
+			return `an array of strings, e.g. ["a", "b"]`
 		}
-		found := false
-		for i := range t.NumField() {
-			if t.Field(i).Tag.Get("toml") == p {
-				t, found = t.Field(i).Type, true
-				break
-			}
-		}
-		if !found {
+		return "an array"
+	case reflect.Struct, reflect.Map:
+		return "a table"
+	}
+	return t.String()
+}
+
+// fieldType returns the Go type that the key path decodes into within t, or
+// nil when t is nil or has no such key.
+func fieldType(t reflect.Type, key []string) reflect.Type {
+	for _, k := range key {
+		if t == nil {
 			return nil
 		}
 		for t.Kind() == reflect.Pointer {
 			t = t.Elem()
 		}
+		switch t.Kind() {
+		case reflect.Struct:
+			var next reflect.Type
+			for i := range t.NumField() {
+				if t.Field(i).Tag.Get("toml") == k {
+					next = t.Field(i).Type
+					break
+				}
+			}
+			t = next
+		case reflect.Map:
+			t = t.Elem()
+		default:
+			return nil
+		}
+	}
+	return t
+}
+
+// knownKeys lists the keys a table accepts, for "unknown key" messages.
+func knownKeys(t reflect.Type, parent []string) []string {
+	t = fieldType(t, parent)
+	if t == nil {
+		return nil
+	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
 	}
 	if t.Kind() != reflect.Struct {
 		return nil
@@ -333,10 +441,12 @@ func (l *loader) loadEntities() {
 		}
 		b, ok := l.read(p)
 		if !ok {
+			l.site.Broken[p] = true
 			continue
 		}
 		e := &Entity{ID: id, Source: Source{Path: p, Text: b}}
 		if !l.decode(e.Source, e) {
+			l.site.Broken[p] = true
 			continue
 		}
 		l.checkLocalizedLangs(e.Source, reflect.ValueOf(e).Elem(), nil)
@@ -404,10 +514,12 @@ func (l *loader) loadNotices() {
 		}
 		b, ok := l.read(p)
 		if !ok {
+			l.site.Broken[p] = true
 			continue
 		}
 		n := &Notice{ID: id, Source: Source{Path: p, Text: b}}
 		if !l.decode(n.Source, n) {
+			l.site.Broken[p] = true
 			continue
 		}
 		l.checkLocalizedLangs(n.Source, reflect.ValueOf(n).Elem(), nil)
@@ -467,10 +579,12 @@ func (l *loader) loadSections() {
 		}
 		b, ok := l.read(p)
 		if !ok {
+			l.site.Broken[p] = true
 			continue
 		}
 		f, ok := l.parseSectionFile(p, b)
 		if !ok {
+			l.site.Broken[p] = true
 			continue
 		}
 		f.ID, f.Lang = id, lang

@@ -5,7 +5,10 @@
 // files are checked by package validate.
 package site
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Site is everything read from a site's sources.
 type Site struct {
@@ -19,6 +22,10 @@ type Site struct {
 	I18n map[string]File
 	// Static lists the files under static/, copied as they are.
 	Static []string
+	// Broken holds the paths of content files that exist but could not be
+	// loaded. Their errors are reported once, by the loader; references to
+	// them are not reported again as unknown.
+	Broken map[string]bool
 }
 
 // File is a file read verbatim.
@@ -123,6 +130,17 @@ type FrontMatter struct {
 // Processing reports whether the section describes a processing activity
 // (it names a legal basis) rather than giving information only.
 func (m FrontMatter) Processing() bool { return len(m.LegalBases) > 0 }
+
+// IsBroken reports whether a file of the content under dir with the given
+// id exists but could not be loaded: for sections, in any language.
+func (s *Site) IsBroken(dir, id string) bool {
+	for p := range s.Broken {
+		if rest, ok := strings.CutPrefix(p, dir+"/"+id+"."); ok && !strings.Contains(rest, "/") {
+			return true
+		}
+	}
+	return false
+}
 
 // Entity returns the entity with the given id, or nil.
 func (s *Site) Entity(id string) *Entity {

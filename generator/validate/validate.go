@@ -61,13 +61,16 @@ func (v *validator) sectionsIn(dir string) []string {
 func (v *validator) notices() {
 	for _, n := range v.s.Notices {
 		for _, ref := range n.Sections {
+			if site.CheckID(strings.TrimSuffix(ref, "/*")) != nil {
+				continue // reported by the loader
+			}
 			if dir, ok := strings.CutSuffix(ref, "/*"); ok {
 				if len(v.sectionsIn(dir)) == 0 {
 					v.errAt(n.Source, ref, "sections")("slot %q: no sections in content/sections/%s/; expected at least one file there", ref, dir)
 				}
 				continue
 			}
-			if v.s.Section(ref) == nil {
+			if v.s.Section(ref) == nil && !v.s.IsBroken(site.SectionsDir, ref) {
 				v.errAt(n.Source, ref, "sections")("unknown section %q; expected a file content/sections/%s.%s.md%s", ref, ref, v.s.Config.DefaultLanguage, v.suggest(ref))
 			}
 		}
@@ -89,6 +92,9 @@ func (v *validator) entities() {
 		for _, nid := range e.Notices {
 			n := v.s.Notice(nid)
 			if n == nil {
+				if site.CheckID(nid) != nil || v.s.IsBroken(site.NoticesDir, nid) {
+					continue // reported by the loader
+				}
 				v.errAt(e.Source, nid, "notices")("unknown notice %q; expected a file content/notices/%s.toml", nid, nid)
 				continue
 			}
@@ -105,6 +111,8 @@ func (v *validator) entities() {
 		for _, id := range e.Uses {
 			sec := v.s.Section(id)
 			switch {
+			case sec == nil && (site.CheckID(id) != nil || v.s.IsBroken(site.SectionsDir, id)):
+				// reported by the loader
 			case sec == nil:
 				v.errAt(e.Source, id, "uses")("unknown section %q; expected a file content/sections/%s.%s.md", id, id, v.s.Config.DefaultLanguage)
 			case sec.Index:
@@ -115,7 +123,7 @@ func (v *validator) entities() {
 			}
 		}
 		for _, id := range e.Omit {
-			if v.s.Section(id) == nil {
+			if v.s.Section(id) == nil && site.CheckID(id) == nil && !v.s.IsBroken(site.SectionsDir, id) {
 				v.errAt(e.Source, id, "omit")("unknown section %q; expected the id of a section in content/sections/", id)
 			}
 		}
@@ -135,6 +143,9 @@ func (v *validator) sections() {
 					v.agree(orig, f)
 				}
 				continue
+			}
+			if v.s.Broken[fmt.Sprintf("%s/%s.%s.md", site.SectionsDir, sec.ID, lang)] {
+				continue // the file is there but broken, and reported
 			}
 			if lang == def {
 				some := sec.Translations[slices.Sorted(maps.Keys(sec.Translations))[0]]
