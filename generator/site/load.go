@@ -100,10 +100,27 @@ func (l *loader) decode(src Source, v any) bool {
 		return false
 	}
 	ok := true
+	t := reflect.TypeOf(v)
 	for _, key := range md.Undecoded() {
 		line, col := src.KeyPos(key...)
-		l.diags.Errorf(src.Path, line, col, "unknown key %q; expected one of: %s", key.String(), strings.Join(knownKeys(reflect.TypeOf(v), key[:len(key)-1]), ", "))
+		l.diags.Errorf(src.Path, line, col, "unknown key %q; expected one of: %s", key.String(), strings.Join(knownKeys(t, key[:len(key)-1]), ", "))
 		ok = false
+	}
+	// BurntSushi/toml matches struct fields ignoring case; keys are case
+	// sensitive in TOML and in our docs, so "Name" is a mistake to point out.
+	for _, key := range md.Keys() {
+		parent, last := key[:len(key)-1], key[len(key)-1]
+		known := knownKeys(t, parent)
+		if known == nil || slices.Contains(known, last) {
+			continue
+		}
+		for _, k := range known {
+			if strings.EqualFold(k, last) {
+				line, col := src.KeyPos(key...)
+				l.diags.Errorf(src.Path, line, col, "unknown key %q; keys are case-sensitive: expected %q", key.String(), k)
+				ok = false
+			}
+		}
 	}
 	return ok
 }
