@@ -1,0 +1,184 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/noticegen/noticegen/generator/site"
+)
+
+func toHTML(t *testing.T, md string, unsafe bool) string {
+	t.Helper()
+	var out bytes.Buffer
+	if err := newMarkdown(unsafe).Convert([]byte(md), &out); err != nil {
+		t.Fatalf("Convert(%q): %v", md, err)
+	}
+	return out.String()
+}
+
+// TestMarkdownText checks that a value, escaped and put through Markdown,
+// comes out as the same text: no emphasis, tags, headings, lists or links
+// except the autolinks of addresses and URLs.
+func TestMarkdownText(t *testing.T) {
+	tests := []struct {
+		name, in string
+		escaped  string // exact escaped form; "" to skip
+		html     string // goldmark output of the escaped value
+	}{
+		{"emphasis", "*x*", `\*x\*`, "<p>*x*</p>\n"},
+		{"underscore emphasis", "_x_ a_b_c", `\_x\_ a\_b\_c`, "<p>_x_ a_b_c</p>\n"},
+		{"tag", "<b>", `\<b\>`, "<p>&lt;b&gt;</p>\n"},
+		{"script", "<script>alert(1)</script>", "", "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n"},
+		{"comment", "<!-- x -->", "", "<p>&lt;!-- x --&gt;</p>\n"},
+		{"entity", "&amp; &#60;", "", "<p>&amp;amp; &amp;#60;</p>\n"},
+		{"heading at line start", "# h", `\# h`, "<p># h</p>\n"},
+		{"heading after newline", "a\n## h", "", "<p>a\n## h</p>\n"},
+		{"ordered list", "1. x", `1\. x`, "<p>1. x</p>\n"},
+		{"ordered list with paren", "12) x", `12\) x`, "<p>12) x</p>\n"},
+		{"ordered list on a later line", "a\n\n3. x", "", "<p>a</p>\n<p>3. x</p>\n"},
+		{"number mid-line stays", "a 1. x", "a 1. x", "<p>a 1. x</p>\n"},
+		{"bullet list", "- x", `\- x`, "<p>- x</p>\n"},
+		{"plus list", "+ x", `\+ x`, "<p>+ x</p>\n"},
+		{"indented bullet", "  * x", "", "<p>* x</p>\n"},
+		{"setext heading", "x\n===", "", "<p>x\n===</p>\n"},
+		{"thematic break", "a\n---", "", "<p>a\n---</p>\n"},
+		{"block quote", "> q", `\> q`, "<p>&gt; q</p>\n"},
+		{"code span", "`c`", "\\`c\\`", "<p>`c`</p>\n"},
+		{"strikethrough", "~~s~~", "", "<p>~~s~~</p>\n"},
+		{"table", "| a | b |\n|---|---|", "", "<p>| a | b |\n|---|---|</p>\n"},
+		{"newline kept", "a\nb", "a\nb", "<p>a\nb</p>\n"},
+		{"link", "[l](javascript:x)", `\[l\](javascript:x)`, "<p>[l](javascript:x)</p>\n"},
+		{"image", "![i](x)", "", "<p>![i](x)</p>\n"},
+		{"angle autolink", "<https://x.example>", "", "<p>&lt;https://x.example&gt;</p>\n"},
+		{"link reference definition", "[x]: /evil", "", "<p>[x]: /evil</p>\n"},
+		{"backslash", `a\*b`, `a\\\*b`, "<p>a\\*b</p>\n"},
+		{"email stays", "a@b.example", "a@b.example", "<p><a href=\"mailto:a@b.example\">a@b.example</a></p>\n"},
+		{"url stays", "https://x.example/a", "https://x.example/a", "<p><a href=\"https://x.example/a\">https://x.example/a</a></p>\n"},
+		{"javascript scheme is text", "javascript:alert(1)", "javascript:alert(1)", "<p>javascript:alert(1)</p>\n"},
+		{"plain text", "Nordlicht AG, Jena", "Nordlicht AG, Jena", "<p>Nordlicht AG, Jena</p>\n"},
+		{"non-ascii", "Müller & Söhne", "", "<p>Müller &amp; Söhne</p>\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			esc := markdownText(tt.in)
+			if tt.escaped != "" && esc != tt.escaped {
+				t.Errorf("markdownText(%q) = %q, want %q", tt.in, esc, tt.escaped)
+			}
+			if got := toHTML(t, esc, false); got != tt.html {
+				t.Errorf("Markdown of markdownText(%q) = %q, want %q", tt.in, got, tt.html)
+			}
+		})
+	}
+}
+
+// A value that starts with four spaces (say, an address copied from a
+// letter) must not become an indented code block where a body prints it at
+// the start of a line.
+func TestMarkdownTextIndentedCode(t *testing.T) {
+	t.Skip(`BUG: render/body.go markdownText does not escape leading indentation: a value "    Lichtweg 1" printed at the start of a body line (or after a blank line inside the value, "a\n\n    b") renders as <pre><code>, so an inserted value changes the Markdown structure`)
+	for _, in := range []string{"    Lichtweg 1", "a\n\n    b", "\tb"} {
+		if got := toHTML(t, markdownText(in), false); strings.Contains(got, "<pre>") || strings.Contains(got, "<code>") {
+			t.Errorf("markdownText(%q) renders as %q, want a paragraph", in, got)
+		}
+	}
+}
+
+func TestMarkdownRawHTMLAndHeadings(t *testing.T) {
+	tests := []struct {
+		name, in   string
+		unsafe     bool
+		want       []string
+		wantAbsent []string
+	}{
+		{"inline HTML escaped", "a <b>x</b> c", false, []string{"a &lt;b&gt;x&lt;/b&gt; c"}, []string{"<b>"}},
+		{"HTML block escaped", "<script>\nalert(1)\n</script>", false, []string{"&lt;script&gt;", "alert(1)", "&lt;/script&gt;"}, []string{"<script"}},
+		{"HTML block with attributes escaped", "<div onclick=\"x()\">\nhi\n</div>", false, []string{"&lt;div onclick="}, []string{"<div"}},
+		{"comment escaped", "<!-- secret -->", false, []string{"&lt;!-- secret --&gt;"}, []string{"<!--"}},
+		{"inline HTML kept when unsafe", "a <b>x</b> c", true, []string{"a <b>x</b> c"}, []string{"&lt;b&gt;"}},
+		{"HTML block kept when unsafe", "<div class=\"x\">\nhi\n</div>", true, []string{"<div class=\"x\">"}, []string{"&lt;div"}},
+		{"javascript link neutralised", "[x](javascript:alert(1))", false, []string{"<a href=\"\">x</a>"}, []string{"javascript:"}},
+		{"h1 becomes h3", "# Title", false, []string{"<h3>Title</h3>"}, []string{"<h1>"}},
+		{"h2 becomes h4", "## Sub", false, []string{"<h4>Sub</h4>"}, []string{"<h2>"}},
+		{"setext h1 becomes h3", "Title\n=====", false, []string{"<h3>Title</h3>"}, []string{"<h1>"}},
+		{"deep headings capped at h6", "#### Four\n\n###### Six", false, []string{"<h6>Four</h6>", "<h6>Six</h6>"}, []string{"<h7", "<h8"}},
+		{"tables", "| a | b |\n|---|---|\n| 1 | 2 |", false, []string{"<table>", "<td>1</td>"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := toHTML(t, tt.in, tt.unsafe)
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("Markdown(%q, unsafe=%v) = %q, want it to contain %q", tt.in, tt.unsafe, got, w)
+				}
+			}
+			for _, w := range tt.wantAbsent {
+				if strings.Contains(got, w) {
+					t.Errorf("Markdown(%q, unsafe=%v) = %q, want no %q", tt.in, tt.unsafe, got, w)
+				}
+			}
+		})
+	}
+}
+
+func TestParseBodyErrorLine(t *testing.T) {
+	tests := []struct {
+		name     string
+		body     string
+		bodyLine int
+		line     int
+		contains string
+	}{
+		{"unclosed action", "Intro.\n\nHello {{ .Entity.Name\n", 5, 7, "unclosed action"},
+		{"unknown function", "{{ readFile \"/etc/passwd\" }}\n", 4, 4, "readFile"},
+		{"unexpected end", "a\n{{ if .Lang }}\nb\n", 10, -1, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := &site.SectionFile{Path: "content/sections/x.en.md", Body: tt.body, BodyLine: tt.bodyLine}
+			tmpl, d := parseBody(f)
+			if d == nil {
+				t.Fatalf("parseBody(%q) = %v, nil; want an error", tt.body, tmpl)
+			}
+			if d.File != f.Path || (tt.line >= 0 && d.Line != tt.line) || !strings.Contains(d.Message, tt.contains) {
+				t.Errorf("parseBody(%q) error = %v, want %s:%d containing %q", tt.body, d, f.Path, tt.line, tt.contains)
+			}
+			if d.Line < tt.bodyLine {
+				t.Errorf("error line %d is before the body, which starts on line %d", d.Line, tt.bodyLine)
+			}
+		})
+	}
+}
+
+func TestParseBodyEscapesEveryAction(t *testing.T) {
+	data := &BodyData{Lang: "en", Params: map[string]string{"a": "*A*", "b": "<b>"}}
+	data.Entity.Name = "# N"
+	tests := []struct {
+		body, want string
+	}{
+		{"{{ .Entity.Name }}", `\# N`},
+		{"{{ .Params.a }}", `\*A\*`},
+		{"{{ printf \"%s!\" .Params.b }}", `\<b\>\!`},
+		{"{{ if .Lang }}{{ .Params.a }}{{ else }}x{{ end }}", `\*A\*`},
+		{"{{ range $k, $v := .Params }}{{ $v }};{{ end }}", `\*A\*;\<b\>;`},
+		{"{{ with .Params.b }}{{ . }}{{ end }}", `\<b\>`},
+		{"{{ define \"t\" }}{{ .Params.a }}{{ end }}{{ template \"t\" . }}", `\*A\*`},
+		{"{{ $x := .Params.a }}[{{ $x }}]", `[\*A\*]`},
+		{"*{{ .Lang }}*", `*en*`}, // the author's own markup stays
+	}
+	for _, tt := range tests {
+		t.Run(tt.body, func(t *testing.T) {
+			tmpl, d := parseBody(&site.SectionFile{Path: "x.en.md", Body: tt.body, BodyLine: 3})
+			if d != nil {
+				t.Fatalf("parseBody: %v", d)
+			}
+			var b strings.Builder
+			if err := tmpl.Execute(&b, data); err != nil {
+				t.Fatalf("Execute: %v", err)
+			}
+			if got := b.String(); got != tt.want {
+				t.Errorf("body %q printed %q, want %q", tt.body, got, tt.want)
+			}
+		})
+	}
+}
