@@ -185,7 +185,7 @@ func TestExampleFallbackIsMarked(t *testing.T) {
 	res := buildExample(t, generator.Options{})
 	de := string(res.Files["de/nordlicht-digital/online-meetings/index.html"])
 	p := parsePage(t, "de", []byte(de))
-	if got := p.sectionsLn["conferencing-webex"]; got != "en" {
+	if got := p.sectionsLn["conferencing_webex"]; got != "en" {
 		t.Errorf(`webex section on a de page has lang=%q, want "en"`, got)
 	}
 	if !strings.Contains(de, "Dieser Abschnitt ist noch nicht übersetzt und wird auf Englisch angezeigt.") {

@@ -117,6 +117,9 @@ func (l List) Sorted() List {
 			cmp.Compare(a.Severity, b.Severity),
 			cmp.Compare(a.Message, b.Message),
 			cmp.Compare(a.Rule, b.Rule),
+			cmp.Compare(a.Entity, b.Entity),
+			cmp.Compare(a.Notice, b.Notice),
+			cmp.Compare(a.Lang, b.Lang),
 		)
 	})
 	return slices.Compact(out)

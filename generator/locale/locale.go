@@ -23,6 +23,9 @@ import (
 	"github.com/noticegen/noticegen/generator/site"
 )
 
+// lastResort is the language whose built-in messages fill any gap.
+const lastResort = "en"
+
 // LegalBasisPrefix starts the message id of a legal-basis label:
 // legalBasis.gdpr-6-1-f. A site defines a new code by adding that message.
 const LegalBasisPrefix = "legalBasis."
@@ -47,7 +50,9 @@ func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang s
 	var files []site.File
 	entries, _ := fs.ReadDir(builtin, ".")
 	for _, e := range entries {
-		if lang, ok := strings.CutSuffix(e.Name(), ".toml"); ok && slices.Contains(langs, lang) {
+		// English is always loaded: it is the last fallback for a site
+		// whose default language has no messages of its own.
+		if lang, ok := strings.CutSuffix(e.Name(), ".toml"); ok && (slices.Contains(langs, lang) || lang == lastResort) {
 			b, err := fs.ReadFile(builtin, e.Name())
 			if err != nil {
 				diags.Errorf("(built-in) i18n/"+e.Name(), 0, 0, "cannot read: %v", err)
@@ -78,24 +83,37 @@ func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang s
 			c.defined[lang][m.ID] = true
 		}
 	}
+	// Messages missing in a language come from the default language, and
+	// from English when even the default language lacks them.
+	reference := defaultLang
+	if len(c.defined[defaultLang]) == 0 {
+		reference = lastResort
+		file := "i18n/" + defaultLang + ".toml"
+		if _, ok := own[defaultLang]; !ok {
+			file = "site.toml"
+		}
+		diags.Warnf(file, 0, 0, "the default language %s has no UI messages; pages show English labels until i18n/%s.toml translates them", defaultLang, defaultLang)
+	}
+	for lang := range c.defined {
+		c.localizers[lang] = i18n.NewLocalizer(bundle, lang)
+	}
 	for _, lang := range langs {
-		c.localizers[lang] = i18n.NewLocalizer(bundle, lang, defaultLang)
-		if lang == defaultLang {
+		if lang == reference || len(c.defined[reference]) == 0 {
 			continue
 		}
 		var missing []string
-		for id := range c.defined[defaultLang] {
+		for id := range c.defined[reference] {
 			if !c.defined[lang][id] {
 				missing = append(missing, id)
 			}
 		}
-		if len(missing) > 0 {
+		if len(missing) > 0 && !(lang == defaultLang && reference == lastResort) {
 			slices.Sort(missing)
 			file := "i18n/" + lang + ".toml"
 			if _, ok := own[lang]; !ok {
 				file = "site.toml"
 			}
-			diags.Warnf(file, 0, 0, "%d UI messages have no %s translation and are shown in %s: %s", len(missing), lang, defaultLang, abbreviate(missing, 5))
+			diags.Warnf(file, 0, 0, "%d UI messages have no %s translation and are shown in %s: %s", len(missing), lang, reference, abbreviate(missing, 5))
 		}
 	}
 	return c, diags
@@ -122,18 +140,18 @@ func (c *Catalog) Has(id string) bool {
 // returned as it is, so a layout typo shows on the page instead of failing
 // silently; callers that need to know use Has.
 func (c *Catalog) T(lang, id string, data map[string]any) string {
-	l := c.localizers[lang]
-	if l == nil {
-		l = c.localizers[c.defaultLang]
+	// Each language's own localizer is asked only for messages that
+	// language defines, so the fallback order is ours: the page's language,
+	// the site's default, then English.
+	for _, l := range []string{lang, c.defaultLang, lastResort} {
+		if !c.defined[l][id] {
+			continue
+		}
+		if s, err := c.localizers[l].Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data}); err == nil {
+			return s
+		}
 	}
-	if l == nil {
-		return id
-	}
-	s, err := l.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
-	if err != nil {
-		return id
-	}
-	return s
+	return id
 }
 
 // LegalBasis returns the label of a legal-basis code, e.g. "Art. 6(1)(f)
@@ -197,7 +215,7 @@ func IsCountry(code string) bool {
 		return false
 	}
 	r, err := language.ParseRegion(code)
-	return err == nil && r.IsCountry()
+	return err == nil && r.IsCountry() && r.String() == code // "UK" is an alias, not the ISO code GB
 }
 
 // Direction returns "rtl" for languages whose usual script is written

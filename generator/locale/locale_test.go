@@ -131,7 +131,6 @@ func TestPartialTranslationWarnsInItsFile(t *testing.T) {
 // (SPEC: "A message missing for a language falls back to defaultLanguage's
 // and warns").
 func TestMissingMessageFallsBackToDefault(t *testing.T) {
-	t.Skip(`BUG: locale/locale.go Catalog.T returns the message id whenever Localize returns an error, but go-i18n returns the default language's text together with a MessageNotFoundErr when it falls back; so with i18n/fr.toml = 'contents = "Sommaire"', T("fr", "none") is "none" instead of "None", and a legal basis defined only in i18n/en.toml shows as "legalBasis.<code>" on de pages`)
 	tests := []struct {
 		name           string
 		own            map[string]site.File
@@ -179,7 +178,6 @@ func TestBrokenSiteMessageFile(t *testing.T) {
 }
 
 func TestDefaultLanguageWithoutMessages(t *testing.T) {
-	t.Skip(`BUG: locale/locale.go Load: with languages ["fr", "en"], defaultLanguage "fr" and no i18n/fr.toml, Load reports nothing and T("fr", "none") returns the raw id "none" (LegalBasis gives "legalBasis.gdpr-6-1-a"), so pages print message ids; expected a diagnostic (and/or a fallback to the built-in English text)`)
 	c, diags := mustLoad(t, nil, []string{"fr", "en"}, "fr")
 	if len(diags) == 0 {
 		t.Errorf("no diagnostic although the default language fr has no messages")

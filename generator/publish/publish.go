@@ -102,7 +102,7 @@ func resolve(p string) string {
 // within reports whether inner lies strictly inside outer.
 func within(inner, outer string) bool {
 	rel, err := filepath.Rel(outer, inner)
-	return err == nil && rel != "." && !strings.HasPrefix(rel, "..")
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // Write writes files (slash paths relative to the site root) to dest
@@ -143,6 +143,9 @@ func Write(ctx context.Context, dest string, files map[string][]byte) (err error
 		if err := os.WriteFile(p, files[name], 0o644); err != nil {
 			return err
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	return swap(staging, dest)
 }

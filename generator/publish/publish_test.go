@@ -71,9 +71,6 @@ func TestCheckDest(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if tt.bug != "" {
-				t.Skip("BUG: publish/publish.go " + tt.bug)
-			}
 			err := CheckDest(tt.src, tt.dest)
 			if tt.contains == "" {
 				if err != nil {

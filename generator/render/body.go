@@ -127,6 +127,12 @@ func markdownText(v any) string {
 			b.WriteByte('\\')
 		case (r == '.' || r == ')') && leadingDigits(s, i):
 			b.WriteByte('\\')
+		case lineStart && (r == ' ' || r == '\t'):
+			// Indentation would turn the value into a code block: write
+			// it as a character reference, which Markdown shows as white
+			// space but does not count as indentation.
+			fmt.Fprintf(&b, "&#%d;", r)
+			continue
 		}
 		b.WriteRune(r)
 		if r == '\n' {

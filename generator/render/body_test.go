@@ -40,7 +40,7 @@ func TestMarkdownText(t *testing.T) {
 		{"number mid-line stays", "a 1. x", "a 1. x", "<p>a 1. x</p>\n"},
 		{"bullet list", "- x", `\- x`, "<p>- x</p>\n"},
 		{"plus list", "+ x", `\+ x`, "<p>+ x</p>\n"},
-		{"indented bullet", "  * x", "", "<p>* x</p>\n"},
+		{"indented bullet", "  * x", "", "<p>  * x</p>\n"},
 		{"setext heading", "x\n===", "", "<p>x\n===</p>\n"},
 		{"thematic break", "a\n---", "", "<p>a\n---</p>\n"},
 		{"block quote", "> q", `\> q`, "<p>&gt; q</p>\n"},
@@ -76,7 +76,6 @@ func TestMarkdownText(t *testing.T) {
 // letter) must not become an indented code block where a body prints it at
 // the start of a line.
 func TestMarkdownTextIndentedCode(t *testing.T) {
-	t.Skip(`BUG: render/body.go markdownText does not escape leading indentation: a value "    Lichtweg 1" printed at the start of a body line (or after a blank line inside the value, "a\n\n    b") renders as <pre><code>, so an inserted value changes the Markdown structure`)
 	for _, in := range []string{"    Lichtweg 1", "a\n\n    b", "\tb"} {
 		if got := toHTML(t, markdownText(in), false); strings.Contains(got, "<pre>") || strings.Contains(got, "<code>") {
 			t.Errorf("markdownText(%q) renders as %q, want a paragraph", in, got)

@@ -51,6 +51,10 @@ func (p *PageData) T(id string, pairs ...any) string {
 func (p *PageData) Tel(phone string) template.URL {
 	var b strings.Builder
 	b.WriteString("tel:")
+	// "+49 (0)30 …": the (0) is dialled only from inside the country.
+	if strings.HasPrefix(strings.TrimSpace(phone), "+") {
+		phone = strings.ReplaceAll(phone, "(0)", "")
+	}
 	for _, r := range phone {
 		if r >= '0' && r <= '9' || r == '+' && b.Len() == len("tel:") {
 			b.WriteRune(r)

@@ -269,9 +269,18 @@ func lines(s string) []string {
 	return out
 }
 
-// Anchor is the stable HTML id of a section: its id with / as -.
+// Anchor is the stable HTML id of a section: its id with / as _. Section
+// ids never contain _ themselves (only the _index of a folder), so two
+// sections never share an anchor: "a-b" and "a/b" become a-b and a_b, and
+// the intro "conferencing/_index" becomes conferencing__index.
 func Anchor(id string) string {
-	return strings.ReplaceAll(strings.TrimSuffix(id, "/_index"), "/", "-")
+	return strings.ReplaceAll(id, "/", "_")
+}
+
+// ReservedAnchors are the ids the built-in notice layout gives its own
+// parts; a section whose anchor is one of them would collide with it.
+func ReservedAnchors() []string {
+	return []string{"main", "controller", "data-protection-officer", "at-a-glance", "contents", "supervisory-authority"}
 }
 
 // Notice renders one composed notice.

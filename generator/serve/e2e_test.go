@@ -231,7 +231,7 @@ func TestLivePreviewInBrowser(t *testing.T) {
 	notice := filepath.Join(dir, "content", "notices", "website.toml")
 	saveByRename(t, notice, replaceIn(t, notice, `"rights"`, `"extra/*", "rights"`))
 	saveByRename(t, entity, replaceIn(t, entity, `uses = [`, `uses = ["extra/whistleblowing", `))
-	waitJS(t, ctx, "new section", `document.getElementById("extra-whistleblowing") !== null`)
+	waitJS(t, ctx, "new section", `document.getElementById("extra_whistleblowing") !== null`)
 
 	if t.Failed() {
 		t.Logf("serve's log:\n%s", log.String())

@@ -58,6 +58,11 @@ func (s Source) KeyPos(key ...string) (line, col int) {
 			}
 		}
 		n := commonPrefix(path, key)
+		if n == len(key) && n > bestDepth && len(path) > n {
+			// a dotted key below the one asked for: dpo.name = … for dpo
+			bestLine, bestCol, bestDepth = i+1, indent+1, n
+			break
+		}
 		if n == len(path) && n > bestDepth {
 			bestLine, bestCol, bestDepth = i+1, indent+1, n
 			if n == len(key) {
@@ -84,12 +89,29 @@ func (s Source) ValuePos(value string, key ...string) (line, col int) {
 	return line, col
 }
 
+// splitKey splits a TOML key at its dots, keeping quoted parts whole:
+// params."news.tool" is two keys, params and news.tool.
 func splitKey(k string) []string {
-	parts := strings.Split(strings.TrimSpace(k), ".")
-	for i, p := range parts {
-		parts[i] = strings.Trim(strings.TrimSpace(p), `"'`)
+	var parts []string
+	var cur strings.Builder
+	quote := rune(0)
+	for _, r := range strings.TrimSpace(k) {
+		switch {
+		case quote != 0 && r == quote:
+			quote = 0
+		case quote != 0:
+			cur.WriteRune(r)
+		case r == '"' || r == '\'':
+			quote = r
+		case r == '.':
+			parts = append(parts, strings.TrimSpace(cur.String()))
+			cur.Reset()
+		case r == ' ' || r == '\t':
+		default:
+			cur.WriteRune(r)
+		}
 	}
-	return parts
+	return append(parts, strings.TrimSpace(cur.String()))
 }
 
 func commonPrefix(a, b []string) int {

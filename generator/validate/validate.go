@@ -13,6 +13,7 @@ import (
 	"github.com/noticegen/noticegen/generator/compose"
 	"github.com/noticegen/noticegen/generator/diag"
 	"github.com/noticegen/noticegen/generator/locale"
+	"github.com/noticegen/noticegen/generator/render"
 	"github.com/noticegen/noticegen/generator/site"
 )
 
@@ -134,6 +135,12 @@ func (v *validator) sections() {
 	def := v.s.Config.DefaultLanguage
 	used := v.used()
 	for _, sec := range v.s.Sections {
+		if a := render.Anchor(sec.ID); slices.Contains(render.ReservedAnchors(), a) {
+			for _, lang := range slices.Sorted(maps.Keys(sec.Translations)) {
+				v.diags.Errorf(sec.Translations[lang].Path, 0, 0, "section id %q is taken by the notice page's own %q part (its #%s anchor); expected another file name", sec.ID, a, a)
+			}
+			continue
+		}
 		orig := sec.Translations[def]
 		for _, lang := range v.s.Config.Languages {
 			f := sec.Translations[lang]
