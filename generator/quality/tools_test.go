@@ -1,0 +1,147 @@
+package quality
+
+import (
+	"context"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/noticegen/noticegen"
+	"github.com/noticegen/noticegen/generator"
+)
+
+// root is the repository root, seen from this package.
+const root = "../.."
+
+// missing stops a test whose tool is absent: a failure under CI=true,
+// since make test installs every tool, and a skip elsewhere.
+func missing(tb testing.TB, what string) {
+	tb.Helper()
+	if os.Getenv("CI") == "true" {
+		tb.Fatalf("%s is missing; make test installs it", what)
+	}
+	tb.Skipf("%s is missing (make test installs it)", what)
+}
+
+func tool(tb testing.TB, name string) string {
+	tb.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		missing(tb, name)
+	}
+	return p
+}
+
+func nodeModule(tb testing.TB, rel string) string {
+	tb.Helper()
+	p := filepath.Join(root, "node_modules", filepath.FromSlash(rel))
+	if _, err := os.Stat(p); err != nil {
+		missing(tb, "node_modules/"+rel)
+	}
+	return p
+}
+
+// builtSite is a site built and written as `noticegen build` would.
+type builtSite struct {
+	name string // for messages
+	dir  string // the written output
+	res  *generator.Result
+}
+
+// pages returns the HTML files of the site, slash paths, sorted.
+func (b builtSite) pages() []string {
+	var out []string
+	for name := range b.res.Files {
+		if strings.HasSuffix(name, ".html") {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func build(tb testing.TB, name string, src fs.FS) builtSite {
+	tb.Helper()
+	res := generator.Build(context.Background(), src, generator.Options{Builtin: noticegen.Example})
+	if res.Diags.HasErrors() {
+		tb.Fatalf("%s does not build:\n%v", name, res.Diags)
+	}
+	dir := filepath.Join(tb.TempDir(), "public")
+	if err := generator.Write(context.Background(), res, dir); err != nil {
+		tb.Fatal(err)
+	}
+	return builtSite{name: name, dir: dir, res: res}
+}
+
+// sites builds the example site and every passing test site of check.
+func sites(tb testing.TB) []builtSite {
+	tb.Helper()
+	out := []builtSite{build(tb, "example", os.DirFS(root))}
+	passing, _ := filepath.Glob(filepath.Join(root, "testdata", "check", "*", "pass"))
+	for _, dir := range passing {
+		rel, _ := filepath.Rel(root, dir)
+		out = append(out, build(tb, filepath.ToSlash(rel), os.DirFS(dir)))
+	}
+	return out
+}
+
+// browser starts headless Chromium with the flags this sandbox needs.
+func browser(tb testing.TB) context.Context {
+	tb.Helper()
+	path := ""
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			path = p
+			break
+		}
+	}
+	if path == "" {
+		missing(tb, "chromium")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.UserDataDir(tb.TempDir()),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.WindowSize(1280, 900),
+	)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	tb.Cleanup(cancel)
+	ctx, cancel2 := chromedp.NewContext(actx)
+	tb.Cleanup(cancel2)
+	if err := chromedp.Do(ctx); err != nil {
+		tb.Fatalf("starting chromium: %v", err)
+	}
+	return ctx
+}
+
+// serveDir serves a built site over loopback HTTP for the browser.
+func serveDir(tb testing.TB, dir string) string {
+	tb.Helper()
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	tb.Cleanup(srv.Close)
+	return srv.URL + "/"
+}
+
+// artifact writes a file for people to look at under testdata/artifacts.
+func artifact(tb testing.TB, name string, data []byte) {
+	tb.Helper()
+	dir := filepath.Join(root, "testdata", "artifacts")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+}
