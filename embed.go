@@ -6,6 +6,7 @@ package noticegen
 import "embed"
 
 // Example is the example site: site.toml, content/, layouts/ and i18n/.
+// content/ is embedded with all: because folder intros are named _index.
 //
-//go:embed site.toml content layouts i18n
+//go:embed site.toml all:content layouts i18n
 var Example embed.FS

@@ -52,7 +52,7 @@ func TestExampleWarnsOnlyAboutTheDeliberateFallback(t *testing.T) {
 	for _, d := range res.Diags {
 		got = append(got, d.String())
 	}
-	want := []string{`content/sections/conferencing/webex.en.md: warning: section "conferencing/webex" has no de translation (content/sections/conferencing/webex.de.md); de pages show the en text, marked as not yet translated [translation-missing]`}
+	want := []string{`content/sections/conferencing/webex.en.md:1:1: warning: section "conferencing/webex" has no de translation (content/sections/conferencing/webex.de.md); de pages show the en text, marked as not yet translated [translation-missing]`}
 	if !slices.Equal(got, want) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}

@@ -1,159 +1,31 @@
-// Command gensite writes a large synthetic group site for benchmarks: the
-// example site's notices and sections in many languages, and as many
-// subsidiaries as asked for, each with its own address, DPO and tools.
+// Command gensite writes a large synthetic group site for benchmarks:
 //
-//	go run ./bench/gensite -entities 417 -langs 8 -out /tmp/big
+//	go run ./bench/gensite -entities 1112 -langs 3 -out /tmp/big
 //
-// gives 417 × 3 notices × 8 languages ≈ 10,000 notice pages.
+// gives 1,112 entities × 3 notices × 3 languages ≈ 10,000 notice pages.
 package main
 
 import (
 	"flag"
-	"fmt"
-	"io/fs"
 	"log"
 	"os"
-	"path"
-	"path/filepath"
-	"strings"
 
-	"github.com/noticegen/noticegen"
+	"github.com/noticegen/noticegen/bench/synth"
 )
-
-var allLangs = []string{"en", "de", "fr", "es", "it", "nl", "pl", "sv", "da", "fi", "pt", "cs", "hu", "ro", "el", "bg"}
 
 func main() {
 	entities := flag.Int("entities", 100, "number of subsidiaries")
 	langs := flag.Int("langs", 4, "number of languages (at most 16)")
 	out := flag.String("out", "", "folder to write the site into (must not exist)")
 	flag.Parse()
-	if *out == "" || *langs < 1 || *langs > len(allLangs) || *entities < 1 {
+	if *out == "" || *langs < 1 || *langs > len(synth.Languages()) || *entities < 1 {
 		flag.Usage()
 		os.Exit(2)
 	}
 	if _, err := os.Stat(*out); err == nil {
 		log.Fatalf("%s exists; expected a new folder", *out)
 	}
-	if err := write(*out, *entities, allLangs[:*langs]); err != nil {
+	if err := synth.Write(*out, *entities, *langs); err != nil {
 		log.Fatal(err)
 	}
-}
-
-func write(out string, entities int, langs []string) error {
-	put := func(name, text string) error {
-		p := filepath.Join(out, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(p, []byte(text), 0o644)
-	}
-	quoted := make([]string, len(langs))
-	for i, l := range langs {
-		quoted[i] = fmt.Sprintf("%q", l)
-	}
-	if err := put("site.toml", fmt.Sprintf("title = \"Synthetic Group Privacy Center\"\nbaseURL = \"https://privacy.synthetic.example/\"\ndefaultLanguage = \"en\"\nlanguages = [%s]\n", strings.Join(quoted, ", "))); err != nil {
-		return err
-	}
-	// Notices as in the example.
-	notices, _ := fs.Glob(noticegen.Example, "content/notices/*.toml")
-	var noticeIDs []string
-	for _, n := range notices {
-		b, _ := fs.ReadFile(noticegen.Example, n)
-		if err := put(n, retitle(string(b), langs)); err != nil {
-			return err
-		}
-		noticeIDs = append(noticeIDs, strings.TrimSuffix(path.Base(n), ".toml"))
-	}
-	// Sections: the example's en and de text; other languages get the
-	// English text, as an untranslated site would before its translators.
-	err := fs.WalkDir(noticegen.Example, "content/sections", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".en.md") {
-			return err
-		}
-		en, _ := fs.ReadFile(noticegen.Example, p)
-		base := strings.TrimSuffix(p, ".en.md")
-		for _, l := range langs {
-			text := en
-			if b, err := fs.ReadFile(noticegen.Example, base+"."+l+".md"); err == nil {
-				text = b
-			}
-			if err := put(base+"."+l+".md", string(text)); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	tools := []string{"conferencing/jitsi", "conferencing/teams", "conferencing/zoom", "conferencing/webex"}
-	hosts := []string{"hosting/hetzner", "hosting/cloudflare"}
-	for i := range entities {
-		uses := []string{hosts[i%2], tools[i%4], tools[(i+1)%4]}
-		if i%3 == 0 {
-			uses = append(uses, hosts[(i+1)%2])
-		}
-		e := fmt.Sprintf(`name = "Synthetic Subsidiary %[1]d GmbH"
-address = """
-Musterstraße %[1]d
-%05[2]d Musterstadt
-Germany"""
-email = "privacy@sub%[1]d.synthetic.example"
-phone = "+49 30 %07[1]d"
-website = "https://sub%[1]d.synthetic.example"
-register = { en = "Local Court Musterstadt, HRB %[1]d", de = "Amtsgericht Musterstadt, HRB %[1]d" }
-vatID = "DE%09[1]d"
-representedBy = "Managing Director %[1]d"
-updated = 2025-%02[3]d-01
-notices = [%[4]s]
-uses = [%[5]s]
-
-[dpo]
-name = "Data Protection Office %[6]d"
-email = "dpo%[6]d@synthetic.example"
-address = "Datenschutzweg %[6]d\n10115 Berlin\nGermany"
-
-[authority]
-name = { en = "Data Protection Authority %[6]d", de = "Datenschutzbehörde %[6]d" }
-url = "https://authority%[6]d.example"
-
-[params]
-newsletterTool = "MailTool %[1]d"
-ticketPlatform = "TicketTool %[1]d"
-applicantPortal = "JobPortal %[1]d"
-`, i, 10000+i, 1+i%12, quotedList(noticeIDs), quotedList(uses), i%10)
-		if err := put(fmt.Sprintf("content/entities/sub-%05d.toml", i), e); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// retitle keeps a notice's en and de titles and gives other languages the
-// English one, so every localized string names only the site's languages.
-func retitle(toml string, langs []string) string {
-	keep := map[string]bool{}
-	for _, l := range langs {
-		keep[l] = true
-	}
-	if !keep["de"] {
-		// drop `de = "…"` parts of inline tables
-		for {
-			i := strings.Index(toml, `, de = "`)
-			if i < 0 {
-				break
-			}
-			j := strings.Index(toml[i+8:], `"`)
-			toml = toml[:i] + toml[i+8+j+1:]
-		}
-	}
-	return toml
-}
-
-func quotedList(xs []string) string {
-	q := make([]string, len(xs))
-	for i, x := range xs {
-		q[i] = fmt.Sprintf("%q", x)
-	}
-	return strings.Join(q, ", ")
 }

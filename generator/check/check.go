@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 
@@ -41,11 +42,11 @@ func (c *checker) controllers() {
 			continue
 		}
 		src := e.Source
-		if e.Address.IsZero() {
+		if blank(e.Address) {
 			c.add(diag.Diagnostic{File: src.Path, Line: 1, Col: 1, Severity: diag.Error, Rule: "gdpr-13-1-a", Entity: e.ID,
 				Message: `the controller has no postal address; expected address = """…""" with street, postcode and town`})
 		}
-		if e.Email == "" && e.Phone == "" {
+		if strings.TrimSpace(e.Email) == "" && strings.TrimSpace(e.Phone) == "" {
 			c.add(diag.Diagnostic{File: src.Path, Line: 1, Col: 1, Severity: diag.Error, Rule: "gdpr-13-1-a", Entity: e.ID,
 				Message: `the controller has no contact; expected email = "…" or phone = "…"`})
 		}
@@ -53,12 +54,23 @@ func (c *checker) controllers() {
 		case e.DPO == nil:
 			c.add(diag.Diagnostic{File: src.Path, Line: 1, Col: 1, Severity: diag.Warning, Rule: "gdpr-13-1-b", Entity: e.ID,
 				Message: "no [dpo] table; where a data protection officer is appointed (Art. 37 GDPR) the notice must give the DPO's contact details"})
-		case e.DPO.Email == "" && e.DPO.Phone == "" && e.DPO.Address.IsZero():
+		case strings.TrimSpace(e.DPO.Email) == "" && strings.TrimSpace(e.DPO.Phone) == "" && blank(e.DPO.Address):
 			line, col := src.KeyPos("dpo")
 			c.add(diag.Diagnostic{File: src.Path, Line: line, Col: col, Severity: diag.Error, Rule: "gdpr-13-1-b", Entity: e.ID,
 				Message: "[dpo] has no contact; expected email, phone or address of the data protection officer"})
 		}
 	}
+}
+
+// blank reports whether a localized string has no text but white space
+// in any language.
+func blank(l site.Localized) bool {
+	for _, v := range l {
+		if strings.TrimSpace(v) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // isProcessing treats a section as a processing activity when it says
@@ -119,72 +131,172 @@ func (c *checker) sections() {
 	}
 }
 
-// rights reports notices whose sections together do not explain every
-// data-subject right. When every entity publishing a notice lacks the same
-// rights, the notice is at fault and is named once; otherwise the entity
-// whose choice of sections (omit, uses) left a gap is named.
+// rights reports composed notices whose sections together do not explain
+// every data-subject right. A right that none of the notice's sections can
+// explain, whichever entity publishes it, is the notice's fault and is
+// reported once, at its sections list. A right that one of the notice's
+// sections would explain, but that an entity left out (omit, or a slot
+// section missing from uses), is reported at that entity's entry.
 func (c *checker) rights() {
-	def := c.s.Config.DefaultLanguage
-	type gap struct {
-		entity  *site.Entity
-		missing []string
+	type key struct {
+		e *site.Entity
+		n *site.Notice
 	}
-	byNotice := map[*site.Notice][]gap{}
-	publishers := map[*site.Notice]int{}
+	covered := map[key]map[string]bool{}
+	var keys []key
 	for _, p := range c.pages {
-		if p.Lang != def {
-			continue // covers is language-neutral
+		// covers is language-neutral: a right explained in any language's
+		// version of the page counts, so a translation missing a file does
+		// not show up as a gap here (validate reports it).
+		k := key{p.Entity, p.Notice}
+		if covered[k] == nil {
+			covered[k] = map[string]bool{}
+			keys = append(keys, k)
 		}
-		publishers[p.Notice]++
-		covered := map[string]bool{}
 		for _, part := range p.Parts {
 			for _, r := range part.File.Meta.Covers {
-				covered[r] = true
+				covered[k][r] = true
 			}
-		}
-		var missing []string
-		for _, r := range validate.Rights() {
-			if !covered[r] {
-				missing = append(missing, r)
-			}
-		}
-		if len(missing) > 0 {
-			byNotice[p.Notice] = append(byNotice[p.Notice], gap{p.Entity, missing})
 		}
 	}
-	for _, n := range c.s.Notices {
-		gaps := byNotice[n]
-		if len(gaps) == 0 {
-			continue
+	reported := map[*site.Notice]bool{}
+	for _, k := range keys {
+		if c.brokenRefs(k.e, k.n) {
+			continue // a section that failed to load may be the one that explains them
 		}
-		same := len(gaps) == publishers[n]
-		for _, g := range gaps[1:] {
-			same = same && slices.Equal(g.missing, gaps[0].missing)
-		}
-		if same {
-			line, col := n.Source.KeyPos("sections")
-			c.add(diag.Diagnostic{File: n.Source.Path, Line: line, Col: col, Severity: diag.Error, Rule: "gdpr-13-2-b-d", Notice: n.ID,
-				Message: fmt.Sprintf("the notice's sections do not explain the right(s) to %s; expected a section with covers = [%s]", strings.Join(gaps[0].missing, ", "), quoted(gaps[0].missing))})
-			continue
-		}
-		for _, g := range gaps {
-			line, col := g.entity.Source.ValuePos(n.ID, "notices")
-			if len(g.entity.Omit) > 0 {
-				line, col = g.entity.Source.KeyPos("omit")
+		avail := c.available(k.n)
+		var noticeGap, entityGap []string
+		for _, r := range validate.Rights() {
+			switch {
+			case covered[k][r]:
+			case len(avail[r]) == 0:
+				noticeGap = append(noticeGap, r)
+			default:
+				entityGap = append(entityGap, r)
 			}
-			c.add(diag.Diagnostic{File: g.entity.Source.Path, Line: line, Col: col, Severity: diag.Error, Rule: "gdpr-13-2-b-d", Entity: g.entity.ID, Notice: n.ID,
-				Message: fmt.Sprintf("notice %q of this entity does not explain the right(s) to %s, which other entities' versions do; check omit and uses", n.ID, strings.Join(g.missing, ", "))})
+		}
+		if len(noticeGap) > 0 && !reported[k.n] {
+			reported[k.n] = true
+			line, col := k.n.Source.KeyPos("sections")
+			c.add(diag.Diagnostic{File: k.n.Source.Path, Line: line, Col: col, Severity: diag.Error, Rule: "gdpr-13-2-b-d", Notice: k.n.ID,
+				Message: fmt.Sprintf("the notice's sections do not explain the right(s) to %s; expected a section with covers = [%s]", strings.Join(noticeGap, ", "), quoted(noticeGap))})
+		}
+		if len(entityGap) > 0 {
+			c.entityGap(k.e, k.n, entityGap, avail)
 		}
 	}
 }
 
-func quoted(xs []string) string {
+// entityGap reports rights that the notice's sections explain but that
+// entity e's version of notice n leaves out, at the omit entry or the uses
+// list responsible.
+func (c *checker) entityGap(e *site.Entity, n *site.Notice, missing []string, avail map[string][]string) {
+	var omitted, unused []string
+	for _, r := range missing {
+		for _, id := range avail[r] {
+			switch {
+			case slices.Contains(e.Omit, id):
+				if !slices.Contains(omitted, id) {
+					omitted = append(omitted, id)
+				}
+			default:
+				// a slot's section the entity does not use, or a slot's
+				// intro, shown only with a used section of its folder
+				want := `"` + id + `"`
+				if dir, ok := strings.CutSuffix(id, "/_index"); ok {
+					want = "a section of " + dir + "/"
+				}
+				if !slices.Contains(unused, want) {
+					unused = append(unused, want)
+				}
+			}
+		}
+	}
+	src := e.Source
+	var line, col int
+	var why string
+	if len(omitted) > 0 {
+		line, col = src.ValuePos(omitted[0], "omit")
+		why = fmt.Sprintf("the notice's section %s would, but omit leaves it out; expected omit without it", strings.Join(quotedEach(omitted), " or "))
+	} else {
+		line, col = src.KeyPos("uses")
+		if len(e.Uses) == 0 {
+			line, col = src.ValuePos(n.ID, "notices")
+		}
+		why = fmt.Sprintf("a section of the notice's slots would, but this entity does not use it; expected %s in uses", strings.Join(unused, " or "))
+	}
+	c.add(diag.Diagnostic{File: src.Path, Line: line, Col: col, Severity: diag.Error, Rule: "gdpr-13-2-b-d", Entity: e.ID, Notice: n.ID,
+		Message: fmt.Sprintf("notice %q of this entity does not explain the right(s) to %s: %s", n.ID, strings.Join(missing, ", "), why)})
+}
+
+// available maps each right to the sections of notice n that explain it
+// in some language, whether or not an entity shows them: plain ids, and
+// every section under a slot's folder.
+func (c *checker) available(n *site.Notice) map[string][]string {
+	avail := map[string][]string{}
+	add := func(sec *site.Section) {
+		seen := map[string]bool{}
+		for _, lang := range c.s.Config.Languages {
+			f := sec.Translations[lang]
+			if f == nil {
+				continue
+			}
+			for _, r := range f.Meta.Covers {
+				if !seen[r] {
+					seen[r] = true
+					avail[r] = append(avail[r], sec.ID)
+				}
+			}
+		}
+	}
+	for _, ref := range n.Sections {
+		if dir, ok := strings.CutSuffix(ref, "/*"); ok {
+			for _, sec := range c.s.Sections {
+				if sec.Dir == dir {
+					add(sec)
+				}
+			}
+			continue
+		}
+		if sec := c.s.Section(ref); sec != nil {
+			add(sec)
+		}
+	}
+	return avail
+}
+
+// brokenRefs reports whether entity e's version of notice n names a section
+// with a file that exists but failed to load, and was reported as such.
+func (c *checker) brokenRefs(e *site.Entity, n *site.Notice) bool {
+	for _, ref := range n.Sections {
+		dir, slot := strings.CutSuffix(ref, "/*")
+		if !slot {
+			if c.s.IsBroken(site.SectionsDir, ref) {
+				return true
+			}
+			continue
+		}
+		if c.s.IsBroken(site.SectionsDir, dir+"/_index") {
+			return true
+		}
+		for _, u := range e.Uses {
+			if path.Dir(u) == dir && c.s.IsBroken(site.SectionsDir, u) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func quotedEach(xs []string) []string {
 	q := make([]string, len(xs))
 	for i, x := range xs {
 		q[i] = `"` + x + `"`
 	}
-	return strings.Join(q, ", ")
+	return q
 }
+
+func quoted(xs []string) string { return strings.Join(quotedEach(xs), ", ") }
 
 // staleness flags translations last updated before their original.
 func (c *checker) staleness() {
@@ -207,8 +319,15 @@ func (c *checker) staleness() {
 	}
 }
 
-// unused flags sections that no composed notice shows.
+// unused flags sections that no composed notice shows. It says nothing
+// when an entity or notice failed to load or an entity names an unknown
+// notice: what those would show is unknown, and the cause is reported
+// already. Nor does it repeat validate's warning for a section an entity
+// uses without a matching slot, which names the entity line to fix.
 func (c *checker) unused() {
+	if c.incomplete() {
+		return
+	}
 	used := map[*site.Section]bool{}
 	for _, p := range c.pages {
 		for _, part := range p.Parts {
@@ -216,7 +335,7 @@ func (c *checker) unused() {
 		}
 	}
 	for _, sec := range c.s.Sections {
-		if used[sec] {
+		if used[sec] || c.usedWithoutSlot(sec) {
 			continue
 		}
 		f := sec.Translations[c.s.Config.DefaultLanguage]
@@ -230,7 +349,74 @@ func (c *checker) unused() {
 		if f == nil {
 			continue
 		}
-		c.add(diag.Diagnostic{File: f.Path, Severity: diag.Warning, Rule: "unused-section",
-			Message: fmt.Sprintf("section %q appears in no notice; expected it in a notice's sections, or in an entity's uses for a slot %s/*", sec.ID, sec.Dir)})
+		c.add(diag.Diagnostic{File: f.Path, Severity: diag.Warning, Rule: "unused-section", Message: c.whyUnused(sec)})
 	}
+}
+
+// incomplete reports whether the site lacks entities or notices that
+// failed to load or do not exist, so that what is used cannot be told.
+func (c *checker) incomplete() bool {
+	for p := range c.s.Broken {
+		if strings.HasPrefix(p, site.EntitiesDir+"/") || strings.HasPrefix(p, site.NoticesDir+"/") {
+			return true
+		}
+	}
+	for _, e := range c.s.Entities {
+		for _, nid := range e.Notices {
+			if c.s.Notice(nid) == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// usedWithoutSlot reports whether an entity lists sec in uses although
+// none of its notices has the slot for it, which validate reports.
+func (c *checker) usedWithoutSlot(sec *site.Section) bool {
+	for _, e := range c.s.Entities {
+		if !slices.Contains(e.Uses, sec.ID) {
+			continue
+		}
+		slot := false
+		for _, nid := range e.Notices {
+			if n := c.s.Notice(nid); n != nil && sec.Dir != "" && slices.Contains(n.Sections, sec.Dir+"/*") {
+				slot = true
+			}
+		}
+		if !slot {
+			return true
+		}
+	}
+	return false
+}
+
+// whyUnused explains why sec is on no page and what would put it there.
+func (c *checker) whyUnused(sec *site.Section) string {
+	var listed []string
+	bySlot := false // some notice holds it through a slot, not by its id
+	for _, n := range c.s.Notices {
+		plain := slices.Contains(n.Sections, sec.ID)
+		slot := sec.Dir != "" && slices.Contains(n.Sections, sec.Dir+"/*")
+		if plain || slot {
+			listed = append(listed, n.ID)
+		}
+		bySlot = bySlot || slot && !plain
+	}
+	switch {
+	case len(listed) > 0 && sec.Index:
+		return fmt.Sprintf("section %q, the intro of slot \"%s/*\" in notice %s, appears on no page because no entity publishing it uses a section of %s/; expected such a section in an entity's uses, or remove the file",
+			sec.ID, sec.Dir, quoted(listed), sec.Dir)
+	case len(listed) > 0 && bySlot:
+		return fmt.Sprintf("section %q fills slot \"%s/*\" of notice %s, but no entity publishing it has it in uses and not in omit; expected %q in an entity's uses, or remove the file",
+			sec.ID, sec.Dir, quoted(listed), sec.ID)
+	case len(listed) > 0:
+		return fmt.Sprintf("section %q is in notice %s, but appears on no page: no entity publishes the notice, or every one omits the section; expected a page that shows it, or remove the file",
+			sec.ID, quoted(listed))
+	case sec.Index:
+		return fmt.Sprintf("section %q, the intro of folder %s/, appears in no notice; expected the slot \"%s/*\" in a notice's sections, or remove the file", sec.ID, sec.Dir, sec.Dir)
+	case sec.Dir != "":
+		return fmt.Sprintf("section %q appears in no notice; expected %q or the slot \"%s/*\" in a notice's sections, or remove the file", sec.ID, sec.ID, sec.Dir)
+	}
+	return fmt.Sprintf("section %q appears in no notice; expected %q in a notice's sections, or remove the file", sec.ID, sec.ID)
 }

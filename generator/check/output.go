@@ -26,16 +26,23 @@ type Finding struct {
 	Lang     string `json:"lang,omitempty"`
 }
 
-func ruleOf(d diag.Diagnostic) string {
+// RuleOf returns the rule id a finding is reported under: its own, or
+// build-error for a problem of loading and rendering that has none.
+func RuleOf(d diag.Diagnostic) string {
 	if d.Rule == "" {
 		return BuildErrorRule
 	}
 	return d.Rule
 }
 
-// WriteText writes one finding per line: file:line:col: severity: message [rule].
+// WriteText writes one finding per line: file:line:col: severity: message
+// [rule]. Problems of loading and rendering (build-error) print without a
+// rule, as build prints them.
 func WriteText(w io.Writer, diags diag.List) error {
 	for _, d := range diags {
+		if r := RuleOf(d); r != BuildErrorRule {
+			d.Rule = r
+		}
 		if _, err := fmt.Fprintln(w, d.String()); err != nil {
 			return err
 		}
@@ -48,7 +55,7 @@ func WriteJSON(w io.Writer, diags diag.List) error {
 	out := make([]Finding, 0, len(diags))
 	for _, d := range diags {
 		out = append(out, Finding{
-			File: d.File, Line: d.Line, Column: d.Col, Severity: d.Severity.String(), Rule: ruleOf(d),
+			File: d.File, Line: d.Line, Column: d.Col, Severity: d.Severity.String(), Rule: RuleOf(d),
 			Message: d.Message, Entity: d.Entity, Notice: d.Notice, Lang: d.Lang,
 		})
 	}
@@ -84,8 +91,8 @@ func WriteSARIF(w io.Writer, diags diag.List, version string) error {
 			loc["region"] = region
 		}
 		res := map[string]any{
-			"ruleId":    ruleOf(d),
-			"ruleIndex": index[ruleOf(d)],
+			"ruleId":    RuleOf(d),
+			"ruleIndex": index[RuleOf(d)],
 			"level":     d.Severity.String(),
 			"message":   map[string]string{"text": d.Message},
 			"locations": []map[string]any{{"physicalLocation": loc}},

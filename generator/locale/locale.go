@@ -88,6 +88,10 @@ func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang s
 	reference := defaultLang
 	if len(c.defined[defaultLang]) == 0 {
 		reference = lastResort
+	}
+	// A broken site.toml (no default language, or one not among the
+	// languages) is reported by the loader; no second warning here.
+	if len(c.defined[defaultLang]) == 0 && slices.Contains(langs, defaultLang) {
 		file := "i18n/" + defaultLang + ".toml"
 		if _, ok := own[defaultLang]; !ok {
 			file = "site.toml"

@@ -59,8 +59,8 @@ func bodyData(s *site.Site, p *compose.Page) *BodyData {
 }
 
 // escapeFunc is the name of the function added to every action of a body
-// template; the leading underscore keeps it out of reach of authors, whose
-// identifiers cannot start with one.
+// template. The unusual name keeps it out of authors' way; one who calls it
+// anyway only gets a value escaped twice, never markup.
 const escapeFunc = "_noticegen_text"
 
 // parseBody parses a section body as a text/template whose every printed
@@ -81,6 +81,95 @@ func parseBody(f *site.SectionFile) (*template.Template, *diag.Diagnostic) {
 		}
 	}
 	return t, nil
+}
+
+// bodyDeps says which page values a body's output depends on, so that the
+// rendered body can be shared between pages that agree on them: a body that
+// names no value is rendered once per file, one that names .Entity.Name once
+// per entity.
+type bodyDeps struct {
+	entity, notice, lang, all bool
+}
+
+// dependencies inspects a parsed body. Anything it cannot follow (a
+// variable, a with or range that moves the dot, a call of another template)
+// makes it assume the body depends on everything.
+func dependencies(t *template.Template) bodyDeps {
+	var d bodyDeps
+	var walk func(n parse.Node)
+	walk = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n != nil {
+				for _, c := range n.Nodes {
+					walk(c)
+				}
+			}
+		case *parse.ActionNode:
+			walk(n.Pipe)
+		case *parse.PipeNode:
+			if n == nil {
+				return
+			}
+			if len(n.Decl) > 0 {
+				d.all = true
+			}
+			for _, c := range n.Cmds {
+				for _, a := range c.Args {
+					walk(a)
+				}
+			}
+		case *parse.IfNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.FieldNode:
+			switch n.Ident[0] {
+			case "Entity", "Params":
+				d.entity = true
+			case "Notice":
+				d.notice = true
+			case "Lang":
+				d.lang = true
+			case "Site":
+			default:
+				d.all = true
+			}
+		case *parse.TextNode, *parse.StringNode, *parse.NumberNode, *parse.BoolNode, *parse.NilNode, *parse.IdentifierNode, *parse.CommentNode, *parse.BreakNode, *parse.ContinueNode:
+		default: // with, range, template, variables, chains, the dot itself
+			d.all = true
+		}
+	}
+	for _, tt := range t.Templates() {
+		if tt.Tree != nil {
+			if tt.Name() != t.Name() {
+				d.all = true
+			}
+			walk(tt.Tree.Root)
+		}
+	}
+	return d
+}
+
+// key is the part of a page that a body with these dependencies varies by.
+func (d bodyDeps) key(p *compose.Page) string {
+	switch {
+	case d.all:
+		return p.Entity.ID + "|" + p.Notice.ID + "|" + p.Lang
+	}
+	var b strings.Builder
+	if d.entity {
+		b.WriteString(p.Entity.ID)
+	}
+	b.WriteByte('|')
+	if d.notice {
+		b.WriteString(p.Notice.ID)
+	}
+	b.WriteByte('|')
+	if d.lang {
+		b.WriteString(p.Lang)
+	}
+	return b.String()
 }
 
 func escapeActions(n parse.Node) {

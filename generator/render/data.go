@@ -9,7 +9,7 @@ import (
 
 // PageData is what a layout sees: everything already resolved to the page's
 // language, so layouts only arrange it. Its fields are documented in
-// docs/layouts.md.
+// docs/output.md.
 type PageData struct {
 	Kind      string // "chooser", "overview" or "notice": which layout renders it
 	Lang      string // the page's language code, for <html lang>
@@ -61,6 +61,21 @@ func (p *PageData) Tel(phone string) template.URL {
 		}
 	}
 	return template.URL(b.String()) // #nosec: digits and a leading + only
+}
+
+// SectionData is what partials/section.html sees: one section and the
+// page's language, nothing else of the page, because the rendered section
+// is reused on every page that shows the same content in the same language.
+type SectionData struct {
+	SectionView
+	PageLang string // the page's language, for lang attributes and labels
+	cat      *locale.Catalog
+}
+
+// T returns the UI message id in the page's language, as PageData.T does.
+func (d *SectionData) T(id string, pairs ...any) string {
+	p := PageData{Lang: d.PageLang, cat: d.cat}
+	return p.T(id, pairs...)
 }
 
 // LangLink is one language version of a page.
@@ -135,8 +150,9 @@ type SectionView struct {
 	Lang     string // set when the text is in the fallback language
 	LangName string // that language's name in the page's language: "Englisch"
 	Fallback bool
-	Intro    bool // a folder's _index, introducing the sections after it
-	Body     template.HTML
+	Intro    bool          // a folder's _index, introducing the sections after it
+	Body     template.HTML // the Markdown body as HTML
+	HTML     template.HTML // the whole section as partials/section.html renders it
 
 	// Facts from the front matter, shown after the body of a processing
 	// section so a notice is complete even where the prose is short.

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	texttemplate "text/template"
 	"time"
 
@@ -40,14 +41,21 @@ type Renderer struct {
 	md          goldmark.Markdown
 	layouts     map[string]*template.Template // by kind
 	bodies      map[*site.SectionFile]*texttemplate.Template
+	deps        map[*site.SectionFile]bodyDeps
 	assets      []site.File
 	layoutFiles []site.File // every layout file as read, for cache fingerprints
+	// sections holds rendered sections by content and language, shared by
+	// the pages of one build: most sections read the same on every page.
+	sections sync.Map // string → renderedSection
 }
 
 // New parses the layouts (the site's layouts/ over the built-in ones, file
 // by file) and every section body, reporting all parse errors.
 func New(s *site.Site, cat *locale.Catalog, builtin, own fs.FS) (*Renderer, diag.List) {
-	r := &Renderer{site: s, cat: cat, md: newMarkdown(s.Config.UnsafeHTML), bodies: map[*site.SectionFile]*texttemplate.Template{}}
+	r := &Renderer{
+		site: s, cat: cat, md: newMarkdown(s.Config.UnsafeHTML),
+		bodies: map[*site.SectionFile]*texttemplate.Template{}, deps: map[*site.SectionFile]bodyDeps{},
+	}
 	var diags diag.List
 	files, ds := layoutFiles(builtin, own)
 	diags.Add(ds...)
@@ -73,6 +81,7 @@ func New(s *site.Site, cat *locale.Catalog, builtin, own fs.FS) (*Renderer, diag
 				continue
 			}
 			r.bodies[f] = t
+			r.deps[f] = dependencies(t)
 		}
 	}
 	return r, diags
@@ -294,36 +303,9 @@ func (r *Renderer) Notice(p *compose.Page) ([]byte, diag.List) {
 	data.Notice = NoticeView{ID: p.Notice.ID, Title: p.Notice.Title.Get(lang, def)}
 	data.Title = data.Notice.Title
 	data.Updated = r.date(lang, p.Updated())
-	body := bodyData(r.site, p)
 	for _, part := range p.Parts {
-		f, m := part.File, part.File.Meta
-		sv := SectionView{
-			Anchor: Anchor(part.Section.ID), Title: m.Title, Fallback: part.Fallback, Intro: part.Section.Index,
-			Processing: m.Processing(), Purposes: m.Purposes, LegitimateInterest: m.LegitimateInterest,
-			DataCategories: m.DataCategories, Recipients: m.Recipients, Retention: m.Retention,
-		}
-		if part.Fallback {
-			sv.Lang, sv.LangName = f.Lang, locale.LanguageNameIn(lang, f.Lang)
-		}
-		for _, code := range m.LegalBases {
-			sv.LegalBases = append(sv.LegalBases, r.cat.LegalBasis(lang, code))
-		}
-		for _, c := range m.ThirdCountries {
-			sv.ThirdCountries = append(sv.ThirdCountries, locale.CountryName(lang, c))
-		}
-		for _, s := range m.Safeguards {
-			sv.Safeguards = append(sv.Safeguards, r.cat.T(lang, "safeguard."+s, nil))
-		}
-		if t := r.bodies[f]; t != nil {
-			html, d := r.executeBody(t, f, body)
-			if d != nil {
-				// The same body works for one entity and fails for another
-				// (a missing params key), so say whose pages failed.
-				d.Message += fmt.Sprintf(" (on the pages of entity %q, %s)", p.Entity.ID, p.Entity.Source.Path)
-				diags.Add(*d)
-			}
-			sv.Body = template.HTML(html) // #nosec: produced by goldmark from escaped template output
-		}
+		sv, ds := r.section(p, part)
+		diags.Add(ds...)
 		data.Sections = append(data.Sections, sv)
 		if sv.Processing {
 			data.Glance = append(data.Glance, GlanceRow{
@@ -340,6 +322,63 @@ func (r *Renderer) Notice(p *compose.Page) ([]byte, diag.List) {
 		diags.Add(*d)
 	}
 	return out, diags
+}
+
+type renderedSection struct {
+	view  SectionView
+	diags diag.List
+}
+
+// section renders one part of a notice page, or takes it from the sections
+// already rendered by this build for the same file, language and values.
+func (r *Renderer) section(p *compose.Page, part compose.Part) (SectionView, diag.List) {
+	f, lang := part.File, p.Lang
+	deps := r.deps[f]
+	key := f.Path + "|" + lang + "|" + deps.key(p)
+	if v, ok := r.sections.Load(key); ok {
+		rs := v.(renderedSection)
+		return rs.view, rs.diags
+	}
+	var diags diag.List
+	m := f.Meta
+	sv := SectionView{
+		Anchor: Anchor(part.Section.ID), Title: m.Title, Fallback: part.Fallback, Intro: part.Section.Index,
+		Processing: m.Processing(), Purposes: m.Purposes, LegitimateInterest: m.LegitimateInterest,
+		DataCategories: m.DataCategories, Recipients: m.Recipients, Retention: m.Retention,
+	}
+	if part.Fallback {
+		sv.Lang, sv.LangName = f.Lang, locale.LanguageNameIn(lang, f.Lang)
+	}
+	for _, code := range m.LegalBases {
+		sv.LegalBases = append(sv.LegalBases, r.cat.LegalBasis(lang, code))
+	}
+	for _, c := range m.ThirdCountries {
+		sv.ThirdCountries = append(sv.ThirdCountries, locale.CountryName(lang, c))
+	}
+	for _, s := range m.Safeguards {
+		sv.Safeguards = append(sv.Safeguards, r.cat.T(lang, "safeguard."+s, nil))
+	}
+	if t := r.bodies[f]; t != nil {
+		html, d := r.executeBody(t, f, bodyData(r.site, p))
+		if d != nil {
+			if deps.entity || deps.all {
+				// The same body works for one entity and fails for
+				// another (a missing params key): say whose pages failed.
+				d.Message += fmt.Sprintf(" (on the pages of entity %q, %s)", p.Entity.ID, p.Entity.Source.Path)
+			}
+			diags.Add(*d)
+		}
+		sv.Body = template.HTML(html) // #nosec: produced by goldmark from escaped template output
+	}
+	if t := r.layouts[KindNotice]; t != nil && !diags.HasErrors() {
+		var buf bytes.Buffer
+		if err := t.ExecuteTemplate(&buf, "section", &SectionData{SectionView: sv, PageLang: lang, cat: r.cat}); err != nil {
+			diags.Add(layoutError(err, "layouts/partials/section.html"))
+		}
+		sv.HTML = template.HTML(buf.String()) // #nosec: html/template output
+	}
+	r.sections.Store(key, renderedSection{view: sv, diags: diags})
+	return sv, diags
 }
 
 // Overview renders the page of one language that lists every entity with

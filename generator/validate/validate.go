@@ -42,6 +42,15 @@ type validator struct {
 	diags diag.List
 }
 
+// refAt is errAt for a name that refers to nothing, under the rule id that
+// check's output and docs use for it.
+func (v *validator) refAt(src site.Source, value string, key ...string) func(format string, args ...any) {
+	return func(format string, args ...any) {
+		line, col := src.ValuePos(value, key...)
+		v.diags.Add(diag.Diagnostic{File: src.Path, Line: line, Col: col, Severity: diag.Error, Rule: "unknown-ref", Message: fmt.Sprintf(format, args...)})
+	}
+}
+
 func (v *validator) errAt(src site.Source, value string, key ...string) func(format string, args ...any) {
 	return func(format string, args ...any) {
 		line, col := src.ValuePos(value, key...)
@@ -67,12 +76,12 @@ func (v *validator) notices() {
 			}
 			if dir, ok := strings.CutSuffix(ref, "/*"); ok {
 				if len(v.sectionsIn(dir)) == 0 {
-					v.errAt(n.Source, ref, "sections")("slot %q: no sections in content/sections/%s/; expected at least one file there", ref, dir)
+					v.refAt(n.Source, ref, "sections")("slot %q: no sections in content/sections/%s/; expected at least one file there", ref, dir)
 				}
 				continue
 			}
 			if v.s.Section(ref) == nil && !v.s.IsBroken(site.SectionsDir, ref) {
-				v.errAt(n.Source, ref, "sections")("unknown section %q; expected a file content/sections/%s.%s.md%s", ref, ref, v.s.Config.DefaultLanguage, v.suggest(ref))
+				v.refAt(n.Source, ref, "sections")("unknown section %q; expected a file content/sections/%s.%s.md%s", ref, ref, v.s.Config.DefaultLanguage, v.suggest(ref))
 			}
 		}
 	}
@@ -96,7 +105,7 @@ func (v *validator) entities() {
 				if site.CheckID(nid) != nil || v.s.IsBroken(site.NoticesDir, nid) {
 					continue // reported by the loader
 				}
-				v.errAt(e.Source, nid, "notices")("unknown notice %q; expected a file content/notices/%s.toml", nid, nid)
+				v.refAt(e.Source, nid, "notices")("unknown notice %q; expected a file content/notices/%s.toml", nid, nid)
 				continue
 			}
 			for _, ref := range n.Sections {
@@ -115,17 +124,21 @@ func (v *validator) entities() {
 			case sec == nil && (site.CheckID(id) != nil || v.s.IsBroken(site.SectionsDir, id)):
 				// reported by the loader
 			case sec == nil:
-				v.errAt(e.Source, id, "uses")("unknown section %q; expected a file content/sections/%s.%s.md", id, id, v.s.Config.DefaultLanguage)
+				v.refAt(e.Source, id, "uses")("unknown section %q; expected a file content/sections/%s.%s.md", id, id, v.s.Config.DefaultLanguage)
 			case sec.Index:
 				v.errAt(e.Source, id, "uses")("%q is a folder's intro; it is shown with the slot, so list the sections of %s/ instead", id, sec.Dir)
 			case sec.Dir == "" || !slots[sec.Dir]:
 				line, col := e.Source.ValuePos(id, "uses")
-				v.diags.Warnf(e.Source.Path, line, col, "section %q is used, but none of this entity's notices has the slot \"%s/*\"; it appears nowhere", id, path.Dir(id))
+				if sec.Dir == "" {
+					v.diags.Warnf(e.Source.Path, line, col, "section %q is not in a folder, so no slot can show it; uses lists sections for slots such as \"conferencing/*\" (list plain sections in the notice instead)", id)
+				} else {
+					v.diags.Warnf(e.Source.Path, line, col, "section %q is used, but none of this entity's notices has the slot \"%s/*\"; it appears nowhere", id, path.Dir(id))
+				}
 			}
 		}
 		for _, id := range e.Omit {
 			if v.s.Section(id) == nil && site.CheckID(id) == nil && !v.s.IsBroken(site.SectionsDir, id) {
-				v.errAt(e.Source, id, "omit")("unknown section %q; expected the id of a section in content/sections/", id)
+				v.refAt(e.Source, id, "omit")("unknown section %q; expected the id of a section in content/sections/", id)
 			}
 		}
 	}
@@ -161,7 +174,7 @@ func (v *validator) sections() {
 			}
 			if used[sec.ID] && orig != nil {
 				v.diags.Add(diag.Diagnostic{
-					File: orig.Path, Severity: diag.Warning, Rule: "translation-missing",
+					File: orig.Path, Line: 1, Col: 1, Severity: diag.Warning, Rule: "translation-missing", Lang: lang,
 					Message: fmt.Sprintf("section %q has no %s translation (content/sections/%s.%s.md); %s pages show the %s text, marked as not yet translated", sec.ID, lang, sec.ID, lang, lang, def),
 				})
 			}
@@ -188,7 +201,7 @@ func (v *validator) frontMatter(f *site.SectionFile) {
 	m := f.Meta
 	for _, code := range m.LegalBases {
 		if !v.cat.Has(locale.LegalBasisPrefix + code) {
-			v.errAt(f.Front, code, "legalBases")("unknown legal basis %q; expected one of gdpr-6-1-a … gdpr-6-1-f, gdpr-9-2-a, bdsg-26, or a code with a message %s%s in i18n/", code, locale.LegalBasisPrefix, code)
+			v.refAt(f.Front, code, "legalBases")("unknown legal basis %q; expected one of gdpr-6-1-a … gdpr-6-1-f, gdpr-9-2-a, bdsg-26, or a code with a message %s%s in i18n/", code, locale.LegalBasisPrefix, code)
 		}
 	}
 	for _, c := range m.ThirdCountries {

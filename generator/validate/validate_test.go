@@ -136,24 +136,24 @@ func TestSiteDiagnostics(t *testing.T) {
 		{
 			name:   "unknown section in a notice",
 			change: replace(notice, `"rights"]`, `"rights", "cookies"]`),
-			want:   []want{{notice, 2, 52, diag.Error, "", []string{`unknown section "cookies"`, "content/sections/cookies.en.md"}}},
+			want:   []want{{notice, 2, 52, diag.Error, "unknown-ref", []string{`unknown section "cookies"`, "content/sections/cookies.en.md"}}},
 		},
 		{
 			name:   "unknown section that is a folder suggests the slot",
 			change: replace(notice, `"conferencing/*"`, `"conferencing"`),
-			want:   []want{{notice, 2, -1, diag.Error, "", []string{`unknown section "conferencing"`, `"conferencing/*"`}}},
+			want:   []want{{notice, 2, -1, diag.Error, "unknown-ref", []string{`unknown section "conferencing"`, `"conferencing/*"`}}},
 		},
 		{
 			name:   "unknown notice",
 			change: replace(entity, `notices = ["website"]`, `notices = ["website", "apps"]`),
-			want:   []want{{entity, 4, 23, diag.Error, "", []string{`unknown notice "apps"`, "content/notices/apps.toml"}}},
+			want:   []want{{entity, 4, 23, diag.Error, "unknown-ref", []string{`unknown notice "apps"`, "content/notices/apps.toml"}}},
 		},
 		{
 			name:   "unknown legal basis",
 			change: both("general", `["gdpr-6-1-f"]`, `["gdpr-6-1-f", "gdpr-6-1-x"]`),
 			want: []want{
-				{generEN, 3, 29, diag.Error, "", []string{`unknown legal basis "gdpr-6-1-x"`}},
-				{generDE, 3, 29, diag.Error, "", []string{`unknown legal basis "gdpr-6-1-x"`}},
+				{generEN, 3, 29, diag.Error, "unknown-ref", []string{`unknown legal basis "gdpr-6-1-x"`}},
+				{generDE, 3, 29, diag.Error, "unknown-ref", []string{`unknown legal basis "gdpr-6-1-x"`}},
 			},
 		},
 		{
@@ -179,17 +179,17 @@ func TestSiteDiagnostics(t *testing.T) {
 		{
 			name:   "slot folder without sections",
 			change: replace(notice, `"rights"]`, `"rights", "hosting/*"]`),
-			want:   []want{{notice, 2, -1, diag.Error, "", []string{`"hosting/*"`, "content/sections/hosting/"}}},
+			want:   []want{{notice, 2, -1, diag.Error, "unknown-ref", []string{`"hosting/*"`, "content/sections/hosting/"}}},
 		},
 		{
 			name:   "uses names an unknown section",
 			change: replace(entity, `uses = ["conferencing/teams"]`, `uses = ["conferencing/teams", "conferencing/webex"]`),
-			want:   []want{{entity, 5, 31, diag.Error, "", []string{`unknown section "conferencing/webex"`}}},
+			want:   []want{{entity, 5, 31, diag.Error, "unknown-ref", []string{`unknown section "conferencing/webex"`}}},
 		},
 		{
 			name:   "omit names an unknown section",
 			change: replace(entity, "uses = [", "omit = [\"evnts\"]\nuses = ["),
-			want:   []want{{entity, 5, 9, diag.Error, "", []string{`unknown section "evnts"`}}},
+			want:   []want{{entity, 5, 9, diag.Error, "unknown-ref", []string{`unknown section "evnts"`}}},
 		},
 		{
 			name:   "used section whose slot no notice has",
@@ -204,7 +204,7 @@ func TestSiteDiagnostics(t *testing.T) {
 		{
 			name:   "missing translation of a used section",
 			change: func(m fstest.MapFS) { delete(m, "content/sections/conferencing/teams.de.md") },
-			want: []want{{"content/sections/conferencing/teams.en.md", 0, -1, diag.Warning, "translation-missing",
+			want: []want{{"content/sections/conferencing/teams.en.md", 1, 1, diag.Warning, "translation-missing",
 				[]string{`"conferencing/teams"`, "de", "content/sections/conferencing/teams.de.md"}}},
 		},
 		{
