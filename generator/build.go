@@ -77,7 +77,7 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 	}
 
 	// load
-	s, diags := site.Load(ctx, src)
+	s, diags := site.LoadCached(ctx, src, opts.Cache.parser())
 	res.Site = s
 	res.Diags.Add(diags...)
 	if opts.BaseURL != "" {

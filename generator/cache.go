@@ -3,6 +3,8 @@ package generator
 import (
 	"hash/maphash"
 	"sync"
+
+	"github.com/noticegen/noticegen/generator/site"
 )
 
 // Cache carries rendered pages from one build to the next, so that serve
@@ -13,6 +15,7 @@ import (
 // rather than trusting file events keeps the result right even when events
 // are lost or arrive in odd orders.
 type Cache struct {
+	parse *site.ParseCache
 	seed  maphash.Seed
 	mu    sync.Mutex
 	pages map[string]cachedPage
@@ -25,7 +28,23 @@ type cachedPage struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{seed: maphash.MakeSeed(), pages: map[string]cachedPage{}}
+	return &Cache{parse: site.NewParseCache(), seed: maphash.MakeSeed(), pages: map[string]cachedPage{}}
+}
+
+// Parsed returns how many source files the builds using c have parsed, as
+// opposed to taken unchanged from the cache.
+func (c *Cache) Parsed() int {
+	if c == nil {
+		return 0
+	}
+	return c.parse.Parsed()
+}
+
+func (c *Cache) parser() *site.ParseCache {
+	if c == nil {
+		return nil
+	}
+	return c.parse
 }
 
 func (c *Cache) get(path string, key uint64) ([]byte, bool) {

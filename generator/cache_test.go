@@ -80,8 +80,12 @@ func TestCacheRendersOnlyAffectedPages(t *testing.T) {
 	if first.Stats.Rendered != all {
 		t.Fatalf("first build rendered %d pages, want all %d", first.Stats.Rendered, all)
 	}
+	parsed := cache.Parsed()
 	if again := build(); again.Stats.Rendered != 0 {
 		t.Errorf("unchanged rebuild rendered %d pages, want 0", again.Stats.Rendered)
+	}
+	if n := cache.Parsed() - parsed; n != 0 {
+		t.Errorf("unchanged rebuild parsed %d files, want 0", n)
 	}
 
 	tests := []struct {
@@ -112,7 +116,11 @@ func TestCacheRendersOnlyAffectedPages(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			edit(tt.file, tt.old, tt.new)
+			parsed := cache.Parsed()
 			res := build()
+			if n := cache.Parsed() - parsed; tt.file != "site.toml" && n != 1 {
+				t.Errorf("parsed %d files, want only the edited one", n)
+			}
 			if want := tt.want(res); res.Stats.Rendered != want || want == 0 {
 				t.Errorf("rendered %d pages, want %d (of %d)", res.Stats.Rendered, want, all)
 			}

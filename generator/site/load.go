@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -39,7 +40,14 @@ const MaxFileSize = 8 << 20
 // are errors, with the broken files left out, so that callers can report
 // every problem of a run at once.
 func Load(ctx context.Context, fsys fs.FS) (*Site, diag.List) {
-	l := &loader{fsys: fsys, site: &Site{I18n: map[string]File{}, Broken: map[string]bool{}}}
+	return LoadCached(ctx, fsys, nil)
+}
+
+// LoadCached is Load with a cache of parsed files, for serve: a file whose
+// bytes did not change since the previous load is not parsed again. A nil
+// cache parses everything.
+func LoadCached(ctx context.Context, fsys fs.FS, cache *ParseCache) (*Site, diag.List) {
+	l := &loader{fsys: fsys, cache: cache, site: &Site{I18n: map[string]File{}, Broken: map[string]bool{}}}
 	l.loadConfig()
 	for _, step := range []func(){l.loadEntities, l.loadNotices, l.loadSections, l.loadI18n, l.loadStatic} {
 		if ctx.Err() != nil {
@@ -53,6 +61,7 @@ func Load(ctx context.Context, fsys fs.FS) (*Site, diag.List) {
 
 type loader struct {
 	fsys  fs.FS
+	cache *ParseCache
 	site  *Site
 	diags diag.List
 }
@@ -461,14 +470,20 @@ func (l *loader) loadEntities() {
 			l.site.Broken[p] = true
 			continue
 		}
-		e := &Entity{ID: id, Source: Source{Path: p, Text: b}}
-		if !l.decode(e.Source, e) {
+		v, ok := l.parsed(p, b, func() (any, bool) {
+			e := &Entity{ID: id, Source: Source{Path: p, Text: b}}
+			if !l.decode(e.Source, e) {
+				return nil, false
+			}
+			l.checkLocalizedLangs(e.Source, reflect.ValueOf(e).Elem(), nil)
+			l.checkEntity(e)
+			return e, true
+		})
+		if !ok {
 			l.site.Broken[p] = true
 			continue
 		}
-		l.checkLocalizedLangs(e.Source, reflect.ValueOf(e).Elem(), nil)
-		l.checkEntity(e)
-		l.site.Entities = append(l.site.Entities, e)
+		l.site.Entities = append(l.site.Entities, v.(*Entity))
 	}
 }
 
@@ -534,30 +549,37 @@ func (l *loader) loadNotices() {
 			l.site.Broken[p] = true
 			continue
 		}
-		n := &Notice{ID: id, Source: Source{Path: p, Text: b}}
-		if !l.decode(n.Source, n) {
+		v, ok := l.parsed(p, b, func() (any, bool) {
+			n := &Notice{ID: id, Source: Source{Path: p, Text: b}}
+			if !l.decode(n.Source, n) {
+				return nil, false
+			}
+			l.checkLocalizedLangs(n.Source, reflect.ValueOf(n).Elem(), nil)
+			if n.Title.IsZero() {
+				l.diags.Errorf(p, 1, 0, "title is missing; expected e.g. title = { en = \"Privacy notice for website visitors\" }")
+			}
+			if len(n.Sections) == 0 {
+				line, col := n.Source.KeyPos("sections")
+				l.diags.Errorf(p, line, col, "sections is empty; expected the list of section ids this notice is made of")
+			}
+			seen := map[string]bool{}
+			for _, ref := range n.Sections {
+				line, col := n.Source.ValuePos(ref, "sections")
+				id := strings.TrimSuffix(ref, "/*")
+				if err := CheckID(id); err != nil {
+					l.diags.Errorf(p, line, col, "sections: %v (a slot is written dir/*)", err)
+				} else if seen[ref] {
+					l.diags.Errorf(p, line, col, "sections: %q is listed twice", ref)
+				}
+				seen[ref] = true
+			}
+			return n, true
+		})
+		if !ok {
 			l.site.Broken[p] = true
 			continue
 		}
-		l.checkLocalizedLangs(n.Source, reflect.ValueOf(n).Elem(), nil)
-		if n.Title.IsZero() {
-			l.diags.Errorf(p, 1, 0, "title is missing; expected e.g. title = { en = \"Privacy notice for website visitors\" }")
-		}
-		if len(n.Sections) == 0 {
-			line, col := n.Source.KeyPos("sections")
-			l.diags.Errorf(p, line, col, "sections is empty; expected the list of section ids this notice is made of")
-		}
-		seen := map[string]bool{}
-		for _, ref := range n.Sections {
-			line, col := n.Source.ValuePos(ref, "sections")
-			id := strings.TrimSuffix(ref, "/*")
-			if err := CheckID(id); err != nil {
-				l.diags.Errorf(p, line, col, "sections: %v (a slot is written dir/*)", err)
-			} else if seen[ref] {
-				l.diags.Errorf(p, line, col, "sections: %q is listed twice", ref)
-			}
-			seen[ref] = true
-		}
+		n := v.(*Notice)
 		l.site.Notices = append(l.site.Notices, n)
 	}
 }
@@ -599,12 +621,18 @@ func (l *loader) loadSections() {
 			l.site.Broken[p] = true
 			continue
 		}
-		f, ok := l.parseSectionFile(p, b)
+		v, ok := l.parsed(p, b, func() (any, bool) {
+			f, ok := l.parseSectionFile(p, b)
+			if ok {
+				f.ID, f.Lang = id, lang
+			}
+			return f, ok
+		})
 		if !ok {
 			l.site.Broken[p] = true
 			continue
 		}
-		f.ID, f.Lang = id, lang
+		f := v.(*SectionFile)
 		s := byID[id]
 		if s == nil {
 			s = &Section{ID: id, Dir: dir, Index: index, Translations: map[string]*SectionFile{}}
@@ -670,4 +698,57 @@ func (l *loader) loadI18n() {
 
 func (l *loader) loadStatic() {
 	l.site.Static = l.contentFiles(StaticDir, false)
+}
+
+// ParseCache keeps parsed files between loads of one site. An entry is
+// reused only when the file's bytes and the site's languages (which the
+// checks of a file depend on) are the same as when it was parsed; its
+// diagnostics are replayed, so a broken file stays reported.
+type ParseCache struct {
+	mu      sync.Mutex
+	entries map[string]parsedFile
+	parsed  int
+}
+
+// Parsed returns how many files were parsed rather than taken from the
+// cache, for tests and serve's log.
+func (c *ParseCache) Parsed() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.parsed
+}
+
+type parsedFile struct {
+	data  []byte
+	langs string
+	value any
+	ok    bool
+	diags diag.List
+}
+
+// NewParseCache returns an empty cache.
+func NewParseCache() *ParseCache { return &ParseCache{entries: map[string]parsedFile{}} }
+
+// parsed returns the parsed form of file p with bytes b, from the cache
+// when possible, else from parse, whose diagnostics it records.
+func (l *loader) parsed(p string, b []byte, parse func() (any, bool)) (any, bool) {
+	langs := l.site.Config.DefaultLanguage + "|" + strings.Join(l.site.Config.Languages, ",")
+	if c := l.cache; c != nil {
+		c.mu.Lock()
+		e, hit := c.entries[p]
+		c.mu.Unlock()
+		if hit && e.langs == langs && bytes.Equal(e.data, b) {
+			l.diags.Add(e.diags...)
+			return e.value, e.ok
+		}
+	}
+	mark := len(l.diags)
+	v, ok := parse()
+	if c := l.cache; c != nil {
+		c.mu.Lock()
+		c.entries[p] = parsedFile{data: b, langs: langs, value: v, ok: ok, diags: slices.Clone(l.diags[mark:])}
+		c.parsed++
+		c.mu.Unlock()
+	}
+	return v, ok
 }
