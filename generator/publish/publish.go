@@ -12,8 +12,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -129,25 +131,67 @@ func Write(ctx context.Context, dest string, files map[string][]byte) (err error
 	if err := os.Chmod(staging, 0o755); err != nil {
 		return err
 	}
-	for _, name := range slices.Sorted(maps.Keys(files)) {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
+	names := slices.Sorted(maps.Keys(files))
+	dirs := map[string]bool{}
+	for _, name := range names {
 		if !fs.ValidPath(name) || strings.Contains(name, "\\") {
 			return fmt.Errorf("refusing to write %q: not a path inside the destination", name)
 		}
-		p := filepath.Join(staging, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		dirs[path.Dir(name)] = true
+	}
+	for _, d := range slices.Sorted(maps.Keys(dirs)) {
+		if err := os.MkdirAll(filepath.Join(staging, filepath.FromSlash(d)), 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(p, files[name], 0o644); err != nil {
-			return err
-		}
+	}
+	if err := writeAll(ctx, staging, names, files); err != nil {
+		return err
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	return swap(staging, dest)
+}
+
+// writeAll writes the files on several goroutines: writing many small
+// files is bound by system calls, which run in parallel.
+func writeAll(ctx context.Context, root string, names []string, files map[string][]byte) error {
+	next := make(chan string)
+	errc := make(chan error, 1)
+	var wg sync.WaitGroup
+	for range 4 * runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for name := range next {
+				if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(name)), files[name], 0o644); err != nil {
+					select {
+					case errc <- err:
+					default:
+					}
+				}
+			}
+		})
+	}
+	var err error
+feed:
+	for _, name := range names {
+		select {
+		case err = <-errc:
+			break feed
+		case <-ctx.Done():
+			err = ctx.Err()
+			break feed
+		case next <- name:
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err == nil {
+		select {
+		case err = <-errc:
+		default:
+		}
+	}
+	return err
 }
 
 // swap puts staging in dest's place. Where the system can exchange two

@@ -140,7 +140,8 @@ type GlanceRow struct {
 	Purposes       []string
 	LegalBases     []string // labels: "Art. 6(1)(f) GDPR"
 	Retention      string
-	ThirdCountries []string // names in the page's language
+	ThirdCountries []string      // names in the page's language
+	HTML           template.HTML // the row as the partial "glance-row" renders it
 }
 
 // SectionView is one section of a notice.
@@ -153,6 +154,9 @@ type SectionView struct {
 	Intro    bool          // a folder's _index, introducing the sections after it
 	Body     template.HTML // the Markdown body as HTML
 	HTML     template.HTML // the whole section as partials/section.html renders it
+	// GlanceHTML is the section's row of the at-a-glance table, rendered
+	// by the partial "glance-row"; empty for an informational section.
+	GlanceHTML template.HTML
 
 	// Facts from the front matter, shown after the body of a processing
 	// section so a notice is complete even where the prose is short.

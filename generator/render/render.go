@@ -311,6 +311,7 @@ func (r *Renderer) Notice(p *compose.Page) ([]byte, diag.List) {
 			data.Glance = append(data.Glance, GlanceRow{
 				Anchor: sv.Anchor, Title: sv.Title, Lang: sv.Lang, Purposes: sv.Purposes,
 				LegalBases: sv.LegalBases, Retention: sv.Retention, ThirdCountries: sv.ThirdCountries,
+				HTML: sv.GlanceHTML,
 			})
 		}
 	}
@@ -372,10 +373,18 @@ func (r *Renderer) section(p *compose.Page, part compose.Part) (SectionView, dia
 	}
 	if t := r.layouts[KindNotice]; t != nil && !diags.HasErrors() {
 		var buf bytes.Buffer
-		if err := t.ExecuteTemplate(&buf, "section", &SectionData{SectionView: sv, PageLang: lang, cat: r.cat}); err != nil {
+		data := &SectionData{SectionView: sv, PageLang: lang, cat: r.cat}
+		if err := t.ExecuteTemplate(&buf, "section", data); err != nil {
 			diags.Add(layoutError(err, "layouts/partials/section.html"))
 		}
 		sv.HTML = template.HTML(buf.String()) // #nosec: html/template output
+		if sv.Processing {
+			buf.Reset()
+			if err := t.ExecuteTemplate(&buf, "glance-row", data); err != nil {
+				diags.Add(layoutError(err, "layouts/partials/section.html"))
+			}
+			sv.GlanceHTML = template.HTML(buf.String()) // #nosec: html/template output
+		}
 	}
 	r.sections.Store(key, renderedSection{view: sv, diags: diags})
 	return sv, diags
