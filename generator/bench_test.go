@@ -2,6 +2,7 @@ package generator_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -47,3 +48,37 @@ func benchmarkBuild(b *testing.B, entities int) {
 func BenchmarkBuild1k(b *testing.B)  { benchmarkBuild(b, 111) }
 func BenchmarkBuild10k(b *testing.B) { benchmarkBuild(b, 1112) }
 func BenchmarkBuild30k(b *testing.B) { benchmarkBuild(b, 3334) }
+
+// BenchmarkOneSectionRebuild10k measures what serve does after an edit on a
+// site of about 10,000 notice pages: one section file changes and the site
+// is rebuilt in memory with the cache of the previous build, so only the
+// pages showing that section are rendered again.
+// Run: go test ./generator -run '^$' -bench OneSection -benchtime 10x
+func BenchmarkOneSectionRebuild10k(b *testing.B) {
+	dir := benchSite(b, 1112)
+	src := os.DirFS(dir)
+	cache := generator.NewCache()
+	opts := generator.Options{Builtin: noticegen.Example, Cache: cache, Minify: new(bool)}
+	if res := generator.Build(context.Background(), src, opts); res.Diags.HasErrors() {
+		b.Fatalf("build failed:\n%v", res.Diags)
+	}
+	file := filepath.Join(dir, "content", "sections", "hosting", "hetzner.en.md")
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rendered := 0
+	i := 0
+	for b.Loop() {
+		i++
+		if err := os.WriteFile(file, append(orig, []byte(fmt.Sprintf("\nEdit number %d.\n", i))...), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		res := generator.Build(context.Background(), src, opts)
+		if res.Diags.HasErrors() {
+			b.Fatalf("build failed:\n%v", res.Diags)
+		}
+		rendered = res.Stats.Rendered
+	}
+	b.ReportMetric(float64(rendered), "pages-rerendered")
+}

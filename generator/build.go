@@ -10,6 +10,7 @@ import (
 	"maps"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -98,7 +99,11 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 	res.Diags.Add(validate.Site(s, cat)...)
 	builtinLayouts, _ := fs.Sub(opts.Builtin, site.LayoutsDir)
 	ownLayouts, _ := fs.Sub(src, site.LayoutsDir)
-	r, diags := render.New(s, cat, builtinLayouts, ownLayouts)
+	memo := opts.Cache.sections()
+	r, diags := render.NewWithMemo(s, cat, builtinLayouts, ownLayouts, memo, globalKey(s, opts))
+	if memo != nil {
+		defer memo.Sweep()
+	}
 	res.Diags.Add(diags...)
 	if opts.Strict {
 		res.Diags = res.Diags.Strict()
@@ -254,6 +259,16 @@ func renderAll(ctx context.Context, s *site.Site, r *render.Renderer, pages []*c
 		}
 	}
 	return files, int(rendered.Load()), diags
+}
+
+// globalKey names the inputs every rendered section depends on besides the
+// layouts, which the renderer adds itself.
+func globalKey(s *site.Site, opts Options) string {
+	parts := []string{string(s.Source.Text), s.Config.BaseURL, fmt.Sprint(opts.Minify != nil && *opts.Minify)}
+	for _, lang := range slices.Sorted(maps.Keys(s.I18n)) {
+		parts = append(parts, lang, string(s.I18n[lang].Data))
+	}
+	return strings.Join(parts, "\x00")
 }
 
 // globalInputs are the inputs every page depends on.

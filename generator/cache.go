@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"sync"
 
+	"github.com/noticegen/noticegen/generator/render"
 	"github.com/noticegen/noticegen/generator/site"
 )
 
@@ -16,6 +17,7 @@ import (
 // are lost or arrive in odd orders.
 type Cache struct {
 	parse *site.ParseCache
+	memo  *render.Memo
 	seed  maphash.Seed
 	mu    sync.Mutex
 	pages map[string]cachedPage
@@ -28,7 +30,7 @@ type cachedPage struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{parse: site.NewParseCache(), seed: maphash.MakeSeed(), pages: map[string]cachedPage{}}
+	return &Cache{parse: site.NewParseCache(), memo: render.NewMemo(), seed: maphash.MakeSeed(), pages: map[string]cachedPage{}}
 }
 
 // Parsed returns how many source files the builds using c have parsed, as
@@ -38,6 +40,13 @@ func (c *Cache) Parsed() int {
 		return 0
 	}
 	return c.parse.Parsed()
+}
+
+func (c *Cache) sections() *render.Memo {
+	if c == nil {
+		return nil
+	}
+	return c.memo
 }
 
 func (c *Cache) parser() *site.ParseCache {

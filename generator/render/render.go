@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"html/template"
 	"io/fs"
 	"maps"
@@ -46,25 +47,100 @@ type Renderer struct {
 	layoutFiles []site.File // every layout file as read, for cache fingerprints
 	// sections holds rendered sections by content and language, shared by
 	// the pages of one build: most sections read the same on every page.
-	sections sync.Map // string → renderedSection
+	sections *Memo
+	global   string
+}
+
+// Memo keeps rendered sections. The renderer of one build fills and reads
+// it; serve passes the same Memo to every build, so a section whose inputs
+// did not change is not rendered again after an edit elsewhere. Keys name
+// the content they were made from, so an entry is never stale; Sweep drops
+// the ones the latest build did not use.
+type Memo struct {
+	mu   sync.Mutex
+	gen  int
+	m    map[string]memoEntry
+	seed maphash.Seed
+}
+
+type memoEntry struct {
+	gen int
+	v   renderedSection
+}
+
+// NewMemo returns an empty memo.
+func NewMemo() *Memo { return &Memo{m: map[string]memoEntry{}, seed: maphash.MakeSeed()} }
+
+func (m *Memo) load(key string) (renderedSection, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	e, ok := m.m[key]
+	if ok {
+		e.gen = m.gen
+		m.m[key] = e
+	}
+	return e.v, ok
+}
+
+func (m *Memo) store(key string, v renderedSection) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.m[key] = memoEntry{gen: m.gen, v: v}
+}
+
+// Sweep forgets the sections the build that just ended did not use and
+// starts a new generation.
+func (m *Memo) Sweep() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for k, e := range m.m {
+		if e.gen != m.gen {
+			delete(m.m, k)
+		}
+	}
+	m.gen++
+}
+
+// hash is a short fingerprint of texts, for memo keys.
+func (m *Memo) hash(texts ...[]byte) string {
+	var h maphash.Hash
+	h.SetSeed(m.seed)
+	for _, t := range texts {
+		h.Write(t)
+		h.WriteByte(0)
+	}
+	return strconv.FormatUint(h.Sum64(), 36)
 }
 
 // New parses the layouts (the site's layouts/ over the built-in ones, file
 // by file) and every section body, reporting all parse errors.
 func New(s *site.Site, cat *locale.Catalog, builtin, own fs.FS) (*Renderer, diag.List) {
+	return NewWithMemo(s, cat, builtin, own, nil, "")
+}
+
+// NewWithMemo is New with a memo of rendered sections kept between builds.
+// global fingerprints everything every page depends on (site.toml, layouts,
+// messages, options); entries made under another global are not reused.
+func NewWithMemo(s *site.Site, cat *locale.Catalog, builtin, own fs.FS, memo *Memo, global string) (*Renderer, diag.List) {
+	if memo == nil {
+		memo = NewMemo()
+	}
 	r := &Renderer{
-		site: s, cat: cat, md: newMarkdown(s.Config.UnsafeHTML),
+		site: s, cat: cat, md: newMarkdown(s.Config.UnsafeHTML), sections: memo, global: global,
 		bodies: map[*site.SectionFile]*texttemplate.Template{}, deps: map[*site.SectionFile]bodyDeps{},
 	}
 	var diags diag.List
 	files, ds := layoutFiles(builtin, own)
 	diags.Add(ds...)
+	layoutTexts := [][]byte{[]byte(global)}
 	for _, f := range files {
+		layoutTexts = append(layoutTexts, []byte(f.display), f.data)
 		r.layoutFiles = append(r.layoutFiles, site.File{Path: f.display, Data: f.data})
 		if strings.HasPrefix(f.name, "assets/") {
 			r.assets = append(r.assets, site.File{Path: f.name, Data: f.data})
 		}
 	}
+	r.global = memo.hash(layoutTexts...) // the layouts are global inputs too
 	r.layouts = map[string]*template.Template{}
 	for _, kind := range []string{KindChooser, KindOverview, KindNotice} {
 		t, ds := parseLayouts(files, kind)
@@ -330,14 +406,28 @@ type renderedSection struct {
 	diags diag.List
 }
 
+// sectionKey names everything a rendered section is made from: the global
+// inputs, the section file's text, the page's language, and the text of the
+// entity and notice where the body uses them.
+func (r *Renderer) sectionKey(p *compose.Page, part compose.Part, deps bodyDeps) string {
+	f := part.File
+	texts := [][]byte{[]byte(r.global), []byte(f.Path), f.Front.Text, []byte(f.Body), []byte(p.Lang), []byte(part.Section.ID)}
+	if deps.entity || deps.all {
+		texts = append(texts, []byte(p.Entity.ID), p.Entity.Source.Text)
+	}
+	if deps.notice || deps.all {
+		texts = append(texts, []byte(p.Notice.ID), p.Notice.Source.Text)
+	}
+	return r.sections.hash(texts...) + "|" + f.Path + "|" + p.Lang + "|" + deps.key(p)
+}
+
 // section renders one part of a notice page, or takes it from the sections
 // already rendered by this build for the same file, language and values.
 func (r *Renderer) section(p *compose.Page, part compose.Part) (SectionView, diag.List) {
 	f, lang := part.File, p.Lang
 	deps := r.deps[f]
-	key := f.Path + "|" + lang + "|" + deps.key(p)
-	if v, ok := r.sections.Load(key); ok {
-		rs := v.(renderedSection)
+	key := r.sectionKey(p, part, deps)
+	if rs, ok := r.sections.load(key); ok {
 		return rs.view, rs.diags
 	}
 	var diags diag.List
@@ -386,7 +476,7 @@ func (r *Renderer) section(p *compose.Page, part compose.Part) (SectionView, dia
 			sv.GlanceHTML = template.HTML(buf.String()) // #nosec: html/template output
 		}
 	}
-	r.sections.Store(key, renderedSection{view: sv, diags: diags})
+	r.sections.store(key, renderedSection{view: sv, diags: diags})
 	return sv, diags
 }
 

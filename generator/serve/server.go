@@ -206,8 +206,8 @@ func (s *server) rebuild(ctx context.Context, changed []string) {
 		fmt.Fprintf(s.opts.Log, "%s %s → build failed (%d %s) in %d ms; still serving the last good version\n",
 			stamp, describe(s.opts.Root, changed), len(next.errs), plural(len(next.errs), "error", "errors"), elapsed)
 	} else {
+		next.versions = versions(res.Files, prev.files, prev.versions)
 		next.files = res.Files
-		next.versions = versions(res.Files)
 		fmt.Fprintf(s.opts.Log, "%s %s → %d %s re-rendered in %d ms\n",
 			stamp, describe(s.opts.Root, changed), res.Stats.Rendered, plural(res.Stats.Rendered, "page", "pages"), elapsed)
 	}
@@ -242,17 +242,30 @@ func describe(root string, changed []string) string {
 
 func ptr[T any](v T) *T { return &v }
 
-// versions hashes every page, keyed by the URL path a browser shows.
-func versions(files map[string][]byte) map[string]string {
+// versions hashes every page, keyed by the URL path a browser shows. A page
+// the build took from its cache is the very same byte slice as before, so
+// its version is carried over instead of hashed again: on a large site an
+// edit then costs a hash of the few pages it changed.
+func versions(files, prevFiles map[string][]byte, prev map[string]string) map[string]string {
 	v := make(map[string]string, len(files))
 	for name, b := range files {
-		if strings.HasSuffix(name, ".html") {
-			h := fnv.New64a()
-			h.Write(b)
-			v[urlPathOf(name)] = strconv.FormatUint(h.Sum64(), 36)
+		if !strings.HasSuffix(name, ".html") {
+			continue
 		}
+		u := urlPathOf(name)
+		if old, ok := prevFiles[name]; ok && sameSlice(old, b) && prev[u] != "" {
+			v[u] = prev[u]
+			continue
+		}
+		h := fnv.New64a()
+		h.Write(b)
+		v[u] = strconv.FormatUint(h.Sum64(), 36)
 	}
 	return v
+}
+
+func sameSlice(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // urlPathOf maps "en/x/index.html" to "/en/x/".

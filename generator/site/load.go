@@ -103,6 +103,10 @@ func unwrapPathError(err error) error {
 // decode parses src into v and reports syntax errors, type errors and keys
 // that v has no field for.
 func (l *loader) decode(src Source, v any) bool {
+	if line, col, msg := tooDeep(src.Text); line > 0 {
+		l.diags.Errorf(src.Path, line+src.LineOffset, col, "%s", msg)
+		return false
+	}
 	md, err := toml.Decode(string(src.Text), v)
 	if err != nil {
 		l.diags.Add(tomlError(src, err, reflect.TypeOf(v)))
@@ -751,4 +755,68 @@ func (l *loader) parsed(p string, b []byte, parse func() (any, bool)) (any, bool
 		c.mu.Unlock()
 	}
 	return v, ok
+}
+
+// Bounds on the shape of a TOML document. noticegen's files are flat; the
+// TOML library keeps every prefix of every dotted key, so a single line
+// with a million dots would take all the memory there is.
+const (
+	maxKeyDepth   = 16
+	maxValueDepth = 32
+)
+
+// tooDeep reports the first line whose key has more than maxKeyDepth parts
+// or whose value nests arrays and inline tables more than maxValueDepth
+// deep, outside strings. It returns line 0 when the document is fine.
+func tooDeep(text []byte) (line, col int, msg string) {
+	inMulti := ""
+	for i, raw := range bytes.Split(text, []byte("\n")) {
+		t := string(raw)
+		if inMulti != "" {
+			if strings.Count(t, inMulti)%2 == 1 {
+				inMulti = ""
+			}
+			continue
+		}
+		depth, maxDepth, dots := 0, 0, 0
+		inKey := true
+		quote := rune(0)
+		for j, r := range t {
+			switch {
+			case quote != 0:
+				if r == quote {
+					quote = 0
+				}
+			case r == '"' || r == '\'':
+				if strings.HasPrefix(t[j:], `"""`) || strings.HasPrefix(t[j:], "'''") {
+					delim := t[j : j+3]
+					if strings.Count(t[j:], delim)%2 == 1 {
+						inMulti = delim
+					}
+					goto next
+				}
+				quote = r
+			case r == '#':
+				goto next
+			case r == '=' && inKey:
+				inKey = false
+			case r == '.' && inKey:
+				if dots++; dots >= maxKeyDepth {
+					return i + 1, j + 1, fmt.Sprintf("key nested more than %d levels deep; expected the flat keys of a noticegen file", maxKeyDepth)
+				}
+			case r == '[' || r == '{':
+				depth++
+				if depth > maxDepth {
+					maxDepth = depth
+				}
+				if maxDepth > maxValueDepth {
+					return i + 1, j + 1, fmt.Sprintf("value nested more than %d levels deep; expected strings, lists of strings and small tables", maxValueDepth)
+				}
+			case r == ']' || r == '}':
+				depth--
+			}
+		}
+	next:
+	}
+	return 0, 0, ""
 }
