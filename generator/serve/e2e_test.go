@@ -237,3 +237,29 @@ func TestLivePreviewInBrowser(t *testing.T) {
 		t.Logf("serve's log:\n%s", log.String())
 	}
 }
+
+// BenchmarkEditToReload measures what an editor waits for: from saving a
+// section file (by rename, as editors do) to the open page in Chromium
+// showing the new text. Run: go test ./generator/serve -run '^$' -bench EditToReload -benchtime 20x
+func BenchmarkEditToReload(b *testing.B) {
+	dir := exampleSite(b)
+	url, _ := startServer(b, dir)
+	ctx := browser(b, context.Background())
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+"en/nordlicht-ag/website/"), chromedp.WaitReady("#main")); err != nil {
+		b.Fatal(err)
+	}
+	waitJS(b, ctx, "live script", `document.documentElement.hasAttribute("data-noticegen-build")`)
+	file := filepath.Join(dir, "content", "sections", "newsletter.en.md")
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	for b.Loop() {
+		i++
+		marker := fmt.Sprintf("Edit number %d reached the page.", i)
+		saveByRename(b, file, append(bytes.Clone(orig), []byte("\n"+marker+"\n")...))
+		waitJS(b, ctx, "edit "+marker, fmt.Sprintf(`document.body.innerText.includes(%q)`, marker))
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/edit")
+}
