@@ -1,5 +1,6 @@
 # make test  — what CI runs: installs what the tests need when it is missing,
-#              then gofmt check, go vet, staticcheck and every test.
+#              then gofmt check, go vet, staticcheck, every test, and
+#              noticegen check on the example site.
 # make build — builds the example site at the repo root into public/.
 # make fuzz  — (later) runs each fuzz target briefly.
 
@@ -10,6 +11,7 @@ STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 test: deps lint
 	$(GO) test ./...
+	$(GO) run ./cmd/noticegen check
 
 build:
 	$(GO) run ./cmd/noticegen build
