@@ -49,6 +49,7 @@ type Renderer struct {
 	// the pages of one build: most sections read the same on every page.
 	sections *Memo
 	global   string
+	dates    sync.Map // "lang|2006-01-02" → Date
 }
 
 // Memo keeps rendered sections. The renderer of one build fills and reads
@@ -276,6 +277,7 @@ func (r *Renderer) execute(data *PageData) ([]byte, *diag.Diagnostic) {
 		return nil, &diag.Diagnostic{File: "layouts/" + data.Kind + ".html", Severity: diag.Error, Message: "layout missing or broken"}
 	}
 	var buf bytes.Buffer
+	buf.Grow(64 << 10) // a notice page; saves the copies of growing
 	base := "(built-in) layouts/base.html"
 	if t.Lookup("layouts/base.html") != nil {
 		base = "layouts/base.html"
@@ -325,7 +327,16 @@ func (r *Renderer) date(lang string, t time.Time) Date {
 	if t.IsZero() {
 		return Date{}
 	}
-	return Date{Text: locale.Date(lang, t), ISO: t.Format("2006-01-02")}
+	iso := t.Format("2006-01-02")
+	key := lang + "|" + iso
+	if v, ok := r.dates.Load(key); ok {
+		return v.(Date)
+	}
+	// Few distinct dates recur on thousands of pages, and the CLDR
+	// formatter is built anew for each call, so formatted dates are kept.
+	d := Date{Text: locale.Date(lang, t), ISO: iso}
+	r.dates.Store(key, d)
+	return d
 }
 
 func (r *Renderer) entityView(e *site.Entity, lang string) *EntityView {
@@ -421,6 +432,26 @@ func (r *Renderer) sectionKey(p *compose.Page, part compose.Part, deps bodyDeps)
 	return r.sections.hash(texts...) + "|" + f.Path + "|" + p.Lang + "|" + deps.key(p)
 }
 
+// glanceRow renders a section's row of the at-a-glance table. The row shows
+// front matter only, never the body, so it is shared by every page that
+// shows the same file in the same language, whatever the body depends on.
+func (r *Renderer) glanceRow(t *template.Template, data *SectionData, diags diag.List) (template.HTML, diag.List) {
+	key := "glance|" + r.sections.hash([]byte(r.global), []byte(data.Anchor), []byte(data.Lang), []byte(data.PageLang), []byte(data.Title),
+		[]byte(strings.Join(data.Purposes, "\x00")), []byte(strings.Join(data.LegalBases, "\x00")), []byte(data.Retention),
+		[]byte(strings.Join(data.ThirdCountries, "\x00")))
+	if rs, ok := r.sections.load(key); ok {
+		return rs.view.GlanceHTML, append(diags, rs.diags...)
+	}
+	var buf bytes.Buffer
+	var ds diag.List
+	if err := t.ExecuteTemplate(&buf, "glance-row", data); err != nil {
+		ds.Add(layoutError(err, "layouts/partials/section.html"))
+	}
+	html := template.HTML(buf.String()) // #nosec: html/template output
+	r.sections.store(key, renderedSection{view: SectionView{GlanceHTML: html}, diags: ds})
+	return html, append(diags, ds...)
+}
+
 // section renders one part of a notice page, or takes it from the sections
 // already rendered by this build for the same file, language and values.
 func (r *Renderer) section(p *compose.Page, part compose.Part) (SectionView, diag.List) {
@@ -469,11 +500,7 @@ func (r *Renderer) section(p *compose.Page, part compose.Part) (SectionView, dia
 		}
 		sv.HTML = template.HTML(buf.String()) // #nosec: html/template output
 		if sv.Processing {
-			buf.Reset()
-			if err := t.ExecuteTemplate(&buf, "glance-row", data); err != nil {
-				diags.Add(layoutError(err, "layouts/partials/section.html"))
-			}
-			sv.GlanceHTML = template.HTML(buf.String()) // #nosec: html/template output
+			sv.GlanceHTML, diags = r.glanceRow(t, data, diags)
 		}
 	}
 	r.sections.store(key, renderedSection{view: sv, diags: diags})
