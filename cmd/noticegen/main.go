@@ -102,7 +102,9 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "noticegen build: site folder %s not found; expected a folder with site.toml (-s DIR)\n", *src)
 		return exitUsage
 	}
-	if _, err := os.Stat(filepath.Join(*src, site.ConfigFile)); errors.Is(err, fs.ErrNotExist) {
+	// Lstat: a site.toml that is a link, even a broken one, is there; the
+	// loader refuses it with a message that says why.
+	if _, err := os.Lstat(filepath.Join(*src, site.ConfigFile)); errors.Is(err, fs.ErrNotExist) {
 		fmt.Fprintf(stderr, "noticegen build: %s has no %s; expected a site folder (-s DIR), or a new one from noticegen new site DIR\n", *src, site.ConfigFile)
 		return exitUsage
 	}
@@ -118,7 +120,17 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		off := false
 		opts.Minify = &off
 	}
-	res := generator.Build(ctx, os.DirFS(*src), opts)
+	// The site is read through an os.Root, not os.DirFS: the loader
+	// refuses the links it meets in content/, static/ and site.toml, and
+	// the root makes sure that nothing else read from the site (layouts/),
+	// nor a file swapped for a link during the build, is read from outside.
+	root, err := os.OpenRoot(*src)
+	if err != nil {
+		fmt.Fprintf(stderr, "noticegen build: cannot open site folder %s: %v\n", *src, err)
+		return exitUsage
+	}
+	defer root.Close()
+	res := generator.Build(ctx, root.FS(), opts)
 	printDiags(stderr, res.Diags)
 
 	out := *dest
@@ -212,8 +224,13 @@ func checkSite(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "noticegen check: site folder %s not found; expected a folder with site.toml (-s DIR)\n", *src)
 		return exitUsage
 	}
-	res := generator.Check(ctx, os.DirFS(*src), generator.Options{Builtin: noticegen.Example, Strict: *strict})
-	var err error
+	root, err := os.OpenRoot(*src)
+	if err != nil {
+		fmt.Fprintf(stderr, "noticegen check: cannot open site folder %s: %v\n", *src, err)
+		return exitUsage
+	}
+	defer root.Close()
+	res := generator.Check(ctx, root.FS(), generator.Options{Builtin: noticegen.Example, Strict: *strict})
 	switch *format {
 	case "json":
 		err = check.WriteJSON(stdout, res.Diags)

@@ -34,8 +34,90 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"snapshot":   snapshot,
 			"writebytes": writebytes,
+			"bigfile":    bigfile,
+			"repeat":     repeat,
+			"cpquoted":   cpquoted,
+		},
+		Condition: func(cond string) (bool, error) {
+			// [root]: permissions do not stop root, so scripts that make a
+			// file unreadable or a folder read-only skip themselves.
+			if cond == "root" {
+				return os.Geteuid() == 0, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 	})
+}
+
+// bigfile FILE SIZE writes FILE with the given size in bytes: a line of
+// front matter, then a hole of zero bytes that takes no disk space, for
+// inputs too large to keep in a script.
+func bigfile(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: bigfile FILE SIZE")
+	}
+	size, err := strconv.ParseInt(args[1], 10, 64)
+	if err != nil || size < 0 {
+		ts.Fatalf("bigfile: SIZE %q is not a number of bytes", args[1])
+	}
+	f, err := os.Create(ts.MkAbs(args[0]))
+	ts.Check(err)
+	_, err = f.WriteString("+++\ntitle = \"Big\"\n+++\n")
+	ts.Check(err)
+	ts.Check(f.Truncate(size))
+	ts.Check(f.Close())
+}
+
+// repeat FILE N HEAD ITEM TAIL [CLOSE] writes HEAD, then ITEM N times,
+// then (when given) CLOSE N times, then TAIL to FILE. Each is a Go string
+// literal, or @NAME for the contents of file NAME without its last newline
+// (so that a head kept readable in the archive can end mid-line, as in
+// "deep ="); {i} in ITEM becomes the item's number (from 0). For inputs
+// such as a 10,000-entry list or brackets nested 10,000 deep: "[" ... "]".
+func repeat(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 5 && len(args) != 6 {
+		ts.Fatalf("usage: repeat FILE N HEAD ITEM TAIL [CLOSE]")
+	}
+	n, err := strconv.Atoi(args[1])
+	if err != nil || n < 0 {
+		ts.Fatalf("repeat: N %q is not a count", args[1])
+	}
+	var parts [4]string
+	for i, a := range args[2:] {
+		if name, ok := strings.CutPrefix(a, "@"); ok {
+			parts[i] = strings.TrimSuffix(ts.ReadFile(name), "\n")
+		} else if parts[i], err = strconv.Unquote(a); err != nil {
+			ts.Fatalf("repeat: %s is neither a Go string literal nor @FILE: %v", a, err)
+		}
+	}
+	var b strings.Builder
+	b.WriteString(parts[0])
+	numbered := strings.Contains(parts[1], "{i}")
+	for i := range n {
+		if numbered {
+			b.WriteString(strings.ReplaceAll(parts[1], "{i}", strconv.Itoa(i)))
+		} else {
+			b.WriteString(parts[1])
+		}
+	}
+	b.WriteString(strings.Repeat(parts[3], n))
+	b.WriteString(parts[2])
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(b.String()), 0o644))
+}
+
+// cpquoted SRC DST copies SRC to DST, a Go string literal, for file names
+// that a txtar archive cannot hold, such as "a\x01b.toml".
+func cpquoted(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: cpquoted SRC DST")
+	}
+	dst, err := strconv.Unquote(args[1])
+	if err != nil {
+		ts.Fatalf("cpquoted: %s is not a Go string literal: %v", args[1], err)
+	}
+	b, err := os.ReadFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(dst), b, 0o644))
 }
 
 // snapshot DIR FILE writes one line per file below DIR, with its SHA-256, to

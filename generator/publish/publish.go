@@ -77,7 +77,9 @@ func CheckDest(srcDir, dest string) error {
 		return fmt.Errorf("destination %s contains the source folder %s; replacing it would delete the site's sources", dest, srcDir)
 	}
 	for _, in := range []string{"content", "layouts", "i18n", "static", "site.toml"} {
-		if p := filepath.Join(src, in); dst == p || within(dst, p) {
+		if p := filepath.Join(src, in); dst == p {
+			return fmt.Errorf("destination %s is the source's %s; expected a folder outside the site's inputs, e.g. public", dest, in)
+		} else if within(dst, p) {
 			return fmt.Errorf("destination %s is inside the source's %s; expected a folder outside the site's inputs, e.g. public", dest, in)
 		}
 	}
@@ -113,7 +115,18 @@ func within(inner, outer string) bool {
 func Write(ctx context.Context, dest string, files map[string][]byte) (err error) {
 	dest = filepath.Clean(dest)
 	if info, err := os.Lstat(dest); err == nil && !info.IsDir() {
-		return fmt.Errorf("destination %s exists and is not a folder", dest)
+		return fmt.Errorf("destination %s exists and is not a folder; expected a folder, or a name that does not exist yet", dest)
+	}
+	// A file whose name is also a folder of another file (static/en next
+	// to the generated en/index.html) would fail half-way through writing
+	// with a message about the staging folder; it is named here instead.
+	names := slices.Sorted(maps.Keys(files))
+	for _, name := range names {
+		for d := path.Dir(name); d != "." && d != "/"; d = path.Dir(d) {
+			if _, clash := files[d]; clash {
+				return fmt.Errorf("%s would be both a file and the folder holding %s; expected different names (a file in static/ cannot take the name of a generated folder)", d, name)
+			}
+		}
 	}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -121,7 +134,13 @@ func Write(ctx context.Context, dest string, files map[string][]byte) (err error
 	}
 	staging, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".staging-")
 	if err != nil {
-		return fmt.Errorf("create staging folder next to %s: %w", dest, err)
+		// The error names the staging folder, whose random name means
+		// nothing to the user; what failed is writing into the parent.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("cannot create a staging folder in %s: %w", parent, err)
 	}
 	defer func() {
 		if err != nil {
@@ -131,7 +150,6 @@ func Write(ctx context.Context, dest string, files map[string][]byte) (err error
 	if err := os.Chmod(staging, 0o755); err != nil {
 		return err
 	}
-	names := slices.Sorted(maps.Keys(files))
 	dirs := map[string]bool{}
 	for _, name := range names {
 		if !fs.ValidPath(name) || strings.Contains(name, "\\") {

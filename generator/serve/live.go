@@ -73,8 +73,11 @@ const liveScript = `(function () {
 `
 
 // inject adds the live-reload script, and the overlay when the site is
-// broken, before </body> of an HTML page served by serve.
-func inject(page []byte, urlPath, version string, errs diag.List) []byte {
+// broken, before </body> of an HTML page served by serve. The script tag
+// carries the build the page was served from (data-build, the same number
+// as the X-Noticegen-Build header), so a test, or a person with the
+// browser's inspector, can tell which snapshot a page came from.
+func inject(page []byte, urlPath, version string, build int64, errs diag.List) []byte {
 	var tag bytes.Buffer
 	if len(errs) > 0 {
 		tag.WriteString(`<div id="noticegen-overlay" role="alert" style="position:fixed;inset:auto 1rem 1rem 1rem;max-height:60vh;overflow:auto;z-index:2147483647;background:#2b0b0b;color:#fff;border:2px solid #ff6b6b;border-radius:8px;padding:1rem 1.25rem;font:14px/1.5 ui-monospace,monospace">`)
@@ -84,7 +87,7 @@ func inject(page []byte, urlPath, version string, errs diag.List) []byte {
 		}
 		tag.WriteString("</ul></div>")
 	}
-	tag.WriteString(`<script src="` + scriptPath + `" data-page="` + html.EscapeString(urlPath) + `" data-version="` + html.EscapeString(version) + `"></script>`)
+	tag.WriteString(`<script src="` + scriptPath + `" data-page="` + html.EscapeString(urlPath) + `" data-version="` + html.EscapeString(version) + `" data-build="` + strconv.FormatInt(build, 10) + `"></script>`)
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {
 		i = len(page)

@@ -99,14 +99,7 @@ func Run(ctx context.Context, opts Options) error {
 
 	baseCtx, cancelBase := context.WithCancel(ctx)
 	defer cancelBase()
-	srv := &http.Server{
-		Handler:           s,
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       10 * time.Second,
-		IdleTimeout:       60 * time.Second,
-		MaxHeaderBytes:    64 << 10,
-		BaseContext:       func(net.Listener) context.Context { return baseCtx },
-	}
+	srv := httpServer(s, baseCtx)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	fmt.Fprintf(opts.Log, "Serving %s at %s (Ctrl-C to stop)\n", opts.Root, url)
@@ -132,6 +125,26 @@ func Run(ctx context.Context, opts Options) error {
 	fmt.Fprintln(opts.Log, "Stopped.")
 	return nil
 }
+
+// httpServer bounds what a client can hold: the time to send a request
+// and the size of its headers, and idle connections. There is no server
+// write timeout, since event streams stay open; ServeHTTP sets a deadline
+// on each response instead, and events() on each event.
+func httpServer(h http.Handler, base context.Context) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		IdleTimeout:       60 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		BaseContext:       func(net.Listener) context.Context { return base },
+	}
+}
+
+// pageWriteTimeout bounds how long a client may take to read one response
+// (not an event stream): one that stops reading a page cannot hold its
+// connection and goroutine forever.
+const pageWriteTimeout = 30 * time.Second
 
 // loop feeds file events to the coalescer and runs one rebuild at a time.
 func (s *server) loop(ctx context.Context) {
@@ -177,7 +190,16 @@ func (s *server) loop(ctx context.Context) {
 // warnings only when they are new, so a long session stays readable.
 func (s *server) rebuild(ctx context.Context, changed []string) {
 	start := time.Now()
-	res := generator.Build(ctx, os.DirFS(s.opts.Root), generator.Options{Builtin: s.opts.Builtin, Cache: s.cache, Minify: ptr(false)})
+	// Read through an os.Root, as build does, so that no link in the site
+	// makes the preview read a file outside it.
+	var res *generator.Result
+	if root, err := os.OpenRoot(s.opts.Root); err != nil {
+		res = &generator.Result{}
+		res.Diags.Errorf(s.opts.Root, 0, 0, "cannot open the site folder: %v", err)
+	} else {
+		res = generator.Build(ctx, root.FS(), generator.Options{Builtin: s.opts.Builtin, Cache: s.cache, Minify: ptr(false)})
+		root.Close()
+	}
 	if ctx.Err() != nil {
 		return
 	}
@@ -288,6 +310,9 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Noticegen-Build", strconv.FormatInt(snap.id, 10))
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if r.URL.Path != eventsPath {
+		_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(pageWriteTimeout))
+	}
 	switch r.URL.Path {
 	case eventsPath:
 		s.events(w, r, snap)
@@ -314,7 +339,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNotFound)
 		page := []byte("<!DOCTYPE html><html lang=en><title>Not found</title><body><h1>Not found</h1><p>No page at " +
 			htmlEscape(r.URL.Path) + " in the current build. <a href=\"/\">Start page</a></p></body></html>")
-		w.Write(inject(page, urlPathOf(name), "", snap.errs))
+		w.Write(inject(page, urlPathOf(name), "", snap.id, snap.errs))
 		return
 	}
 	ctype := mime.TypeByExtension(path.Ext(name))
@@ -324,7 +349,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", ctype)
 	if strings.HasSuffix(name, ".html") {
 		u := urlPathOf(name)
-		b = inject(b, u, snap.versions[u], snap.errs)
+		b = inject(b, u, snap.versions[u], snap.id, snap.errs)
 	}
 	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
 	if r.Method == http.MethodHead {

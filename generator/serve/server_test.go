@@ -1,10 +1,12 @@
 package serve
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/noticegen/noticegen/generator/diag"
 )
@@ -53,7 +55,7 @@ func TestServeHTTP(t *testing.T) {
 		body                    string
 		header                  map[string]string
 	}{
-		{name: "page with live script", url: "/en/", code: 200, body: `<script src="/__noticegen/live.js" data-page="/en/" data-version="v2"></script></body>`,
+		{name: "page with live script", url: "/en/", code: 200, body: `<script src="/__noticegen/live.js" data-page="/en/" data-version="v2" data-build="7"></script></body>`,
 			header: map[string]string{"X-Noticegen-Build": "7", "Content-Type": "text/html; charset=utf-8"}},
 		{name: "asset untouched", url: "/assets/site.css", code: 200, body: "body{}", header: map[string]string{"Content-Type": "text/css; charset=utf-8"}},
 		{name: "folder without slash redirects", url: "/en", code: 301},
@@ -65,6 +67,31 @@ func TestServeHTTP(t *testing.T) {
 		{name: "allowed extra host", url: "/", host: "preview.internal:1313", code: 200},
 		{name: "POST refused", method: "POST", url: "/", code: 405},
 		{name: "script", url: scriptPath, code: 200, body: "EventSource", header: map[string]string{"Content-Type": "text/javascript; charset=utf-8"}},
+
+		// Only built files are served, from memory: the site's sources and
+		// anything around them are not there to be reached, by any spelling.
+		{name: "site.toml is a source, not a page", url: "/site.toml", code: 404},
+		{name: "content is not served", url: "/content/entities/acme.toml", code: 404},
+		{name: "layouts are not served", url: "/layouts/base.html", code: 404},
+		{name: "no .git", url: "/.git/config", code: 404},
+		{name: "no listing of a folder without index", url: "/assets/", code: 404, body: "No page at /assets/"},
+		{name: "encoded dot-dot", url: "/%2e%2e/%2e%2e/etc/passwd", code: 400},
+		{name: "encoded slash and dot-dot", url: "/en%2f..%2f..%2fsite.toml", code: 400},
+		{name: "double-encoded dot-dot is a name, not a climb", url: "/%252e%252e/site.toml", code: 404, body: "No page at /%2e%2e/site.toml"},
+		{name: "encoded backslash", url: "/..%5csite.toml", code: 400},
+		{name: "encoded backslash inside", url: "/en/%5c..%5c..%5csite.toml", code: 400},
+		{name: "NUL", url: "/en/%00", code: 400},
+		{name: "dot segment", url: "/en/./", code: 400},
+		{name: "absolute file path", url: "//etc/passwd", code: 400},
+		{name: "404 page escapes the path", url: "/%3Cscript%3Ealert(1)%3C/script%3E", code: 404, body: "No page at /&lt;script&gt;alert(1)&lt;/script&gt;"},
+		{name: "HEAD", method: "HEAD", url: "/en/", code: 200, header: map[string]string{"X-Content-Type-Options": "nosniff", "Cache-Control": "no-store"}},
+
+		// DNS rebinding: only loopback names and the bind address.
+		{name: "look-alike host", url: "/", host: "localhost.attacker.example", code: 403},
+		{name: "loopback as a prefix", url: "/", host: "127.0.0.1.attacker.example:1313", code: 403},
+		{name: "no host", url: "/", host: "-", code: 403},
+		{name: "events need an allowed host too", url: eventsPath, host: "attacker.example", code: 403},
+		{name: "script needs an allowed host too", url: scriptPath, host: "attacker.example", code: 403},
 	}
 	s := testServer()
 	for _, tt := range tests {
@@ -74,7 +101,9 @@ func TestServeHTTP(t *testing.T) {
 				method = "GET"
 			}
 			req := httptest.NewRequest(method, "http://127.0.0.1:1313"+tt.url, nil)
-			if tt.host != "" {
+			if tt.host == "-" {
+				req.Host = ""
+			} else if tt.host != "" {
 				req.Host = tt.host
 			}
 			rec := httptest.NewRecorder()
@@ -96,7 +125,7 @@ func TestServeHTTP(t *testing.T) {
 
 func TestOverlayEscapesErrors(t *testing.T) {
 	errs := diag.List{{File: "content/x.en.md", Line: 3, Col: 2, Message: `bad <script>alert(1)</script> value`}}
-	out := string(inject([]byte("<html><body><p>x</p></body></html>"), "/en/", "v", errs))
+	out := string(inject([]byte("<html><body><p>x</p></body></html>"), "/en/", "v", 1, errs))
 	if strings.Contains(out, "<script>alert") {
 		t.Fatalf("overlay put markup from an error message into the page: %s", out)
 	}
@@ -125,6 +154,32 @@ func TestHubDropsStaleSnapshots(t *testing.T) {
 	case <-c:
 		t.Error("removed client still receives")
 	default:
+	}
+}
+
+// TestTimeouts checks the bounds a client cannot get around: the time to
+// send its request, the size of its headers, idle connections. There is no
+// server-wide write timeout, which would cut event streams; each page
+// response and each event has its own deadline instead.
+func TestTimeouts(t *testing.T) {
+	srv := httpServer(http.NotFoundHandler(), context.Background())
+	if srv.ReadHeaderTimeout <= 0 || srv.ReadHeaderTimeout > 10*time.Second {
+		t.Errorf("ReadHeaderTimeout %v; want a few seconds (slow-loris headers)", srv.ReadHeaderTimeout)
+	}
+	if srv.ReadTimeout <= 0 || srv.ReadTimeout > 30*time.Second {
+		t.Errorf("ReadTimeout %v; want a bound", srv.ReadTimeout)
+	}
+	if srv.IdleTimeout <= 0 || srv.IdleTimeout > 5*time.Minute {
+		t.Errorf("IdleTimeout %v; want a bound", srv.IdleTimeout)
+	}
+	if srv.MaxHeaderBytes <= 0 || srv.MaxHeaderBytes > 1<<20 {
+		t.Errorf("MaxHeaderBytes %d; want at most 1 MB", srv.MaxHeaderBytes)
+	}
+	if srv.WriteTimeout != 0 {
+		t.Errorf("WriteTimeout %v would cut event streams; deadlines are set per response", srv.WriteTimeout)
+	}
+	if pageWriteTimeout <= 0 || pageWriteTimeout > time.Minute {
+		t.Errorf("pageWriteTimeout %v; want a bound", pageWriteTimeout)
 	}
 }
 

@@ -2,7 +2,9 @@ package site
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 )
@@ -20,11 +22,21 @@ func CheckID(id string) error {
 		}
 		for _, r := range seg {
 			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
-				return fmt.Errorf("id %q contains %q; expected lower-case segments of a-z, 0-9 and -, joined by /", id, r)
+				return fmt.Errorf("id %q contains %q%s; expected lower-case segments of a-z, 0-9 and -, joined by /", id, r, codePoint(r))
 			}
 		}
 	}
 	return nil
+}
+
+// codePoint names a visible non-ASCII character by its code point: a
+// Cyrillic а or a fullwidth ａ looks like the Latin letter it is refused in
+// place of, so the message must show that it is another character.
+func codePoint(r rune) string {
+	if r < utf8.RuneSelf || !strconv.IsPrint(r) {
+		return "" // %q already shows it plainly, or escaped as \u202e
+	}
+	return fmt.Sprintf(" (U+%04X)", r)
 }
 
 // CheckLang reports whether code is a usable language code: a well-formed

@@ -47,7 +47,7 @@ func Load(ctx context.Context, fsys fs.FS) (*Site, diag.List) {
 // bytes did not change since the previous load is not parsed again. A nil
 // cache parses everything.
 func LoadCached(ctx context.Context, fsys fs.FS, cache *ParseCache) (*Site, diag.List) {
-	l := &loader{fsys: fsys, cache: cache, site: &Site{I18n: map[string]File{}, Broken: map[string]bool{}}}
+	l := &loader{fsys: fsys, cache: cache, site: &Site{I18n: map[string]File{}, Broken: map[string]bool{}}, linksSeen: map[string]bool{}}
 	l.loadConfig()
 	for _, step := range []func(){l.loadEntities, l.loadNotices, l.loadSections, l.loadI18n, l.loadStatic} {
 		if ctx.Err() != nil {
@@ -56,25 +56,53 @@ func LoadCached(ctx context.Context, fsys fs.FS, cache *ParseCache) (*Site, diag
 		}
 		step()
 	}
+	for i := range l.diags {
+		l.diags[i].File = displayPath(l.diags[i].File)
+	}
 	return l.site, l.diags
 }
 
-type loader struct {
-	fsys  fs.FS
-	cache *ParseCache
-	site  *Site
-	diags diag.List
+// displayPath escapes what a terminal would act on in the name of a file
+// that is reported (always a refused one: valid ids are plain ASCII):
+// control characters, which can start escape sequences, invisible
+// formatting such as U+202E, which shows the rest of the line reversed,
+// and bytes that are not UTF-8.
+func displayPath(p string) string {
+	if utf8.ValidString(p) && !strings.ContainsFunc(p, func(r rune) bool { return !strconv.IsPrint(r) }) {
+		return p
+	}
+	q := strconv.Quote(p)
+	return q[1 : len(q)-1]
 }
 
-// read returns a file's bytes after checking its size and encoding.
+type loader struct {
+	fsys      fs.FS
+	cache     *ParseCache
+	site      *Site
+	diags     diag.List
+	linksSeen map[string]bool // links already reported, so content/ as a link is one error, not three
+}
+
+// read returns a file's bytes after checking its size and encoding. A link
+// is refused, not followed, as contentFiles refuses one: site.toml linked to
+// a file elsewhere would otherwise be read from outside the site. (The
+// folders above a content file were checked by contentFiles.)
 func (l *loader) read(name string) ([]byte, bool) {
-	info, err := fs.Stat(l.fsys, name)
+	info, err := fs.Lstat(l.fsys, name)
 	if err != nil {
 		l.diags.Errorf(name, 0, 0, "cannot read: %v", unwrapPathError(err))
 		return nil, false
 	}
+	if info.Mode()&fs.ModeSymlink != 0 {
+		l.diags.Errorf(name, 0, 0, "is a link; expected a regular file, since links are not followed: they could reach outside the site")
+		return nil, false
+	}
+	if !info.Mode().IsRegular() {
+		l.diags.Errorf(name, 0, 0, "not a regular file (a folder or device); expected a file")
+		return nil, false
+	}
 	if info.Size() > MaxFileSize {
-		l.diags.Errorf(name, 0, 0, "file is %d bytes; expected at most %d", info.Size(), MaxFileSize)
+		l.diags.Errorf(name, 0, 0, "file is %d bytes; expected at most %d bytes (%d MiB)", info.Size(), MaxFileSize, MaxFileSize>>20)
 		return nil, false
 	}
 	b, err := fs.ReadFile(l.fsys, name)
@@ -90,6 +118,21 @@ func (l *loader) read(name string) ([]byte, bool) {
 		b = b[3:]
 	}
 	return b, true
+}
+
+// linkIn returns the first part of the slash path p (p itself, or a folder
+// on the way to it) that is a symbolic link, or "" when there is none or
+// fsys cannot tell links apart.
+func (l *loader) linkIn(p string) string {
+	for i := 0; i <= len(p); i++ {
+		if i < len(p) && p[i] != '/' {
+			continue
+		}
+		if info, err := fs.Lstat(l.fsys, p[:i]); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			return p[:i]
+		}
+	}
+	return ""
 }
 
 func unwrapPathError(err error) error {
@@ -171,6 +214,15 @@ func tomlError(src Source, err error, t reflect.Type) diag.Diagnostic {
 			d.Line, d.Col = src.KeyPos(strings.Split(pe.LastKey, ".")...)
 		}
 		msg, prefix := pe.Message, "invalid TOML: "
+		// The parser stops one character before a control character; the
+		// file is scanned for the character itself.
+		if strings.HasPrefix(msg, "TOML files cannot contain control characters") {
+			if line, col, r := controlChar(src.Text); line > 0 {
+				d.Line, d.Col = line+src.LineOffset, col
+				d.Message = fmt.Sprintf("invalid TOML: control character U+%04X; expected text without control characters (in a string, an escape such as \\u%04X)", r, r)
+				return d
+			}
+		}
 		if m := tomlDuplicate.FindStringSubmatch(msg); m != nil {
 			d.Message = fmt.Sprintf("invalid TOML: key %q is defined twice; expected each key once", m[1])
 			return d
@@ -226,6 +278,25 @@ func tomlError(src Source, err error, t reflect.Type) diag.Diagnostic {
 	}
 	d.Message = "invalid TOML: " + tomlLinePrefix.ReplaceAllString(err.Error(), "")
 	return d
+}
+
+// controlChar returns the line, column and value of the first character
+// that TOML does not allow anywhere in a file: a control character other
+// than tab and the line end (LF or CRLF), or DEL.
+func controlChar(text []byte) (line, col int, r rune) {
+	line, col = 1, 1
+	for i, c := range string(text) {
+		switch {
+		case c == '\n':
+			line, col = line+1, 1
+			continue
+		case c == '\r' && i+1 < len(text) && text[i+1] == '\n', c == '\t':
+		case c < 0x20 || c == 0x7f:
+			return line, col, c
+		}
+		col++
+	}
+	return 0, 0, 0
 }
 
 // tomlFound and tomlWant name the types in BurntSushi's messages the way a
@@ -341,19 +412,19 @@ func (l *loader) loadConfig() {
 	if len(cfg.Languages) == 0 {
 		cfg.Languages = []string{cfg.DefaultLanguage}
 	}
-	seen := map[string]bool{}
+	seen := map[string]int{}
 	for _, lang := range cfg.Languages {
+		seen[lang]++
 		if err := CheckLang(lang); err != nil {
-			line, col := src.ValuePos(lang, "languages")
+			line, col := src.ValuePosN(seen[lang], lang, "languages")
 			l.diags.Errorf(src.Path, line, col, "%v", err)
 		}
-		if seen[lang] {
-			line, col := src.ValuePos(lang, "languages")
-			l.diags.Errorf(src.Path, line, col, "language %q is listed twice", lang)
+		if seen[lang] == 2 {
+			line, col := src.ValuePosN(2, lang, "languages")
+			l.diags.Errorf(src.Path, line, col, "language %q is listed twice; expected each language once", lang)
 		}
-		seen[lang] = true
 	}
-	if !seen[cfg.DefaultLanguage] {
+	if seen[cfg.DefaultLanguage] == 0 {
 		line, col := src.KeyPos("defaultLanguage")
 		l.diags.Errorf(src.Path, line, col, "defaultLanguage %q is not in languages %q; expected one of them", cfg.DefaultLanguage, cfg.Languages)
 	}
@@ -408,8 +479,24 @@ func (l *loader) checkLocalizedLangs(src Source, v reflect.Value, key []string) 
 // contentFiles walks dir and returns the regular files in it, sorted, with
 // ids relative to dir. Hidden files and editors' backup files are skipped;
 // links and other non-regular files are reported and never followed, so a
-// site cannot pull in files from outside itself.
-func (l *loader) contentFiles(dir string, required bool) []string {
+// site cannot pull in files from outside itself. ext is the extension of
+// the files dir holds ("" for any): a folder named like such a file, or a
+// hidden file whose name would give an empty id (.toml), is reported rather
+// than passed over in silence.
+func (l *loader) contentFiles(dir, ext string, required bool) []string {
+	// WalkDir follows a link given as its root, so dir itself and the
+	// folders above it are checked first.
+	if link := l.linkIn(dir); link != "" {
+		if !l.linksSeen[link] {
+			if required {
+				l.diags.Errorf(link, 0, 0, "is a link; expected a folder inside the site, since links are not followed: they could reach outside it")
+			} else {
+				l.diags.Warnf(link, 0, 0, "is a link; skipped, since links could reach outside the site")
+			}
+		}
+		l.linksSeen[link] = true
+		return nil
+	}
 	var files []string
 	err := fs.WalkDir(l.fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -423,6 +510,16 @@ func (l *loader) contentFiles(dir string, required bool) []string {
 			return nil
 		}
 		name := d.Name()
+		if p != dir && ext != "" && strings.HasSuffix(name, ext) {
+			if d.IsDir() {
+				l.diags.Errorf(p, 0, 0, "is a folder; expected a %s file here, or a folder name that does not end in %s", ext, ext)
+				return fs.SkipDir
+			}
+			if stem := strings.TrimSuffix(name, ext); stem == "" || ext == ".md" && strings.Count(stem, ".") == 1 && stem[0] == '.' {
+				files = append(files, p) // .toml, .en.md: no id; idOf says so
+				return nil
+			}
+		}
 		if p != dir && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".tmp") || name == "4913") {
 			if d.IsDir() {
 				return fs.SkipDir
@@ -464,7 +561,7 @@ func (l *loader) idOf(dir, p, ext string) (string, bool) {
 }
 
 func (l *loader) loadEntities() {
-	for _, p := range l.contentFiles(EntitiesDir, true) {
+	for _, p := range l.contentFiles(EntitiesDir, ".toml", true) {
 		id, ok := l.idOf(EntitiesDir, p, ".toml")
 		if !ok {
 			continue
@@ -514,15 +611,16 @@ func (l *loader) checkEntity(e *Entity) {
 		key string
 		ids []string
 	}{{"notices", e.Notices}, {"uses", e.Uses}, {"omit", e.Omit}} {
-		seen := map[string]bool{}
+		seen := map[string]int{}
 		for _, id := range list.ids {
-			line, col := src.ValuePos(id, list.key)
+			seen[id]++
 			if err := CheckID(id); err != nil {
+				line, col := src.ValuePosN(seen[id], id, list.key)
 				l.diags.Errorf(src.Path, line, col, "%s: %v", list.key, err)
-			} else if seen[id] {
-				l.diags.Errorf(src.Path, line, col, "%s: %q is listed twice", list.key, id)
+			} else if seen[id] == 2 {
+				line, col := src.ValuePosN(2, id, list.key)
+				l.diags.Errorf(src.Path, line, col, "%s: %q is listed twice; expected each id once", list.key, id)
 			}
-			seen[id] = true
 		}
 	}
 	for k := range e.Params {
@@ -543,7 +641,7 @@ func validParamKey(k string) bool {
 }
 
 func (l *loader) loadNotices() {
-	for _, p := range l.contentFiles(NoticesDir, true) {
+	for _, p := range l.contentFiles(NoticesDir, ".toml", true) {
 		id, ok := l.idOf(NoticesDir, p, ".toml")
 		if !ok {
 			continue
@@ -566,16 +664,16 @@ func (l *loader) loadNotices() {
 				line, col := n.Source.KeyPos("sections")
 				l.diags.Errorf(p, line, col, "sections is empty; expected the list of section ids this notice is made of")
 			}
-			seen := map[string]bool{}
+			seen := map[string]int{}
 			for _, ref := range n.Sections {
-				line, col := n.Source.ValuePos(ref, "sections")
+				seen[ref]++
+				line, col := n.Source.ValuePosN(seen[ref], ref, "sections")
 				id := strings.TrimSuffix(ref, "/*")
 				if err := CheckID(id); err != nil {
 					l.diags.Errorf(p, line, col, "sections: %v (a slot is written dir/*)", err)
-				} else if seen[ref] {
-					l.diags.Errorf(p, line, col, "sections: %q is listed twice", ref)
+				} else if seen[ref] == 2 {
+					l.diags.Errorf(p, line, col, "sections: %q is listed twice; expected each section once", ref)
 				}
-				seen[ref] = true
 			}
 			return n, true
 		})
@@ -590,7 +688,7 @@ func (l *loader) loadNotices() {
 
 func (l *loader) loadSections() {
 	byID := map[string]*Section{}
-	for _, p := range l.contentFiles(SectionsDir, true) {
+	for _, p := range l.contentFiles(SectionsDir, ".md", true) {
 		rel := strings.TrimPrefix(p, SectionsDir+"/")
 		id, lang, err := splitSectionName(rel)
 		if err != nil {
@@ -684,7 +782,7 @@ func (l *loader) parseSectionFile(p string, b []byte) (*SectionFile, bool) {
 }
 
 func (l *loader) loadI18n() {
-	for _, p := range l.contentFiles(I18nDir, false) {
+	for _, p := range l.contentFiles(I18nDir, ".toml", false) {
 		lang, ok := strings.CutSuffix(strings.TrimPrefix(p, I18nDir+"/"), ".toml")
 		if !ok || strings.Contains(lang, "/") {
 			l.diags.Errorf(p, 0, 0, "unexpected file; expected i18n/<lang>.toml")
@@ -694,14 +792,23 @@ func (l *loader) loadI18n() {
 			l.diags.Errorf(p, 0, 0, "bad file name: %v", err)
 			continue
 		}
-		if b, ok := l.read(p); ok {
-			l.site.I18n[lang] = File{Path: p, Data: b}
+		b, ok := l.read(p)
+		if !ok {
+			continue
 		}
+		// Package locale parses the messages with the same TOML library,
+		// so the same bound applies before it sees them: a deep array
+		// there overflows the stack as well.
+		if line, col, msg := tooDeep(b); line > 0 {
+			l.diags.Errorf(p, line, col, "%s", msg)
+			continue
+		}
+		l.site.I18n[lang] = File{Path: p, Data: b}
 	}
 }
 
 func (l *loader) loadStatic() {
-	l.site.Static = l.contentFiles(StaticDir, false)
+	l.site.Static = l.contentFiles(StaticDir, "", false)
 }
 
 // ParseCache keeps parsed files between loads of one site. An entry is
@@ -767,9 +874,16 @@ const (
 
 // tooDeep reports the first line whose key has more than maxKeyDepth parts
 // or whose value nests arrays and inline tables more than maxValueDepth
-// deep, outside strings. It returns line 0 when the document is fine.
+// deep, outside strings. It returns line 0 when the document is fine. The
+// depth is carried from line to line: an array opened on each of a million
+// lines nests as deep as one opened a million times on one line, and makes
+// the library's recursive parser overflow the stack, which kills the
+// process. Keys are counted at the start of a line and after { or , in an
+// inline table, where a = { b.c.d = 1 } writes a dotted key too.
 func tooDeep(text []byte) (line, col int, msg string) {
 	inMulti := ""
+	var open []rune // the [ and { of values still open
+	inKey, dots := true, 0
 	for i, raw := range bytes.Split(text, []byte("\n")) {
 		t := string(raw)
 		if inMulti != "" {
@@ -778,8 +892,9 @@ func tooDeep(text []byte) (line, col int, msg string) {
 			}
 			continue
 		}
-		depth, maxDepth, dots := 0, 0, 0
-		inKey := true
+		if len(open) == 0 {
+			inKey, dots = true, 0
+		}
 		quote := rune(0)
 		for j, r := range t {
 			switch {
@@ -802,18 +917,26 @@ func tooDeep(text []byte) (line, col int, msg string) {
 				inKey = false
 			case r == '.' && inKey:
 				if dots++; dots >= maxKeyDepth {
-					return i + 1, j + 1, fmt.Sprintf("key nested more than %d levels deep; expected the flat keys of a noticegen file", maxKeyDepth)
+					return i + 1, utf8.RuneCountInString(t[:j]) + 1, fmt.Sprintf("key nested more than %d levels deep; expected the flat keys of a noticegen file", maxKeyDepth)
 				}
+			case r == '[' && inKey && len(open) == 0:
+				// a [table] header: its dots count as a key's
+			case r == ']' && inKey && len(open) == 0:
 			case r == '[' || r == '{':
-				depth++
-				if depth > maxDepth {
-					maxDepth = depth
+				open = append(open, r)
+				if len(open) > maxValueDepth {
+					return i + 1, utf8.RuneCountInString(t[:j]) + 1, fmt.Sprintf("value nested more than %d levels deep; expected strings, lists of strings and small tables", maxValueDepth)
 				}
-				if maxDepth > maxValueDepth {
-					return i + 1, j + 1, fmt.Sprintf("value nested more than %d levels deep; expected strings, lists of strings and small tables", maxValueDepth)
+				if r == '{' {
+					inKey, dots = true, 0
 				}
 			case r == ']' || r == '}':
-				depth--
+				if len(open) > 0 {
+					open = open[:len(open)-1]
+				}
+				inKey = false
+			case r == ',' && len(open) > 0 && open[len(open)-1] == '{':
+				inKey, dots = true, 0
 			}
 		}
 	next:

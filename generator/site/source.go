@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -23,8 +24,10 @@ func (s Source) KeyPos(key ...string) (line, col int) {
 	var table []string
 	bestLine, bestCol, bestDepth := 1, 0, 0
 	inMulti := ""
-	for i, raw := range bytes.Split(s.Text, []byte("\n")) {
-		text := string(raw)
+	i := -1
+	for raw := range bytes.Lines(s.Text) {
+		i++
+		text := strings.TrimSuffix(string(raw), "\n")
 		if inMulti != "" {
 			if strings.Count(text, inMulti)%2 == 1 {
 				inMulti = ""
@@ -76,17 +79,69 @@ func (s Source) KeyPos(key ...string) (line, col int) {
 // ValuePos returns the position of the quoted string value within the value
 // of key, for errors about one element of a list such as uses = ["a", "b"].
 func (s Source) ValuePos(value string, key ...string) (line, col int) {
+	return s.ValuePosN(1, value, key...)
+}
+
+// ValuePosN is ValuePos for the n-th occurrence (from 1) of value, for an
+// error about a value listed twice, which belongs at the second one. The
+// search runs from the key's line to the end of its value, however many
+// lines a long list takes, and stops at the next key or [table], so that it
+// never lands on the same text in another key.
+func (s Source) ValuePosN(n int, value string, key ...string) (line, col int) {
 	line, col = s.KeyPos(key...)
-	lines := bytes.Split(s.Text, []byte("\n"))
-	quoted := []string{`"` + value + `"`, `'` + value + `'`}
-	for i := line - s.LineOffset - 1; i >= 0 && i < len(lines) && i < line-s.LineOffset+200; i++ {
+	start := line - s.LineOffset - 1
+	quoted := [][]byte{[]byte(`"` + value + `"`), []byte(`'` + value + `'`)}
+	i := -1
+	for raw := range bytes.Lines(s.Text) {
+		if i++; i < start {
+			continue
+		}
+		if i > start && startsKey(raw) {
+			break
+		}
+		if !bytes.Contains(raw, quoted[0][1:len(quoted[0])-1]) {
+			continue
+		}
+		var at []int
 		for _, q := range quoted {
-			if j := bytes.Index(lines[i], []byte(q)); j >= 0 {
-				return i + 1 + s.LineOffset, utf8.RuneCount(lines[i][:j]) + 1
+			for off := 0; ; {
+				j := bytes.Index(raw[off:], q)
+				if j < 0 {
+					break
+				}
+				at = append(at, off+j)
+				off += j + len(q)
 			}
 		}
+		slices.Sort(at)
+		if n <= len(at) {
+			return i + 1 + s.LineOffset, utf8.RuneCount(raw[:at[n-1]]) + 1
+		}
+		n -= len(at)
 	}
 	return line, col
+}
+
+// startsKey reports whether a line starts another key or a [table]: the
+// end of a multi-line value, whose elements are quoted.
+func startsKey(line []byte) bool {
+	t := line
+	for len(t) > 0 && (t[0] == ' ' || t[0] == '\t') {
+		t = t[1:]
+	}
+	if len(t) == 0 || t[0] == '"' || t[0] == '\'' || t[0] == ']' || t[0] == '#' {
+		return false // the common case: an element of the list
+	}
+	header := t[0] == '['
+	if header {
+		t = bytes.TrimLeft(bytes.TrimPrefix(t[1:], []byte("[")), " \t")
+	}
+	n := 0
+	for n < len(t) && (t[n] >= 'a' && t[n] <= 'z' || t[n] >= 'A' && t[n] <= 'Z' || t[n] >= '0' && t[n] <= '9' || t[n] == '_' || t[n] == '-') {
+		n++
+	}
+	t = bytes.TrimLeft(t[n:], " \t")
+	return n > 0 && len(t) > 0 && (t[0] == '.' || !header && t[0] == '=' || header && t[0] == ']')
 }
 
 // splitKey splits a TOML key at its dots, keeping quoted parts whole:
