@@ -2,12 +2,12 @@
 #              then gofmt check, go vet, staticcheck, every test, and
 #              noticegen check on the example site.
 # make build — builds the example site at the repo root into public/.
-# make fuzz  — (later) runs each fuzz target briefly.
+# make fuzz  — runs each fuzz target briefly (FUZZTIME, default 20s).
 
 GO          ?= go
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: test build deps lint vet update-golden
+.PHONY: test build deps lint vet update-golden fuzz
 
 test: deps lint
 	$(GO) test ./...
@@ -33,3 +33,18 @@ vet:
 # reviewed change; review the diff before committing.
 update-golden:
 	$(GO) test ./... -update
+
+# fuzz runs every fuzz target for FUZZTIME each, one after the other. A
+# crasher is saved under the package's testdata/fuzz/ and then runs as a
+# regression case in every go test.
+FUZZTIME ?= 20s
+fuzz:
+	$(GO) test ./generator/site -run '^$$' -fuzz '^FuzzLoadEntity$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./generator/site -run '^$$' -fuzz '^FuzzLoadNotice$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./generator/site -run '^$$' -fuzz '^FuzzSiteTOML$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./generator/site -run '^$$' -fuzz '^FuzzSectionFile$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./generator/site -run '^$$' -fuzz '^FuzzLocalized$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./generator/site -run '^$$' -fuzz '^FuzzCheckID$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./generator/site -run '^$$' -fuzz '^FuzzKeyPos$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./generator/render -run '^$$' -fuzz '^FuzzBody$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./generator -run '^$$' -fuzz '^FuzzBuild$$' -fuzztime $(FUZZTIME)

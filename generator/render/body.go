@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"text/template"
@@ -69,7 +70,7 @@ const escapeFunc = "_noticegen_text"
 func parseBody(f *site.SectionFile) (*template.Template, *diag.Diagnostic) {
 	t, err := template.New(f.Path).
 		Option("missingkey=error").
-		Funcs(template.FuncMap{escapeFunc: markdownText}).
+		Funcs(template.FuncMap{escapeFunc: markdownText, stepFunc: func() string { return "" }}).
 		Parse(f.Body)
 	if err != nil {
 		d := templateError(f, err)
@@ -78,9 +79,54 @@ func parseBody(f *site.SectionFile) (*template.Template, *diag.Diagnostic) {
 	for _, tt := range t.Templates() {
 		if tt.Tree != nil {
 			escapeActions(tt.Tree.Root)
+			countSteps(tt.Tree.Root, true)
 		}
 	}
 	return t, nil
+}
+
+// stepFunc is the name of the function called at the start of every range
+// iteration and every template call of a body; executeBody counts the calls
+// and stops a body at maxBodySteps. The output bound alone does not end
+// {{ range 100000000000 }}{{ end }}, nor a template that calls itself twice,
+// since they print nothing.
+const stepFunc = "_noticegen_step"
+
+// maxBodySteps bounds the range iterations and template calls of one body
+// execution; a privacy notice needs a handful.
+const maxBodySteps = 1000
+
+// countSteps puts a call of stepFunc first in n, when it is a template's
+// root, and in the body of every range within it.
+func countSteps(n parse.Node, root bool) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			countSteps(c, false)
+		}
+		if root {
+			n.Nodes = slices.Insert(n.Nodes, 0, parse.Node(stepAction(n.Pos)))
+		}
+	case *parse.IfNode:
+		countSteps(n.List, false)
+		countSteps(n.ElseList, false)
+	case *parse.WithNode:
+		countSteps(n.List, false)
+		countSteps(n.ElseList, false)
+	case *parse.RangeNode:
+		countSteps(n.List, true)
+		countSteps(n.ElseList, false)
+	}
+}
+
+func stepAction(pos parse.Pos) *parse.ActionNode {
+	return &parse.ActionNode{NodeType: parse.NodeAction, Pos: pos, Pipe: &parse.PipeNode{
+		NodeType: parse.NodePipe, Pos: pos,
+		Cmds: []*parse.CommandNode{{NodeType: parse.NodeCommand, Pos: pos, Args: []parse.Node{parse.NewIdentifier(stepFunc).SetPos(pos)}}},
+	}}
 }
 
 // bodyDeps says which page values a body's output depends on, so that the
@@ -222,11 +268,18 @@ func markdownText(v any) string {
 			// space but does not count as indentation.
 			fmt.Fprintf(&b, "&#%d;", r)
 			continue
+		case r == '\n' || r == '\r':
+			// A line ending in a value would end the heading, table row
+			// or link it stands in, a blank line would start a paragraph,
+			// two spaces before it would make a <br>, and a lone \r is a
+			// line ending to Markdown that the line-start escapes above
+			// miss. As a character reference it is the same white space
+			// in the HTML, but Markdown never sees a line break.
+			fmt.Fprintf(&b, "&#%d;", r)
+			continue
 		}
 		b.WriteRune(r)
-		if r == '\n' {
-			lineStart = true
-		} else if r != ' ' && r != '\t' {
+		if r != ' ' && r != '\t' {
 			lineStart = false
 		}
 	}
@@ -282,6 +335,10 @@ func templateError(f *site.SectionFile, err error) diag.Diagnostic {
 		expr = strings.TrimSuffix(m[3], " | "+escapeFunc)
 	}
 	msg = strings.ReplaceAll(msg, " | "+escapeFunc, "")
+	msg = strings.TrimPrefix(msg, "error calling "+stepFunc+": ")
+	if expr == stepFunc {
+		expr = ""
+	}
 	if m := templateCutPos.FindStringSubmatch(msg); m != nil {
 		// Point at the {{ that was not closed rather than the end of the file.
 		line, _ := strconv.Atoi(m[2])
@@ -357,6 +414,13 @@ func bodyFields(typ string) []string {
 // executeBody runs a parsed body for one page and converts it to HTML.
 func (r *Renderer) executeBody(t *template.Template, f *site.SectionFile, data *BodyData) ([]byte, *diag.Diagnostic) {
 	var md bytes.Buffer
+	// A clone of its own gives this execution its own step counter; the
+	// parsed trees are shared, not copied.
+	t, err := t.Clone()
+	if err != nil {
+		return nil, &diag.Diagnostic{File: f.Path, Line: f.BodyLine, Severity: diag.Error, Message: "template: " + err.Error()}
+	}
+	t.Funcs((&bodyBudget{}).funcs())
 	if err := t.Execute(&limitedWriter{w: &md, n: maxBodyOutput}, data); err != nil {
 		d := templateError(f, err)
 		return nil, &d
@@ -371,6 +435,103 @@ func (r *Renderer) executeBody(t *template.Template, f *site.SectionFile, data *
 // maxBodyOutput bounds what one body template may print, so a template that
 // ranges over itself cannot exhaust memory.
 const maxBodyOutput = 16 << 20
+
+// maxBodyWork bounds the bytes that the printing and escaping functions of
+// one body execution may produce in all: $x = printf "%s%s" $x $x in a loop
+// doubles a string each time and would exhaust memory long before anything
+// is printed. maxFormatWidth bounds a width or precision in printf, which fmt
+// would otherwise pad to a megabyte per call.
+const (
+	maxBodyWork    = 4 * maxBodyOutput
+	maxFormatWidth = 1000
+)
+
+// bodyBudget counts what one execution of a body does: steps (range
+// iterations and template calls) and bytes made by functions.
+type bodyBudget struct {
+	steps int
+	bytes int
+}
+
+// funcs returns the step counter and the built-in functions that make
+// strings, wrapped to charge the budget before they allocate.
+func (b *bodyBudget) funcs() template.FuncMap {
+	wrap := func(name string, f func(...any) string) func(...any) (string, error) {
+		return func(args ...any) (string, error) {
+			if err := b.charge(name, args); err != nil {
+				return "", err
+			}
+			out := f(args...)
+			b.bytes += len(out)
+			return out, nil
+		}
+	}
+	return template.FuncMap{
+		stepFunc: func() (string, error) {
+			if b.steps++; b.steps > maxBodySteps {
+				return "", fmt.Errorf("more than %d range iterations and template calls; expected a body that loops a few times at most", maxBodySteps)
+			}
+			return "", nil
+		},
+		"print":    wrap("print", fmt.Sprint),
+		"println":  wrap("println", fmt.Sprintln),
+		"html":     wrap("html", template.HTMLEscaper),
+		"js":       wrap("js", template.JSEscaper),
+		"urlquery": wrap("urlquery", template.URLQueryEscaper),
+		"printf": func(format string, args ...any) (string, error) {
+			if err := checkFormat(format); err != nil {
+				return "", err
+			}
+			if err := b.charge("printf", append(args, format)); err != nil {
+				return "", err
+			}
+			out := fmt.Sprintf(format, args...)
+			b.bytes += len(out)
+			return out, nil
+		},
+	}
+}
+
+// charge refuses a call whose string arguments alone (escaping makes at
+// most six bytes of one) would exceed what is left of the budget.
+func (b *bodyBudget) charge(name string, args []any) error {
+	n := 0
+	for _, a := range args {
+		if s, ok := a.(string); ok {
+			n += 6 * len(s)
+		} else {
+			n += 64
+		}
+	}
+	if b.bytes+n > maxBodyWork {
+		return fmt.Errorf("%s would make more than %d bytes in all; expected a section of reasonable size", name, maxBodyWork)
+	}
+	return nil
+}
+
+// checkFormat refuses a printf width or precision above maxFormatWidth,
+// and one given as an argument (*).
+func checkFormat(format string) error {
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		n := 0
+		for i++; i < len(format) && strings.IndexByte("+-# 0123456789.*[]", format[i]) >= 0; i++ {
+			switch c := format[i]; {
+			case c == '*':
+				return fmt.Errorf("printf: width * is not supported; expected a number up to %d", maxFormatWidth)
+			case c >= '0' && c <= '9':
+				if n = n*10 + int(c-'0'); n > maxFormatWidth {
+					return fmt.Errorf("printf: width or precision above %d; expected a number up to %d", maxFormatWidth, maxFormatWidth)
+				}
+			default:
+				n = 0
+			}
+		}
+	}
+	return nil
+}
 
 type limitedWriter struct {
 	w *bytes.Buffer

@@ -36,7 +36,7 @@ func TestMarkdownText(t *testing.T) {
 		{"heading after newline", "a\n## h", "", "<p>a\n## h</p>\n"},
 		{"ordered list", "1. x", `1\. x`, "<p>1. x</p>\n"},
 		{"ordered list with paren", "12) x", `12\) x`, "<p>12) x</p>\n"},
-		{"ordered list on a later line", "a\n\n3. x", "", "<p>a</p>\n<p>3. x</p>\n"},
+		{"ordered list on a later line", "a\n\n3. x", "", "<p>a\n\n3. x</p>\n"}, // a blank line in a value is no paragraph break
 		{"number mid-line stays", "a 1. x", "a 1. x", "<p>a 1. x</p>\n"},
 		{"bullet list", "- x", `\- x`, "<p>- x</p>\n"},
 		{"plus list", "+ x", `\+ x`, "<p>+ x</p>\n"},
@@ -47,7 +47,7 @@ func TestMarkdownText(t *testing.T) {
 		{"code span", "`c`", "\\`c\\`", "<p>`c`</p>\n"},
 		{"strikethrough", "~~s~~", "", "<p>~~s~~</p>\n"},
 		{"table", "| a | b |\n|---|---|", "", "<p>| a | b |\n|---|---|</p>\n"},
-		{"newline kept", "a\nb", "a\nb", "<p>a\nb</p>\n"},
+		{"newline kept", "a\nb", "a&#10;b", "<p>a\nb</p>\n"}, // as a reference: Markdown sees no line break
 		{"link", "[l](javascript:x)", `\[l\](javascript:x)`, "<p>[l](javascript:x)</p>\n"},
 		{"image", "![i](x)", "", "<p>![i](x)</p>\n"},
 		{"angle autolink", "<https://x.example>", "", "<p>&lt;https://x.example&gt;</p>\n"},
