@@ -39,7 +39,9 @@ type Options struct {
 	AllowedHosts []string // Host header values accepted besides the bind address and localhost
 	Log          io.Writer
 	// Quiet is how long the sources must be still before a rebuild starts;
-	// editors write a file in several steps.
+	// editors write a file in several steps, all within a few milliseconds.
+	// Default 10 ms: a burst is one rebuild, and the page still follows
+	// an edit within about 100 ms.
 	Quiet time.Duration
 	// Poll, when set, is the polling interval and forces polling instead of
 	// file notifications (for tests and unusual file systems).
@@ -77,7 +79,7 @@ func Run(ctx context.Context, opts Options) error {
 		opts.Bind = "127.0.0.1"
 	}
 	if opts.Quiet == 0 {
-		opts.Quiet = 40 * time.Millisecond
+		opts.Quiet = 10 * time.Millisecond
 	}
 	if opts.Log == nil {
 		opts.Log = io.Discard
