@@ -2,7 +2,6 @@ package generator_test
 
 import (
 	"context"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,34 +9,11 @@ import (
 
 	"github.com/noticegen/noticegen"
 	"github.com/noticegen/noticegen/generator"
+	"github.com/noticegen/noticegen/generator/internal/testsite"
 )
 
-// copyExample writes the embedded example site into a temporary folder.
-func copyExample(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	err := fs.WalkDir(noticegen.Example, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(noticegen.Example, p)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
 func TestCacheRendersOnlyAffectedPages(t *testing.T) {
-	dir := copyExample(t)
+	dir := testsite.Example(t)
 	cache := generator.NewCache()
 	build := func() *generator.Result {
 		t.Helper()

@@ -27,8 +27,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"text/template"
-	"text/template/parse"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -70,16 +68,6 @@ func convert(srcDir, out string) (int, error) {
 	if diags.HasErrors() {
 		return 0, fmt.Errorf("loading messages:\n%v", diags)
 	}
-	bodies := map[*site.SectionFile]*template.Template{}
-	for _, sec := range s.Sections {
-		for _, f := range sec.Translations {
-			t, err := parseBody(f)
-			if err != nil {
-				return 0, fmt.Errorf("%s: %v", f.Path, err)
-			}
-			bodies[f] = t
-		}
-	}
 	pages := compose.Site(s)
 
 	w := &writer{root: out}
@@ -97,7 +85,7 @@ func convert(srcDir, out string) (int, error) {
 		w.put("i18n/"+lang+".toml", messages(cat, lang))
 	}
 	for _, p := range pages {
-		text, err := page(s, cat, bodies, p)
+		text, err := page(s, cat, p)
 		if err != nil {
 			return 0, err
 		}
@@ -233,7 +221,7 @@ type sectionMat struct {
 }
 
 // page writes one notice as a Hugo content file.
-func page(s *site.Site, cat *locale.Catalog, bodies map[*site.SectionFile]*template.Template, p *compose.Page) (string, error) {
+func page(s *site.Site, cat *locale.Catalog, p *compose.Page) (string, error) {
 	lang, def := p.Lang, s.Config.DefaultLanguage
 	e := p.Entity
 	fm := frontMatter{
@@ -254,7 +242,6 @@ func page(s *site.Site, cat *locale.Catalog, bodies map[*site.SectionFile]*templ
 	if e.Authority != nil && !e.Authority.Name.IsZero() {
 		fm.Authority = &authorityMat{Name: e.Authority.Name.Get(lang, def), URL: e.Authority.URL}
 	}
-	data := bodyData(s, p)
 	var body strings.Builder
 	for i, part := range p.Parts {
 		f, m := part.File, part.File.Meta
@@ -272,17 +259,17 @@ func page(s *site.Site, cat *locale.Catalog, bodies map[*site.SectionFile]*templ
 		for _, g := range m.Safeguards {
 			sm.Safeguards = append(sm.Safeguards, cat.T(lang, "safeguard."+g, nil))
 		}
-		fmt.Fprintf(&body, "## %s {#%s}\n\n", markdownText(m.Title), sm.Anchor)
+		fmt.Fprintf(&body, "## %s {#%s}\n\n", render.MarkdownText(m.Title), sm.Anchor)
 		if part.Fallback {
 			sm.Lang = f.Lang
 			note := cat.T(lang, "fallbackNote", map[string]any{"Language": locale.LanguageNameIn(lang, f.Lang)})
-			fmt.Fprintf(&body, "*%s*\n\n", markdownText(note))
+			fmt.Fprintf(&body, "*%s*\n\n", render.MarkdownText(note))
 		}
-		var md bytes.Buffer
-		if err := bodies[f].Execute(&md, data); err != nil {
-			return "", fmt.Errorf("%s on the page %s: %v", f.Path, p.Path(), err)
+		md, err := render.BodyMarkdown(s, p, f)
+		if err != nil {
+			return "", fmt.Errorf("on the page %s: %v", p.Path(), err)
 		}
-		body.WriteString(shiftHeadings(md.String()))
+		body.WriteString(shiftHeadings(md))
 		body.WriteString("\n\n")
 		if sm.Processing {
 			// The key facts follow the body, where noticegen prints them.
@@ -333,121 +320,6 @@ func shiftHeadings(md string) string {
 		}
 	}
 	return strings.Join(ls, "\n")
-}
-
-// bodyData builds the values a section body sees, as noticegen's renderer
-// does (render.bodyData, which is not exported).
-func bodyData(s *site.Site, p *compose.Page) *render.BodyData {
-	lang, def := p.Lang, s.Config.DefaultLanguage
-	e := p.Entity
-	d := &render.BodyData{Lang: lang, Params: make(map[string]string, len(e.Params))}
-	d.Entity = render.BodyEntity{
-		ID: e.ID, Name: e.Name.Get(lang, def), Address: e.Address.Get(lang, def), Email: e.Email,
-		Phone: e.Phone, Website: e.Website, Register: e.Register.Get(lang, def), VATID: e.VATID,
-		RepresentedBy: e.RepresentedBy.Get(lang, def),
-	}
-	if e.DPO != nil {
-		d.Entity.DPO.Name, d.Entity.DPO.Email = e.DPO.Name.Get(lang, def), e.DPO.Email
-		d.Entity.DPO.Phone, d.Entity.DPO.Address = e.DPO.Phone, e.DPO.Address.Get(lang, def)
-	}
-	if e.Authority != nil {
-		d.Entity.Authority.Name, d.Entity.Authority.URL = e.Authority.Name.Get(lang, def), e.Authority.URL
-	}
-	for k, v := range e.Params {
-		d.Params[k] = v.Get(lang, def)
-	}
-	d.Site.Title, d.Site.BaseURL = s.Config.Title.Get(lang, def), s.Config.BaseURL
-	d.Notice.ID, d.Notice.Title = p.Notice.ID, p.Notice.Title.Get(lang, def)
-	return d
-}
-
-// escapeFunc and the two functions below replicate how noticegen parses a
-// section body (render.parseBody): every action's output is escaped for
-// Markdown, so inserted values are text and never markup.
-const escapeFunc = "_noticegen_text"
-
-func parseBody(f *site.SectionFile) (*template.Template, error) {
-	t, err := template.New(f.Path).
-		Option("missingkey=error").
-		Funcs(template.FuncMap{escapeFunc: markdownText}).
-		Parse(f.Body)
-	if err != nil {
-		return nil, err
-	}
-	for _, tt := range t.Templates() {
-		if tt.Tree != nil {
-			escapeActions(tt.Tree.Root)
-		}
-	}
-	return t, nil
-}
-
-func escapeActions(n parse.Node) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Nodes {
-			escapeActions(c)
-		}
-	case *parse.ActionNode:
-		if len(n.Pipe.Decl) == 0 {
-			n.Pipe.Cmds = append(n.Pipe.Cmds, &parse.CommandNode{
-				NodeType: parse.NodeCommand, Pos: n.Pos,
-				Args: []parse.Node{parse.NewIdentifier(escapeFunc).SetPos(n.Pos)},
-			})
-		}
-	case *parse.IfNode:
-		escapeActions(n.List)
-		escapeActions(n.ElseList)
-	case *parse.RangeNode:
-		escapeActions(n.List)
-		escapeActions(n.ElseList)
-	case *parse.WithNode:
-		escapeActions(n.List)
-		escapeActions(n.ElseList)
-	}
-}
-
-func markdownText(v any) string {
-	s := fmt.Sprint(v)
-	var b strings.Builder
-	lineStart := true
-	for i, r := range s {
-		switch {
-		case strings.ContainsRune("\\`*_[]<>&!|~{}#", r):
-			b.WriteByte('\\')
-		case lineStart && strings.ContainsRune("-+=", r):
-			b.WriteByte('\\')
-		case (r == '.' || r == ')') && leadingDigits(s, i):
-			b.WriteByte('\\')
-		case lineStart && (r == ' ' || r == '\t'):
-			fmt.Fprintf(&b, "&#%d;", r)
-			continue
-		}
-		b.WriteRune(r)
-		if r == '\n' {
-			lineStart = true
-		} else if r != ' ' && r != '\t' {
-			lineStart = false
-		}
-	}
-	return b.String()
-}
-
-func leadingDigits(s string, i int) bool {
-	j := strings.LastIndexByte(s[:i], '\n') + 1
-	digits := strings.TrimLeft(s[j:i], " \t")
-	if digits == "" {
-		return false
-	}
-	for _, r := range digits {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // layouts are the Hugo templates: the same structure and classes as

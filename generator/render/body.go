@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"reflect"
 	"regexp"
@@ -413,6 +414,20 @@ func bodyFields(typ string) []string {
 
 // executeBody runs a parsed body for one page and converts it to HTML.
 func (r *Renderer) executeBody(t *template.Template, f *site.SectionFile, data *BodyData) ([]byte, *diag.Diagnostic) {
+	md, d := runBody(t, f, data)
+	if d != nil {
+		return nil, d
+	}
+	var out bytes.Buffer
+	if err := r.md.Convert(md, &out); err != nil {
+		return nil, &diag.Diagnostic{File: f.Path, Line: f.BodyLine, Severity: diag.Error, Message: "markdown: " + err.Error()}
+	}
+	return out.Bytes(), nil
+}
+
+// runBody executes a parsed body with a page's values and returns the
+// Markdown it prints, every inserted value escaped.
+func runBody(t *template.Template, f *site.SectionFile, data *BodyData) ([]byte, *diag.Diagnostic) {
 	var md bytes.Buffer
 	// A clone of its own gives this execution its own step counter; the
 	// parsed trees are shared, not copied.
@@ -425,12 +440,26 @@ func (r *Renderer) executeBody(t *template.Template, f *site.SectionFile, data *
 		d := templateError(f, err)
 		return nil, &d
 	}
-	var out bytes.Buffer
-	if err := r.md.Convert(md.Bytes(), &out); err != nil {
-		return nil, &diag.Diagnostic{File: f.Path, Line: f.BodyLine, Severity: diag.Error, Message: "markdown: " + err.Error()}
-	}
-	return out.Bytes(), nil
+	return md.Bytes(), nil
 }
+
+// BodyMarkdown returns the Markdown of section file f on page p as a build
+// feeds it to goldmark: the body template run with the page's values, each
+// escaped. bench/hugosite uses it so that Hugo converts the very same text.
+func BodyMarkdown(s *site.Site, p *compose.Page, f *site.SectionFile) (string, error) {
+	t, d := parseBody(f)
+	if d == nil {
+		var md []byte
+		if md, d = runBody(t, f, bodyData(s, p)); d == nil {
+			return string(md), nil
+		}
+	}
+	return "", errors.New(d.String())
+}
+
+// MarkdownText escapes a value so Markdown shows it as text, as section
+// bodies do with every value they print.
+func MarkdownText(v any) string { return markdownText(v) }
 
 // maxBodyOutput bounds what one body template may print, so a template that
 // ranges over itself cannot exhaust memory.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/noticegen/noticegen"
+	"github.com/noticegen/noticegen/generator/internal/testsite"
 	"github.com/noticegen/noticegen/generator/serve"
 )
 
@@ -57,30 +57,6 @@ func browser(tb testing.TB, ctx context.Context) context.Context {
 		tb.Fatalf("starting chromium: %v", err)
 	}
 	return bctx
-}
-
-// exampleSite writes the embedded example site into a temporary folder.
-func exampleSite(tb testing.TB) string {
-	tb.Helper()
-	dir := tb.TempDir()
-	err := fs.WalkDir(noticegen.Example, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(noticegen.Example, p)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return dir
 }
 
 // saveByRename writes a file the way many editors do: to a temporary file
@@ -169,7 +145,7 @@ func waitJS(tb testing.TB, ctx context.Context, what, cond string) {
 }
 
 func TestLivePreviewInBrowser(t *testing.T) {
-	dir := exampleSite(t)
+	dir := testsite.Example(t)
 	url, log := startServer(t, dir)
 	ctx := browser(t, context.Background())
 	page := url + "en/nordlicht-ag/website/"
@@ -243,7 +219,7 @@ func TestLivePreviewInBrowser(t *testing.T) {
 // section file (by rename, as editors do) to the open page in Chromium
 // showing the new text. Run: go test ./generator/serve -run '^$' -bench EditToReload -benchtime 20x
 func BenchmarkEditToReload(b *testing.B) {
-	dir := exampleSite(b)
+	dir := testsite.Example(b)
 	url, _ := startServer(b, dir)
 	ctx := browser(b, context.Background())
 	if err := chromedp.Do(ctx, chromedp.Navigate(url+"en/nordlicht-ag/website/"), chromedp.WaitReady("#main")); err != nil {

@@ -25,6 +25,7 @@ import (
 
 	"github.com/noticegen/noticegen"
 	"github.com/noticegen/noticegen/generator"
+	"github.com/noticegen/noticegen/generator/internal/testsite"
 	"github.com/noticegen/noticegen/generator/serve"
 )
 
@@ -69,7 +70,7 @@ func TestServeUnderLoad(t *testing.T) {
 	}
 	warmUp := mainPhase / 10
 
-	dir := exampleSite(t)
+	dir := testsite.Example(t)
 	pages := noticePages(t, dir)
 	entity := filepath.Join(dir, "content", "entities", "nordlicht-ag.toml")
 	section := filepath.Join(dir, "content", "sections", "newsletter.en.md")
