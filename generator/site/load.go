@@ -561,30 +561,36 @@ func (l *loader) idOf(dir, p, ext string) (string, bool) {
 }
 
 func (l *loader) loadEntities() {
-	for _, p := range l.contentFiles(EntitiesDir, ".toml", true) {
-		id, ok := l.idOf(EntitiesDir, p, ".toml")
+	l.loadTOMLFiles(EntitiesDir, func(id, p string, b []byte) (any, bool) {
+		e := &Entity{ID: id, Source: Source{Path: p, Text: b}}
+		if !l.decode(e.Source, e) {
+			return nil, false
+		}
+		l.checkLocalizedLangs(e.Source, reflect.ValueOf(e).Elem(), nil)
+		l.checkEntity(e)
+		return e, true
+	}, func(v any) { l.site.Entities = append(l.site.Entities, v.(*Entity)) })
+}
+
+// loadTOMLFiles parses every <id>.toml file below dir, through the parse
+// cache, and hands each one that loaded to keep; files that exist but fail
+// are recorded as broken, so references to them are not reported again.
+func (l *loader) loadTOMLFiles(dir string, parse func(id, p string, b []byte) (any, bool), keep func(any)) {
+	for _, p := range l.contentFiles(dir, ".toml", true) {
+		id, ok := l.idOf(dir, p, ".toml")
 		if !ok {
 			continue
 		}
 		b, ok := l.read(p)
-		if !ok {
-			l.site.Broken[p] = true
-			continue
-		}
-		v, ok := l.parsed(p, b, func() (any, bool) {
-			e := &Entity{ID: id, Source: Source{Path: p, Text: b}}
-			if !l.decode(e.Source, e) {
-				return nil, false
+		if ok {
+			var v any
+			if v, ok = l.parsed(p, b, func() (any, bool) { return parse(id, p, b) }); ok {
+				keep(v)
 			}
-			l.checkLocalizedLangs(e.Source, reflect.ValueOf(e).Elem(), nil)
-			l.checkEntity(e)
-			return e, true
-		})
+		}
 		if !ok {
 			l.site.Broken[p] = true
-			continue
 		}
-		l.site.Entities = append(l.site.Entities, v.(*Entity))
 	}
 }
 
@@ -641,49 +647,32 @@ func validParamKey(k string) bool {
 }
 
 func (l *loader) loadNotices() {
-	for _, p := range l.contentFiles(NoticesDir, ".toml", true) {
-		id, ok := l.idOf(NoticesDir, p, ".toml")
-		if !ok {
-			continue
+	l.loadTOMLFiles(NoticesDir, func(id, p string, b []byte) (any, bool) {
+		n := &Notice{ID: id, Source: Source{Path: p, Text: b}}
+		if !l.decode(n.Source, n) {
+			return nil, false
 		}
-		b, ok := l.read(p)
-		if !ok {
-			l.site.Broken[p] = true
-			continue
+		l.checkLocalizedLangs(n.Source, reflect.ValueOf(n).Elem(), nil)
+		if n.Title.IsZero() {
+			l.diags.Errorf(p, 1, 0, "title is missing; expected e.g. title = { en = \"Privacy notice for website visitors\" }")
 		}
-		v, ok := l.parsed(p, b, func() (any, bool) {
-			n := &Notice{ID: id, Source: Source{Path: p, Text: b}}
-			if !l.decode(n.Source, n) {
-				return nil, false
-			}
-			l.checkLocalizedLangs(n.Source, reflect.ValueOf(n).Elem(), nil)
-			if n.Title.IsZero() {
-				l.diags.Errorf(p, 1, 0, "title is missing; expected e.g. title = { en = \"Privacy notice for website visitors\" }")
-			}
-			if len(n.Sections) == 0 {
-				line, col := n.Source.KeyPos("sections")
-				l.diags.Errorf(p, line, col, "sections is empty; expected the list of section ids this notice is made of")
-			}
-			seen := map[string]int{}
-			for _, ref := range n.Sections {
-				seen[ref]++
-				line, col := n.Source.ValuePosN(seen[ref], ref, "sections")
-				id := strings.TrimSuffix(ref, "/*")
-				if err := CheckID(id); err != nil {
-					l.diags.Errorf(p, line, col, "sections: %v (a slot is written dir/*)", err)
-				} else if seen[ref] == 2 {
-					l.diags.Errorf(p, line, col, "sections: %q is listed twice; expected each section once", ref)
-				}
-			}
-			return n, true
-		})
-		if !ok {
-			l.site.Broken[p] = true
-			continue
+		if len(n.Sections) == 0 {
+			line, col := n.Source.KeyPos("sections")
+			l.diags.Errorf(p, line, col, "sections is empty; expected the list of section ids this notice is made of")
 		}
-		n := v.(*Notice)
-		l.site.Notices = append(l.site.Notices, n)
-	}
+		seen := map[string]int{}
+		for _, ref := range n.Sections {
+			seen[ref]++
+			line, col := n.Source.ValuePosN(seen[ref], ref, "sections")
+			id := strings.TrimSuffix(ref, "/*")
+			if err := CheckID(id); err != nil {
+				l.diags.Errorf(p, line, col, "sections: %v (a slot is written dir/*)", err)
+			} else if seen[ref] == 2 {
+				l.diags.Errorf(p, line, col, "sections: %q is listed twice; expected each section once", ref)
+			}
+		}
+		return n, true
+	}, func(v any) { l.site.Notices = append(l.site.Notices, v.(*Notice)) })
 }
 
 func (l *loader) loadSections() {
