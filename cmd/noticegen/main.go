@@ -88,19 +88,8 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	baseURL := fl.String("baseURL", "", "`URL` the site is published at, replacing site.toml's baseURL")
 	noMinify := fl.Bool("no-minify", false, "write HTML, CSS and XML without minifying")
 	strict := fl.Bool("strict", false, "treat warnings (such as missing translations) as errors")
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "noticegen build: unexpected argument %q; the site folder is given with -s\n", fl.Arg(0))
-		return exitUsage
-	}
-	if info, err := os.Stat(*src); err != nil || !info.IsDir() {
-		fmt.Fprintf(stderr, "noticegen build: site folder %s not found; expected a folder with site.toml (-s DIR)\n", *src)
-		return exitUsage
+	if code, done := parseSite(fl, args, src, stderr); done {
+		return code
 	}
 	// Lstat: a site.toml that is a link, even a broken one, is there; the
 	// loader refuses it with a message that says why.
@@ -170,19 +159,8 @@ func serveSite(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	bind := fl.String("bind", "127.0.0.1", "`address` to listen on; the preview is for this machine only unless you change it")
 	port := fl.Int("port", 1313, "`port` to listen on; 0 picks a free one")
 	hosts := fl.String("allowed-hosts", "", "comma-separated `names` accepted in the Host header besides localhost and the bind address")
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "noticegen serve: unexpected argument %q; the site folder is given with -s\n", fl.Arg(0))
-		return exitUsage
-	}
-	if info, err := os.Stat(*src); err != nil || !info.IsDir() {
-		fmt.Fprintf(stderr, "noticegen serve: site folder %s not found; expected a folder with site.toml (-s DIR)\n", *src)
-		return exitUsage
+	if code, done := parseSite(fl, args, src, stderr); done {
+		return code
 	}
 	var allowed []string
 	for _, h := range strings.Split(*hosts, ",") {
@@ -206,22 +184,11 @@ func checkSite(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	src := fl.String("s", ".", "site `folder` to check")
 	format := fl.String("format", "text", "output `format`: text, json or sarif")
 	strict := fl.Bool("strict", false, "fail (exit 1) on warnings too")
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "noticegen check: unexpected argument %q; the site folder is given with -s\n", fl.Arg(0))
-		return exitUsage
+	if code, done := parseSite(fl, args, src, stderr); done {
+		return code
 	}
 	if *format != "text" && *format != "json" && *format != "sarif" {
 		fmt.Fprintf(stderr, "noticegen check: unknown --format %q; expected text, json or sarif\n", *format)
-		return exitUsage
-	}
-	if info, err := os.Stat(*src); err != nil || !info.IsDir() {
-		fmt.Fprintf(stderr, "noticegen check: site folder %s not found; expected a folder with site.toml (-s DIR)\n", *src)
 		return exitUsage
 	}
 	root, err := os.OpenRoot(*src)
@@ -250,6 +217,27 @@ func checkSite(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitContent
 	}
 	return exitOK
+}
+
+// parseSite parses a site command's flags and checks its site folder (-s),
+// the part build, serve and check share. done reports that the command ends
+// here with code: after -h, on a usage error, or when the folder is missing.
+func parseSite(fl *flag.FlagSet, args []string, src *string, stderr io.Writer) (code int, done bool) {
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK, true
+		}
+		return exitUsage, true
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "%s: unexpected argument %q; the site folder is given with -s\n", fl.Name(), fl.Arg(0))
+		return exitUsage, true
+	}
+	if info, err := os.Stat(*src); err != nil || !info.IsDir() {
+		fmt.Fprintf(stderr, "%s: site folder %s not found; expected a folder with site.toml (-s DIR)\n", fl.Name(), *src)
+		return exitUsage, true
+	}
+	return exitOK, false
 }
 
 func printDiags(w io.Writer, diags diag.List) {
