@@ -42,19 +42,22 @@ type validator struct {
 	diags diag.List
 }
 
+// errAt returns a function that reports an error at value in the list
+// under key, such as one id in uses = [...].
+func (v *validator) errAt(src site.Source, value string, key ...string) func(format string, args ...any) {
+	return v.at("", src, value, key...)
+}
+
 // refAt is errAt for a name that refers to nothing, under the rule id that
 // check's output and docs use for it.
 func (v *validator) refAt(src site.Source, value string, key ...string) func(format string, args ...any) {
-	return func(format string, args ...any) {
-		line, col := src.ValuePos(value, key...)
-		v.diags.Add(diag.Diagnostic{File: src.Path, Line: line, Col: col, Severity: diag.Error, Rule: "unknown-ref", Message: fmt.Sprintf(format, args...)})
-	}
+	return v.at("unknown-ref", src, value, key...)
 }
 
-func (v *validator) errAt(src site.Source, value string, key ...string) func(format string, args ...any) {
+func (v *validator) at(rule string, src site.Source, value string, key ...string) func(format string, args ...any) {
 	return func(format string, args ...any) {
 		line, col := src.ValuePos(value, key...)
-		v.diags.Errorf(src.Path, line, col, format, args...)
+		v.diags.Add(diag.Diagnostic{File: src.Path, Line: line, Col: col, Severity: diag.Error, Rule: rule, Message: fmt.Sprintf(format, args...)})
 	}
 }
 
