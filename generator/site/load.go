@@ -157,7 +157,14 @@ func (l *loader) decode(src Source, v any) bool {
 	}
 	ok := true
 	t := reflect.TypeOf(v)
-	for _, key := range md.Undecoded() {
+	undecoded := md.Undecoded()
+	for i, key := range undecoded {
+		if i == maxKeyReports {
+			// Finding a key's line scans the file; thousands of them would
+			// take minutes, and nobody reads that many messages.
+			l.diags.Errorf(src.Path, 0, 0, "%d more unknown keys not listed; expected only the keys documented in docs/site-format.md", len(undecoded)-i)
+			break
+		}
 		line, col := src.KeyPos(key...)
 		l.diags.Errorf(src.Path, line, col, "unknown key %q; expected one of: %s", key.String(), strings.Join(knownKeys(t, key[:len(key)-1]), ", "))
 		ok = false
@@ -629,11 +636,20 @@ func (l *loader) checkEntity(e *Entity) {
 			}
 		}
 	}
+	var bad []string
 	for k := range e.Params {
 		if !validParamKey(k) {
-			line, col := src.KeyPos("params", k)
-			l.diags.Errorf(src.Path, line, col, "params key %q cannot be used in a template; expected letters, digits and _ starting with a letter", k)
+			bad = append(bad, k)
 		}
+	}
+	slices.Sort(bad)
+	for i, k := range bad {
+		if i == maxKeyReports {
+			l.diags.Errorf(src.Path, 0, 0, "%d more params keys that cannot be used in a template not listed", len(bad)-i)
+			break
+		}
+		line, col := src.KeyPos("params", k)
+		l.diags.Errorf(src.Path, line, col, "params key %q cannot be used in a template; expected letters, digits and _ starting with a letter", k)
 	}
 }
 
@@ -852,6 +868,10 @@ func (l *loader) parsed(p string, b []byte, parse func() (any, bool)) (any, bool
 	}
 	return v, ok
 }
+
+// maxKeyReports bounds the key errors listed per file, each of which costs a
+// scan of the file to place.
+const maxKeyReports = 50
 
 // Bounds on the shape of a TOML document. noticegen's files are flat; the
 // TOML library keeps every prefix of every dotted key, so a single line

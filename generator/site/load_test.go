@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"maps"
 	"slices"
@@ -344,5 +345,37 @@ func TestLoadStaticAndI18n(t *testing.T) {
 	}
 	if f, ok := s.I18n["de"]; !ok || f.Path != "i18n/de.toml" || string(f.Data) != "none = \"Keine\"\n" {
 		t.Errorf("I18n[de] = %+v", s.I18n["de"])
+	}
+}
+
+// A file with thousands of unknown keys gets the first few placed and one
+// line for the rest, instead of a scan of the file per key.
+func TestLoadCapsKeyReports(t *testing.T) {
+	fsys := minimalSite()
+	var b strings.Builder
+	b.WriteString("name = \"Acme GmbH\"\nemail = \"privacy@acme.example\"\nnotices = [\"website\"]\n")
+	for i := range 5000 {
+		fmt.Fprintf(&b, "unknown%d = 1\n", i)
+	}
+	fsys["content/entities/acme.toml"] = &fstest.MapFile{Data: []byte(b.String())}
+	_, diags := load(t, fsys)
+	var placed, summary int
+	for _, d := range diags {
+		switch {
+		case d.File != "content/entities/acme.toml":
+		case strings.HasPrefix(d.Message, "unknown key"):
+			placed++
+			if d.Line < 4 {
+				t.Errorf("unknown key placed at line %d: %v", d.Line, d)
+			}
+		case strings.Contains(d.Message, "more unknown keys not listed"):
+			summary++
+			if !strings.HasPrefix(d.Message, fmt.Sprint(5000-maxKeyReports)) {
+				t.Errorf("summary %q does not count the rest", d.Message)
+			}
+		}
+	}
+	if placed != maxKeyReports || summary != 1 {
+		t.Errorf("placed %d unknown keys and %d summaries, want %d and 1", placed, summary, maxKeyReports)
 	}
 }
