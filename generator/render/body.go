@@ -263,6 +263,13 @@ func markdownText(v any) string {
 			b.WriteByte('\\')
 		case (r == '.' || r == ')') && leadingDigits(s, i):
 			b.WriteByte('\\')
+		case lineStart && r >= '0' && r <= '9':
+			// A digit starting a line opens an ordered list if the body
+			// goes on with "." or ")" after the value; as a character
+			// reference it reads the same and opens nothing.
+			fmt.Fprintf(&b, "&#%d;", r)
+			lineStart = false
+			continue
 		case lineStart && (r == ' ' || r == '\t'):
 			// Indentation would turn the value into a code block: write
 			// it as a character reference, which Markdown shows as white

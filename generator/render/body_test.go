@@ -34,8 +34,9 @@ func TestMarkdownText(t *testing.T) {
 		{"entity", "&amp; &#60;", "", "<p>&amp;amp; &amp;#60;</p>\n"},
 		{"heading at line start", "# h", `\# h`, "<p># h</p>\n"},
 		{"heading after newline", "a\n## h", "", "<p>a\n## h</p>\n"},
-		{"ordered list", "1. x", `1\. x`, "<p>1. x</p>\n"},
-		{"ordered list with paren", "12) x", `12\) x`, "<p>12) x</p>\n"},
+		{"ordered list", "1. x", `&#49;\. x`, "<p>1. x</p>\n"},
+		{"ordered list with paren", "12) x", `&#49;2\) x`, "<p>12) x</p>\n"},
+		{"digit before a body's own dot", "0", `&#48;`, "<p>0</p>\n"},
 		{"ordered list on a later line", "a\n\n3. x", "", "<p>a\n\n3. x</p>\n"}, // a blank line in a value is no paragraph break
 		{"number mid-line stays", "a 1. x", "a 1. x", "<p>a 1. x</p>\n"},
 		{"bullet list", "- x", `\- x`, "<p>- x</p>\n"},
