@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -230,6 +231,9 @@ func structure(tags []tagInfo) string {
 	for _, tg := range tags {
 		if tg.name == "a" && !tg.end {
 			h, txt := tg.href, tg.text
+			if u, err := url.PathUnescape(h); err == nil {
+				h = u // Linkify percent-encodes what it takes into the href
+			}
 			skip = txt != "" && (h == txt || h == "mailto:"+txt || h == "http://"+txt)
 			if skip {
 				continue

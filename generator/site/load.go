@@ -215,7 +215,15 @@ func tomlError(src Source, err error, t reflect.Type) diag.Diagnostic {
 			if lines := bytes.Split(src.Text, []byte("\n")); pe.Position.Line > len(lines) || pe.Position.Col > len(lines[pe.Position.Line-1])+1 {
 				d.Col = 0
 			} else if pe.Position.Col > 0 {
-				d.Col = utf8.RuneCount(lines[pe.Position.Line-1][:pe.Position.Col-1]) + 1
+				// Count the characters that start before the byte column:
+				// the parser may stop inside a multi-byte character.
+				d.Col = 1
+				for i := range string(lines[pe.Position.Line-1]) {
+					if i >= pe.Position.Col-1 {
+						break
+					}
+					d.Col++
+				}
 			}
 		} else if pe.LastKey != "" {
 			d.Line, d.Col = src.KeyPos(strings.Split(pe.LastKey, ".")...)
