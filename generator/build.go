@@ -100,7 +100,7 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 	builtinLayouts, _ := fs.Sub(opts.Builtin, site.LayoutsDir)
 	ownLayouts, _ := fs.Sub(src, site.LayoutsDir)
 	memo := opts.Cache.sections()
-	r, diags := render.NewWithMemo(s, cat, builtinLayouts, ownLayouts, memo, globalKey(s, opts))
+	r, diags := render.NewWithMemo(s, cat, builtinLayouts, ownLayouts, memo, globalKey(s))
 	if memo != nil {
 		defer memo.Sweep()
 	}
@@ -261,22 +261,21 @@ func renderAll(ctx context.Context, s *site.Site, r *render.Renderer, pages []*c
 	return files, int(rendered.Load()), diags
 }
 
-// globalKey names the inputs every rendered section depends on besides the
-// layouts, which the renderer adds itself.
-func globalKey(s *site.Site, opts Options) string {
-	parts := []string{string(s.Source.Text), s.Config.BaseURL, fmt.Sprint(opts.Minify != nil && *opts.Minify)}
+// globalKey names the inputs that every rendered section depends on,
+// besides the layouts, which the renderer adds itself: site.toml (with the
+// baseURL it may have been given on the command line) and the messages.
+func globalKey(s *site.Site) string {
+	parts := []string{string(s.Source.Text), s.Config.BaseURL}
 	for _, lang := range slices.Sorted(maps.Keys(s.I18n)) {
 		parts = append(parts, lang, string(s.I18n[lang].Data))
 	}
 	return strings.Join(parts, "\x00")
 }
 
-// globalInputs are the inputs every page depends on.
+// globalInputs are the inputs every page depends on: those of every
+// section, the layouts, and whether pages are minified.
 func globalInputs(s *site.Site, r *render.Renderer, o renderOptions) [][]byte {
-	parts := [][]byte{s.Source.Text, []byte(s.Config.BaseURL), []byte(fmt.Sprint(o.minify))}
-	for _, lang := range slices.Sorted(maps.Keys(s.I18n)) {
-		parts = append(parts, []byte(lang), s.I18n[lang].Data)
-	}
+	parts := [][]byte{[]byte(globalKey(s)), []byte(fmt.Sprint(o.minify))}
 	for _, f := range r.Layouts() {
 		parts = append(parts, []byte(f.Path), f.Data)
 	}
