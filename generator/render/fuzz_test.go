@@ -316,7 +316,10 @@ func FuzzBody(f *testing.F) {
 			// the value decided which branch ran ({{ if eq .Entity.Name "x" }}…)
 			return
 		}
-		if bytes.Contains([]byte(body), []byte("{{")) && dependsOnValueOnlyAsText(body) {
+		// An empty value adds no markup of its own, but it can complete the
+		// body's ("#{{ .X }}" is a heading when .X is empty): not a value
+		// turning into markup, so there is nothing to compare.
+		if value != "" && bytes.Contains([]byte(body), []byte("{{")) && dependsOnValueOnlyAsText(body) {
 			if a, b := structure(tags), structure(scanHTML(t, plain)); addsElements(a, b) {
 				t.Fatalf("value %q changed the element structure\nbody: %q\nwith value: %s\nwith word:  %s\nHTML:\n%s\nplain HTML:\n%s", value, body, a, b, got, plain)
 			}
