@@ -14,6 +14,8 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+
+	"github.com/noticegen/noticegen/generator/internal/headless"
 )
 
 // TestHTMLIsValid runs the Nu HTML Checker over every page of every site in
@@ -91,7 +93,7 @@ func TestAccessibility(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := browser(t)
+	ctx := headless.Browser(t)
 	tags, _ := json.Marshal(axeTags)
 	run := fmt.Sprintf(`axe.run(document, {runOnly: {type: "tag", values: %s}}).then(r => r.violations.map(v =>
 		v.id + " (" + v.impact + "): " + v.help + " at " + v.nodes.map(n => n.target.join(" ")).join(", ")))`, tags)
@@ -148,7 +150,7 @@ func emulateScheme(scheme string) chromedp.Action[chromedp.Void] {
 // them, and the page itself does not scroll sideways.
 func TestLayeredReading(t *testing.T) {
 	s := sites(t)[0]
-	ctx := browser(t)
+	ctx := headless.Browser(t)
 	base := serveDir(t, s.dir)
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(375, 800)); err != nil {
 		t.Fatal(err)
@@ -195,7 +197,7 @@ func TestLayeredReading(t *testing.T) {
 func TestPrintToPDF(t *testing.T) {
 	pdftotext := tool(t, "pdftotext")
 	s := sites(t)[0]
-	ctx := browser(t)
+	ctx := headless.Browser(t)
 	base := serveDir(t, s.dir)
 	for _, p := range []string{"en/nordlicht-ag/website/index.html", "de/nordlicht-digital/online-meetings/index.html"} {
 		page := s.res.Pages[0]
@@ -243,7 +245,7 @@ func TestPrintToPDF(t *testing.T) {
 // width, in light and dark mode, for a person to look at.
 func TestScreenshots(t *testing.T) {
 	s := sites(t)[0]
-	ctx := browser(t)
+	ctx := headless.Browser(t)
 	base := serveDir(t, s.dir)
 	for _, p := range []string{"en/nordlicht-ag/website/", "de/nordlicht-digital/online-meetings/", "en/", "de/"} {
 		for _, width := range []int64{375, 1280} {

@@ -12,30 +12,19 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/chromedp"
-
 	"github.com/noticegen/noticegen"
 	"github.com/noticegen/noticegen/generator"
+	"github.com/noticegen/noticegen/generator/internal/headless"
 )
 
 // root is the repository root, seen from this package.
 const root = "../.."
 
-// missing stops a test whose tool is absent: a failure under CI=true,
-// since make test installs every tool, and a skip elsewhere.
-func missing(tb testing.TB, what string) {
-	tb.Helper()
-	if os.Getenv("CI") == "true" {
-		tb.Fatalf("%s is missing; make test installs it", what)
-	}
-	tb.Skipf("%s is missing (make test installs it)", what)
-}
-
 func tool(tb testing.TB, name string) string {
 	tb.Helper()
 	p, err := exec.LookPath(name)
 	if err != nil {
-		missing(tb, name)
+		headless.Missing(tb, name)
 	}
 	return p
 }
@@ -44,7 +33,7 @@ func nodeModule(tb testing.TB, rel string) string {
 	tb.Helper()
 	p := filepath.Join(root, "node_modules", filepath.FromSlash(rel))
 	if _, err := os.Stat(p); err != nil {
-		missing(tb, "node_modules/"+rel)
+		headless.Missing(tb, "node_modules/"+rel)
 	}
 	return p
 }
@@ -91,39 +80,6 @@ func sites(tb testing.TB) []builtSite {
 		out = append(out, build(tb, filepath.ToSlash(rel), os.DirFS(dir)))
 	}
 	return out
-}
-
-// browser starts headless Chromium with the flags this sandbox needs.
-func browser(tb testing.TB) context.Context {
-	tb.Helper()
-	path := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			path = p
-			break
-		}
-	}
-	if path == "" {
-		missing(tb, "chromium")
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.UserDataDir(tb.TempDir()),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.WindowSize(1280, 900),
-	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	tb.Cleanup(cancel)
-	ctx, cancel2 := chromedp.NewContext(actx)
-	tb.Cleanup(cancel2)
-	if err := chromedp.Do(ctx); err != nil {
-		tb.Fatalf("starting chromium: %v", err)
-	}
-	return ctx
 }
 
 // serveDir serves a built site over loopback HTTP for the browser.

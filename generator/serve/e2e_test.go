@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -16,48 +15,10 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/noticegen/noticegen"
+	"github.com/noticegen/noticegen/generator/internal/headless"
 	"github.com/noticegen/noticegen/generator/internal/testsite"
 	"github.com/noticegen/noticegen/generator/serve"
 )
-
-// chromium returns the browser to drive. Outside CI a machine without one
-// skips the browser tests; under CI=true that is a failure, since make test
-// installs it.
-func chromium(tb testing.TB) string {
-	tb.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		tb.Fatal("no chromium on PATH; make test installs Debian's chromium")
-	}
-	tb.Skip("no chromium on PATH (make test installs it)")
-	return ""
-}
-
-// browser starts headless Chromium with the flags this sandbox needs.
-func browser(tb testing.TB, ctx context.Context) context.Context {
-	tb.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium(tb)),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.UserDataDir(tb.TempDir()),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.WindowSize(1280, 900),
-	)
-	actx, cancel := chromedp.NewExecAllocator(ctx, opts...)
-	tb.Cleanup(cancel)
-	bctx, cancel2 := chromedp.NewContext(actx)
-	tb.Cleanup(cancel2)
-	if err := chromedp.Do(bctx); err != nil {
-		tb.Fatalf("starting chromium: %v", err)
-	}
-	return bctx
-}
 
 // saveByRename writes a file the way many editors do: to a temporary file
 // beside it, then renamed over the original.
@@ -147,7 +108,7 @@ func waitJS(tb testing.TB, ctx context.Context, what, cond string) {
 func TestLivePreviewInBrowser(t *testing.T) {
 	dir := testsite.Example(t)
 	url, log := startServer(t, dir)
-	ctx := browser(t, context.Background())
+	ctx := headless.Browser(t)
 	page := url + "en/nordlicht-ag/website/"
 	if err := chromedp.Do(ctx, chromedp.Navigate(page), chromedp.WaitReady("#main")); err != nil {
 		t.Fatal(err)
@@ -221,7 +182,7 @@ func TestLivePreviewInBrowser(t *testing.T) {
 func BenchmarkEditToReload(b *testing.B) {
 	dir := testsite.Example(b)
 	url, _ := startServer(b, dir)
-	ctx := browser(b, context.Background())
+	ctx := headless.Browser(b)
 	if err := chromedp.Do(ctx, chromedp.Navigate(url+"en/nordlicht-ag/website/"), chromedp.WaitReady("#main")); err != nil {
 		b.Fatal(err)
 	}
