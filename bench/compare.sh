@@ -4,8 +4,8 @@
 #
 #   bash bench/compare.sh [ENTITIES] [RUNS]
 #
-# ENTITIES (default 1112) subsidiaries × 3 notices × 3 languages notice
-# pages (1112 → 10,008); RUNS (default 3) timed builds of each. Installs
+# ENTITIES (default 1000) subsidiaries × 5 notices × 2 languages notice
+# pages (1000 → 10,000); RUNS (default 3) timed builds of each. Installs
 # Debian's hugo (and GNU time) when missing. Uses hyperfine for the timings
 # when it is installed (Debian package hyperfine) and COMPARE_TOOL=loop is
 # not set, else a loop that alternates the three commands, timed with
@@ -13,7 +13,7 @@
 # for how to read the output.
 set -euo pipefail
 
-entities=${1:-1112}
+entities=${1:-1000}
 runs=${2:-3}
 case "$entities$runs" in
 *[!0-9]*) echo "usage: bash bench/compare.sh [ENTITIES] [RUNS]" >&2; exit 2 ;;
@@ -53,7 +53,7 @@ go build -o "$work/bin/noticegen" ./cmd/noticegen
 go build -o "$work/bin/gensite" ./bench/gensite
 go build -o "$work/bin/hugosite" ./bench/hugosite
 ng=$work/bin/noticegen
-"$work/bin/gensite" -entities "$entities" -langs 3 -out "$work/site"
+"$work/bin/gensite" -entities "$entities" -notices 5 -langs 2 -out "$work/site"
 "$work/bin/hugosite" -s "$work/site" -out "$work/hugo" >&2
 mkdir -p "$work/hugo-cache"
 
@@ -115,14 +115,14 @@ ng_html=$(find "$work/ng-out" -name '*.html' | wc -l)
 hugo_html=$(find "$work/hugo-out" -name '*.html' | wc -l)
 ng_bytes=$(du -sb "$work/ng-out" | cut -f1)
 hugo_bytes=$(du -sb "$work/hugo-out" | cut -f1)
-notice_pages=$((entities * 3 * 3))
+notice_pages=$((entities * 5 * 2))
 
 # --- report --------------------------------------------------------------
 div() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "inf" }'; }
 ng_pps=$(div "$ng_html" "$ng_med")
 hugo_pps=$(div "$hugo_html" "$hugo_med")
 echo
-echo "noticegen vs Hugo — $notice_pages notice pages ($entities entities × 3 notices × 3 languages)"
+echo "noticegen vs Hugo — $notice_pages notice pages ($entities entities × 5 notices × 2 languages)"
 echo "machine: $(nproc) cores; load average (1, 5, 15 min) $load_before before, $load_after after"
 echo "$(hugo version | cut -d' ' -f1-2); timed with $tool"
 printf '%-10s %10s %12s %10s %10s %10s %13s\n' "" "HTML files" "output bytes" "median s" "pages/s" "CPU s" "peak RSS MiB"

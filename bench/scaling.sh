@@ -1,19 +1,19 @@
 #!/usr/bin/env bash
 # How noticegen's full build scales: the built binary on synthetic sites of
-# about 1,000, 10,000 and 30,000 notice pages (111, 1112 and 3334 entities
-# × 3 notices × 3 languages), RUNS timed builds each (after one untimed
+# 1,000, 10,000 and 30,000 notice pages (100, 1000 and 3000 entities × 5
+# notices × 2 languages), RUNS timed builds each (after one untimed
 # warm-up), each into a new folder.
 #
 #   bash bench/scaling.sh [RUNS]
 #
 # Prints per size the median seconds, pages per second and peak RSS, and
 # whether time grew linearly: pages per second of every size within ±25%
-# of their mean. SIZES="111 1112 3334" (entities) overrides the sizes.
+# of their mean. SIZES="100 1000 3000" (entities) overrides the sizes.
 # Installs GNU time when missing. See bench/README.md.
 set -euo pipefail
 
 runs=${1:-3}
-sizes=${SIZES:-111 1112 3334}
+sizes=${SIZES:-100 1000 3000}
 case "$runs" in
 '' | *[!0-9]*) echo "usage: bash bench/scaling.sh [RUNS]" >&2; exit 2 ;;
 esac
@@ -50,7 +50,7 @@ echo "load average before: $load_before on $(nproc) cores" >&2
 : >"$work/results"
 for n in $sizes; do
   rm -rf "$work/site"
-  "$work/bin/gensite" -entities "$n" -langs 3 -out "$work/site"
+  "$work/bin/gensite" -entities "$n" -notices 5 -langs 2 -out "$work/site"
   rm -rf "$work/out"
   build "$work/out" # warm-up
   html=$(find "$work/out" -name '*.html' | wc -l)
@@ -65,8 +65,8 @@ for n in $sizes; do
   med=$(awk '{print $1}' "$work/t.all" | median)
   rss=$(awk '{print $2}' "$work/t.all" | sort -n | tail -1)
   cpu=$(awk '{print $3 + $4}' "$work/t.all" | median)
-  echo "$n $((n * 9)) $html $med $rss $(cut -d' ' -f1 /proc/loadavg) $cpu" >>"$work/results"
-  echo "$((n * 9)) notice pages: median ${med}s" >&2
+  echo "$n $((n * 10)) $html $med $rss $(cut -d' ' -f1 /proc/loadavg) $cpu" >>"$work/results"
+  echo "$((n * 10)) notice pages: median ${med}s" >&2
 done
 
 echo

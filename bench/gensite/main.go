@@ -1,8 +1,10 @@
-// Command gensite writes a large synthetic group site for benchmarks:
+// Command gensite writes a large synthetic group site for benchmarks
+// (see package synth for what the site holds):
 //
-//	go run ./bench/gensite -entities 1112 -langs 3 -out /tmp/big
+//	go run ./bench/gensite -entities 1000 -out /tmp/big
 //
-// gives 1,112 entities × 3 notices × 3 languages ≈ 10,000 notice pages.
+// gives 1,000 entities × 5 notices × 2 languages = 10,000 notice pages.
+// The same flags give the same files; -seed varies the text.
 package main
 
 import (
@@ -14,18 +16,22 @@ import (
 )
 
 func main() {
-	entities := flag.Int("entities", 100, "number of subsidiaries")
-	langs := flag.Int("langs", 4, "number of languages (at most 16)")
+	entities := flag.Int("entities", 1000, "number of subsidiaries")
+	notices := flag.Int("notices", synth.MaxNotices, "number of notices, taken in order from website, online-meetings, applicants, customers, suppliers")
+	langs := flag.Int("langs", 2, "number of languages, taken in order from en, de, fr, … (at most 16)")
+	seed := flag.Uint64("seed", 1, "seed of every random choice")
 	out := flag.String("out", "", "folder to write the site into (must not exist)")
 	flag.Parse()
-	if *out == "" || *langs < 1 || *langs > len(synth.Languages()) || *entities < 1 {
+	if *out == "" || flag.NArg() > 0 || *entities < 1 || *notices < 1 || *notices > synth.MaxNotices ||
+		*langs < 1 || *langs > len(synth.Languages()) || *seed == 0 {
 		flag.Usage()
 		os.Exit(2)
 	}
 	if _, err := os.Stat(*out); err == nil {
 		log.Fatalf("%s exists; expected a new folder", *out)
 	}
-	if err := synth.Write(*out, *entities, *langs); err != nil {
+	err := synth.Write(*out, synth.Options{Entities: *entities, Notices: *notices, Languages: *langs, Seed: *seed})
+	if err != nil {
 		log.Fatal(err)
 	}
 }

@@ -1,143 +1,350 @@
-// Package synth writes large synthetic group sites for benchmarks: the
-// example site's notices and sections in many languages, and as many
-// subsidiaries as asked for, each with its own address, DPO and tools.
+// Package synth writes large synthetic group sites for benchmarks.
+//
+// A site has N subsidiaries (entities), each publishing the same M notices
+// in L languages, so it has N × M × L notice pages. The notices are the
+// example site's three (website, online meetings, applicants) with their
+// sections, followed by two this package generates (customers,
+// suppliers), whose sections are drawn from a small English and German
+// vocabulary: front matter with every field the format has, bodies of
+// 1–4 KB with GFM tables and template values, slots with intros, and a
+// few sections left untranslated so that builds exercise the fallback.
+// Everything is drawn from a PCG seeded with Options.Seed, so the same
+// options give byte-identical trees, and a section's text does not depend
+// on the number of entities: sizes differ only in the entities.
 package synth
 
 import (
+	"errors"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
+
+	"github.com/BurntSushi/toml"
 
 	"github.com/noticegen/noticegen"
 )
 
-// Languages returns the language codes a synthetic site draws from.
+// Options say what to generate. A zero field means its default: 100
+// entities, 5 notices, 2 languages (en, de), seed 1.
+type Options struct {
+	// Entities is the number of subsidiaries, each a data controller
+	// publishing every notice.
+	Entities int
+	// Notices is how many of the five notices (website, online-meetings,
+	// applicants, customers, suppliers) the site has, taken in that order.
+	Notices int
+	// Languages is how many of Languages() the site has, taken in order.
+	Languages int
+	// Seed drives every random choice; equal options give equal trees.
+	Seed uint64
+}
+
+// Defaults for zero Options fields.
+const (
+	defaultEntities  = 100
+	defaultNotices   = 5
+	defaultLanguages = 2
+	defaultSeed      = 1
+)
+
+// Languages returns the language codes a synthetic site draws from, in
+// order; a site with L languages has the first L. Section text exists in
+// English and German only; the others get the English text, as a site does
+// before its translators deliver, which costs the build the same.
 func Languages() []string {
 	return []string{"en", "de", "fr", "es", "it", "nl", "pl", "sv", "da", "fi", "pt", "cs", "hu", "ro", "el", "bg"}
 }
 
-// Write writes a site with the given number of entities and the first
-// langs languages of Languages into out. Each entity publishes the
-// example's three notices, so pages = entities × 3 × langs.
-func Write(out string, entities, nlangs int) error {
-	langs := Languages()[:nlangs]
-	put := func(name, text string) error {
-		p := filepath.Join(out, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(p, []byte(text), 0o644)
-	}
-	quoted := make([]string, len(langs))
-	for i, l := range langs {
-		quoted[i] = fmt.Sprintf("%q", l)
-	}
-	if err := put("site.toml", fmt.Sprintf("title = \"Synthetic Group Privacy Center\"\nbaseURL = \"https://privacy.synthetic.example/\"\ndefaultLanguage = \"en\"\nlanguages = [%s]\n", strings.Join(quoted, ", "))); err != nil {
-		return err
-	}
-	// Notices as in the example.
-	notices, _ := fs.Glob(noticegen.Example, "content/notices/*.toml")
-	var noticeIDs []string
-	for _, n := range notices {
-		b, _ := fs.ReadFile(noticegen.Example, n)
-		if err := put(n, retitle(string(b), langs)); err != nil {
-			return err
-		}
-		noticeIDs = append(noticeIDs, strings.TrimSuffix(path.Base(n), ".toml"))
-	}
-	// Sections: the example's en and de text; other languages get the
-	// English text, as an untranslated site would before its translators.
-	err := fs.WalkDir(noticegen.Example, "content/sections", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".en.md") {
-			return err
-		}
-		en, _ := fs.ReadFile(noticegen.Example, p)
-		base := strings.TrimSuffix(p, ".en.md")
-		for _, l := range langs {
-			text := en
-			if b, err := fs.ReadFile(noticegen.Example, base+"."+l+".md"); err == nil {
-				text = b
-			}
-			if err := put(base+"."+l+".md", string(text)); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+// MaxNotices is the number of notices a site can have: the example's
+// three and the two this package generates.
+const MaxNotices = 5
+
+// Write writes a site for o into the folder out, creating it if needed.
+// It returns an error for negative or too large options.
+func Write(out string, o Options) error {
+	o, err := o.withDefaults()
 	if err != nil {
 		return err
 	}
-	tools := []string{"conferencing/jitsi", "conferencing/teams", "conferencing/zoom", "conferencing/webex"}
-	hosts := []string{"hosting/hetzner", "hosting/cloudflare"}
-	for i := range entities {
-		uses := []string{hosts[i%2], tools[i%4], tools[(i+1)%4]}
-		if i%3 == 0 {
-			uses = append(uses, hosts[(i+1)%2])
-		}
-		e := fmt.Sprintf(`name = "Synthetic Subsidiary %[1]d GmbH"
-address = """
-Musterstraße %[1]d
-%05[2]d Musterstadt
-Germany"""
-email = "privacy@sub%[1]d.synthetic.example"
-phone = "+49 30 %07[1]d"
-website = "https://sub%[1]d.synthetic.example"
-register = { en = "Local Court Musterstadt, HRB %[1]d", de = "Amtsgericht Musterstadt, HRB %[1]d" }
-vatID = "DE%09[1]d"
-representedBy = "Managing Director %[1]d"
-updated = 2025-%02[3]d-01
-notices = [%[4]s]
-uses = [%[5]s]
+	w := &writer{out: out, o: o, langs: Languages()[:o.Languages]}
+	return w.write()
+}
 
-[dpo]
-name = "Data Protection Office %[6]d"
-email = "dpo%[6]d@synthetic.example"
-address = "Datenschutzweg %[6]d\n10115 Berlin\nGermany"
+func (o Options) withDefaults() (Options, error) {
+	if o.Entities < 0 || o.Notices < 0 || o.Languages < 0 {
+		return o, errors.New("synth: Entities, Notices and Languages must not be negative")
+	}
+	if o.Entities == 0 {
+		o.Entities = defaultEntities
+	}
+	if o.Notices == 0 {
+		o.Notices = defaultNotices
+	}
+	if o.Languages == 0 {
+		o.Languages = defaultLanguages
+	}
+	if o.Seed == 0 {
+		o.Seed = defaultSeed
+	}
+	if o.Notices > MaxNotices {
+		return o, fmt.Errorf("synth: %d notices asked for; there are at most %d", o.Notices, MaxNotices)
+	}
+	if n := len(Languages()); o.Languages > n {
+		return o, fmt.Errorf("synth: %d languages asked for; there are at most %d", o.Languages, n)
+	}
+	return o, nil
+}
 
-[authority]
-name = { en = "Data Protection Authority %[6]d", de = "Datenschutzbehörde %[6]d" }
-url = "https://authority%[6]d.example"
+type writer struct {
+	out   string
+	o     Options
+	langs []string
+	// notices are the site's notice ids in order, sections their
+	// section lists (ids and dir/* slots) by notice id.
+	notices  []string
+	sections map[string][]string
+	// written lists every section id written, slots maps a slot folder to
+	// its member ids (without _index).
+	written []string
+	slots   map[string][]string
+}
 
-[params]
-newsletterTool = "MailTool %[1]d"
-ticketPlatform = "TicketTool %[1]d"
-applicantPortal = "JobPortal %[1]d"
-`, i, 10000+i, 1+i%12, quotedList(noticeIDs), quotedList(uses), i%10)
-		if err := put(fmt.Sprintf("content/entities/sub-%05d.toml", i), e); err != nil {
+// rng returns a generator for one named part of the site, so that each
+// part's draws depend on the seed and its name only, not on what else the
+// site holds.
+func (w *writer) rng(name string) *rand.Rand {
+	h := fnv.New64a()
+	h.Write([]byte(name))
+	return rand.New(rand.NewPCG(w.o.Seed, h.Sum64()))
+}
+
+func (w *writer) put(name, text string) error {
+	p := filepath.Join(w.out, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(p, []byte(text), 0o644)
+}
+
+func (w *writer) write() error {
+	site := fmt.Sprintf("title = %s\nbaseURL = \"https://privacy.synthetic.example/\"\ndefaultLanguage = \"en\"\nlanguages = %s\n",
+		w.loc(pair{"Synthetic Group Privacy Center", "Datenschutz-Center der Synthetik-Gruppe"}), quoteList(w.langs))
+	if err := w.put("site.toml", site); err != nil {
+		return err
+	}
+	if err := w.writeNotices(); err != nil {
+		return err
+	}
+	needed := w.needed()
+	if err := w.writeSections(needed); err != nil {
+		return err
+	}
+	for i := range w.o.Entities {
+		if err := w.writeEntity(i); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// retitle keeps a notice's en and de titles and gives other languages the
-// English one, so every localized string names only the site's languages.
-func retitle(toml string, langs []string) string {
-	keep := map[string]bool{}
-	for _, l := range langs {
-		keep[l] = true
-	}
-	if !keep["de"] {
-		// drop `de = "…"` parts of inline tables
-		for {
-			i := strings.Index(toml, `, de = "`)
-			if i < 0 {
-				break
+// writeNotices writes the first Options.Notices notices: the example's
+// files (titles kept to the site's languages) and then the generated ones.
+func (w *writer) writeNotices() error {
+	w.sections = map[string][]string{}
+	for i := range w.o.Notices {
+		if i < len(exampleNotices) {
+			id := exampleNotices[i]
+			name := "content/notices/" + id + ".toml"
+			b, err := fs.ReadFile(noticegen.Example, name)
+			if err != nil {
+				return fmt.Errorf("synth: the example site lost a notice: %w", err)
 			}
-			j := strings.Index(toml[i+8:], `"`)
-			toml = toml[:i] + toml[i+8+j+1:]
+			var n struct{ Sections []string }
+			if _, err := toml.Decode(string(b), &n); err != nil {
+				return fmt.Errorf("synth: %s: %w", name, err)
+			}
+			if err := w.put(name, w.retitle(string(b))); err != nil {
+				return err
+			}
+			w.notices, w.sections[id] = append(w.notices, id), n.Sections
+			continue
 		}
+		n := genNotices[i-len(exampleNotices)]
+		text := fmt.Sprintf("title = %s\nsections = %s\n", w.loc(n.title), quoteList(n.sections))
+		if err := w.put("content/notices/"+n.id+".toml", text); err != nil {
+			return err
+		}
+		w.notices, w.sections[n.id] = append(w.notices, n.id), n.sections
 	}
-	return toml
+	return nil
 }
 
-func quotedList(xs []string) string {
-	q := make([]string, len(xs))
-	for i, x := range xs {
-		q[i] = fmt.Sprintf("%q", x)
+// needed returns the section ids and slot folders the notices name: only
+// those are written, since check warns about sections no notice uses.
+func (w *writer) needed() map[string]bool {
+	need := map[string]bool{}
+	for _, id := range w.notices {
+		for _, s := range w.sections[id] {
+			need[s] = true
+		}
 	}
-	return strings.Join(q, ", ")
+	return need
+}
+
+func (w *writer) isNeeded(need map[string]bool, id string) bool {
+	return need[id] || need[path.Dir(id)+"/*"]
+}
+
+// writeSections writes the example's sections and the generated ones that
+// the notices use, leaving out the missing translations.
+func (w *writer) writeSections(need map[string]bool) error {
+	// The example's sections, by id, with the languages they have.
+	type exSection struct {
+		id    string
+		texts map[string][]byte
+	}
+	var ex []exSection
+	err := fs.WalkDir(noticegen.Example, "content/sections", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".en.md") {
+			return err
+		}
+		base := strings.TrimSuffix(p, ".en.md")
+		id := strings.TrimPrefix(base, "content/sections/")
+		if !w.isNeeded(need, id) {
+			return nil
+		}
+		s := exSection{id: id, texts: map[string][]byte{}}
+		for _, l := range []string{"en", "de"} {
+			if b, err := fs.ReadFile(noticegen.Example, base+"."+l+".md"); err == nil {
+				s.texts[l] = b
+			}
+		}
+		ex = append(ex, s)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	var gen []section
+	for _, s := range specs {
+		if w.isNeeded(need, s.id) {
+			gen = append(gen, genSection(s, w.rng("section:"+s.id)))
+		}
+	}
+
+	w.slots = map[string][]string{}
+	for _, s := range ex {
+		w.written = append(w.written, s.id)
+	}
+	for _, s := range gen {
+		w.written = append(w.written, s.id)
+	}
+	slices.Sort(w.written)
+	for _, id := range w.written {
+		if dir := path.Dir(id); dir != "." && path.Base(id) != "_index" {
+			w.slots[dir] = append(w.slots[dir], id)
+		}
+	}
+	missing := w.missing()
+	for _, s := range ex {
+		untranslated := s.texts["de"] == nil // as in the example: stays so in every language
+		for _, l := range w.langs {
+			if l != "en" && (untranslated || missing[l][s.id]) {
+				continue
+			}
+			text, ok := s.texts[l]
+			if !ok {
+				text = s.texts["en"]
+			}
+			if err := w.put("content/sections/"+s.id+"."+l+".md", string(text)); err != nil {
+				return err
+			}
+		}
+	}
+	for _, s := range gen {
+		for _, l := range w.langs {
+			if l != "en" && missing[l][s.id] {
+				continue
+			}
+			text := "+++\n" + s.front[pairLang(l)] + "+++\n" + s.body[pairLang(l)]
+			if err := w.put("content/sections/"+s.id+"."+l+".md", text); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// pairLang is the language whose text a page language gets.
+func pairLang(l string) string {
+	if l == "de" {
+		return "de"
+	}
+	return "en"
+}
+
+// missing picks, per language other than the default, two sections that
+// lack that language's file, so every build of a site with two or more
+// languages falls back and warns (translation-missing) without failing.
+// The first is a plain section that every page of its notice shows, so
+// the warning appears however few entities there are; the second may be
+// any, a slot member or an optional one included. general and rights
+// stay translated, as every page shows them; intros too.
+func (w *writer) missing() map[string]map[string]bool {
+	var shown, others []string
+	for _, id := range w.written {
+		switch {
+		case id == "general" || id == "rights" || path.Base(id) == "_index":
+		case path.Dir(id) == "." && !slices.Contains(optionalSections, id):
+			shown = append(shown, id)
+		default:
+			others = append(others, id)
+		}
+	}
+	m := map[string]map[string]bool{}
+	for _, l := range w.langs[1:] {
+		r := w.rng("missing:" + l)
+		m[l] = map[string]bool{}
+		first := pick(r, shown, 1)
+		for _, id := range first {
+			m[l][id] = true
+		}
+		rest := append(without(shown, first), others...)
+		for _, id := range pick(r, rest, 1) {
+			m[l][id] = true
+		}
+	}
+	return m
+}
+
+// loc writes a localized string for the site's languages: a table of en
+// and de when both are there, else the English string, since a table
+// naming a language the site does not have is an error.
+func (w *writer) loc(p pair) string {
+	if p.en == p.de || !slices.Contains(w.langs, "de") {
+		return quote(p.en)
+	}
+	return fmt.Sprintf("{ en = %s, de = %s }", quote(p.en), quote(p.de))
+}
+
+// retitle keeps an example notice's en and de titles when the site has
+// German and drops the de part otherwise, for the same reason as loc.
+func (w *writer) retitle(text string) string {
+	if slices.Contains(w.langs, "de") {
+		return text
+	}
+	for {
+		i := strings.Index(text, `, de = "`)
+		if i < 0 {
+			return text
+		}
+		j := strings.Index(text[i+8:], `"`)
+		text = text[:i] + text[i+8+j+1:]
+	}
 }
