@@ -425,6 +425,11 @@ func (r *Renderer) executeBody(t *template.Template, f *site.SectionFile, data *
 	if d != nil {
 		return nil, d
 	}
+	if line, what := checkMarkdown(md); line > 0 {
+		// Lines of the Markdown match the body's unless a loop repeated
+		// some, so this points at the line or the loop printing it.
+		return nil, &diag.Diagnostic{File: f.Path, Line: f.BodyLine + line - 1, Severity: diag.Error, Message: what}
+	}
 	var out bytes.Buffer
 	if err := r.md.Convert(md, &out); err != nil {
 		return nil, &diag.Diagnostic{File: f.Path, Line: f.BodyLine, Severity: diag.Error, Message: "markdown: " + err.Error()}
