@@ -257,7 +257,14 @@ func markdownText(v any) string {
 	lineStart := true
 	for i, r := range s {
 		switch {
-		case strings.ContainsRune("\\`*_[]<>&!|~{}#", r):
+		case r == '`':
+			// A backslash does not escape inside a code span, so "\`"
+			// would close one the body opened; the character reference
+			// reads the same in text and never delimits a code span.
+			b.WriteString("&#96;")
+			lineStart = false
+			continue
+		case strings.ContainsRune("\\*_[]<>&!|~{}#", r):
 			b.WriteByte('\\')
 		case lineStart && strings.ContainsRune("-+=", r):
 			b.WriteByte('\\')

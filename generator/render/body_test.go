@@ -45,7 +45,8 @@ func TestMarkdownText(t *testing.T) {
 		{"setext heading", "x\n===", "", "<p>x\n===</p>\n"},
 		{"thematic break", "a\n---", "", "<p>a\n---</p>\n"},
 		{"block quote", "> q", `\> q`, "<p>&gt; q</p>\n"},
-		{"code span", "`c`", "\\`c\\`", "<p>`c`</p>\n"},
+		{"code span", "`c`", "&#96;c&#96;", "<p>`c`</p>\n"},
+		{"closing a code span the body opened", "a`", "a&#96;", "<p>a`</p>\n"},
 		{"strikethrough", "~~s~~", "", "<p>~~s~~</p>\n"},
 		{"table", "| a | b |\n|---|---|", "", "<p>| a | b |\n|---|---|</p>\n"},
 		{"newline kept", "a\nb", "a&#10;b", "<p>a\nb</p>\n"}, // as a reference: Markdown sees no line break
