@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"path"
 	"runtime"
 	"slices"
 	"strings"
@@ -39,6 +40,13 @@ type Options struct {
 	// Cache, when set, keeps rendered pages between builds; pages whose
 	// inputs did not change are reused instead of rendered again.
 	Cache *Cache
+	// Dest, when set, makes Build write the site while it renders it: into
+	// a staging folder that replaces the returned folder once every page
+	// is done, instead of into Result.Files. Peak memory is then that of
+	// the pages in flight, not of the whole site. It is called once the
+	// site is loaded and valid; an error from it stops the build before
+	// anything is written.
+	Dest func(*site.Site) (string, error)
 }
 
 // Result is a finished build: the files of the site in memory, or the
@@ -47,10 +55,16 @@ type Result struct {
 	Site  *site.Site
 	Pages []*compose.Page
 	// Files maps slash paths below the site root to their content. It is
-	// nil when Diags has errors.
+	// nil when Diags has errors or when the build was written to Dest.
 	Files map[string][]byte
 	Diags diag.List
 	Stats Stats
+	// Dest is the folder the build was written to, when Options.Dest was
+	// set. DestErr is Options.Dest's refusal; WriteErr says why writing
+	// failed. After either, the folder is as it was before the build.
+	Dest     string
+	DestErr  error
+	WriteErr error
 }
 
 // Stats summarise a build for the terminal.
@@ -62,11 +76,13 @@ type Stats struct {
 	Sections  int
 	Files     int
 	Rendered  int // pages rendered by this build, not reused from the cache
+	Unchanged int // files written to Dest that were linked unchanged from the previous build
 	Duration  time.Duration
 }
 
-// Build runs the pipeline on the site in src. It never writes anything:
-// Write puts a successful result on disk, serve keeps it in memory.
+// Build runs the pipeline on the site in src. Unless Options.Dest is set it
+// writes nothing: Write puts a successful result on disk, serve keeps it in
+// memory.
 func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 	start := time.Now()
 	res := &Result{}
@@ -114,20 +130,53 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 
 	// compose
 	res.Pages = compose.Site(s)
-
-	// render
 	minify := opts.Minify == nil && (s.Config.Minify == nil || *s.Config.Minify) || opts.Minify != nil && *opts.Minify
-	files, rendered, diags := renderAll(ctx, s, r, res.Pages, renderOptions{minify: minify, workers: opts.Workers, cache: opts.Cache})
+	jobs := plan(s, r, res.Pages, opts.Cache, minify)
+	if d := addStatic(src, s, &jobs); d != nil {
+		res.Diags.Add(*d)
+		return fail()
+	}
+
+	// write: where the files go, decided before the first page renders
+	var stage *publish.Stage
+	if opts.Dest != nil {
+		names := make([]string, len(jobs))
+		for i, j := range jobs {
+			names[i] = j.path
+		}
+		dest, err := opts.Dest(s)
+		if err == nil {
+			err = publish.CheckNames(names)
+		}
+		if err != nil {
+			res.DestErr = err
+			return fail()
+		}
+		if stage, err = publish.NewStage(ctx, dest); err != nil {
+			res.WriteErr = err
+			return fail()
+		}
+		res.Dest = dest
+	}
+
+	// render (and minify, and hand each file to the stage)
+	files, rendered, diags := renderAll(ctx, r, jobs, renderOptions{minify: minify, workers: opts.Workers, cache: opts.Cache, stage: stage})
 	if opts.Strict {
 		diags = diags.Strict()
 	}
 	res.Diags.Add(diags...)
 	if res.Diags.HasErrors() {
+		if stage != nil {
+			stage.Abort()
+		}
 		return fail()
 	}
-	if err := addStatic(src, s, files); err != nil {
-		res.Diags.Add(*err)
-		return fail()
+	if stage != nil {
+		if err := stage.Commit(); err != nil {
+			res.WriteErr = err
+			return fail()
+		}
+		res.Stats.Unchanged = int(stage.Linked.Load())
 	}
 
 	opts.Cache.retain(files)
@@ -135,8 +184,8 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 	res.Diags = res.Diags.Sorted()
 	res.Stats = Stats{
 		Languages: s.Config.Languages, PagesBy: map[string]int{},
-		Entities: len(s.Entities), Notices: len(s.Notices), Sections: len(s.Sections), Files: len(files),
-		Rendered: rendered,
+		Entities: len(s.Entities), Notices: len(s.Notices), Sections: len(s.Sections), Files: len(jobs),
+		Rendered: rendered, Unchanged: res.Stats.Unchanged,
 	}
 	for _, p := range res.Pages {
 		res.Stats.PagesBy[p.Lang]++
@@ -159,22 +208,14 @@ type job struct {
 	path string
 	key  uint64
 	page bool // counts as a rendered page
+	raw  bool // copied byte for byte: never minified
 	run  func() ([]byte, diag.List)
 }
 
-type renderOptions struct {
-	minify  bool
-	workers int
-	cache   *Cache
-}
-
-// renderAll renders every page on a pool of workers and returns the files
-// with the sitemap and assets, and how many pages it rendered rather than
-// took from the cache. Results land by index, so the output does not depend
-// on which worker finished first.
-func renderAll(ctx context.Context, s *site.Site, r *render.Renderer, pages []*compose.Page, o renderOptions) (map[string][]byte, int, diag.List) {
-	c := o.cache
-	global := globalInputs(s, r, o)
+// plan lists every file of the site, each with how to make it: the
+// chooser, the overviews, the notice pages, the assets and the sitemap.
+func plan(s *site.Site, r *render.Renderer, pages []*compose.Page, c *Cache, minify bool) []job {
+	global := globalInputs(s, r, minify)
 	g := c.fingerprint(global...)
 	var sources [][]byte
 	for _, e := range s.Entities {
@@ -198,43 +239,75 @@ func renderAll(ctx context.Context, s *site.Site, r *render.Renderer, pages []*c
 		jobs = append(jobs, job{path: a.Path, run: func() ([]byte, diag.List) { return a.Data, nil }})
 	}
 	jobs = append(jobs, job{path: "sitemap.xml", run: func() ([]byte, diag.List) { return r.Sitemap(sitemapEntries(s, pages)), nil }})
+	return jobs
+}
 
+type renderOptions struct {
+	minify  bool
+	workers int
+	cache   *Cache
+	stage   *publish.Stage // when set, files go to disk, not into the map
+}
+
+// renderAll runs the jobs on a pool of workers and returns the files, or
+// hands them to the stage as they are done, and how many pages it rendered
+// rather than took from the cache. Results land by index, so the output
+// does not depend on which worker finished first.
+func renderAll(ctx context.Context, r *render.Renderer, jobs []job, o renderOptions) (map[string][]byte, int, diag.List) {
+	c := o.cache
 	var mini *publish.Minifier
 	if o.minify {
 		mini = publish.NewMinifier()
 	}
-	outs := make([][]byte, len(jobs))
+	var outs [][]byte
+	if o.stage == nil {
+		outs = make([][]byte, len(jobs))
+	}
 	diagsOf := make([]diag.List, len(jobs))
 	var rendered atomic.Int64
 	workers := o.workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	var writeErr error
+	var writeOnce sync.Once
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(workers, len(jobs)) {
 		wg.Go(func() {
 			for i := range next {
 				j := jobs[i]
-				if b, ok := c.get(j.path, j.key); ok {
-					outs[i] = b
-					continue
-				}
-				b, ds := j.run()
-				if j.page {
-					rendered.Add(1)
-				}
-				if b != nil && mini != nil {
-					m, err := mini.Minify(j.path, b)
-					if err != nil {
-						ds.Errorf(j.path, 0, 0, "%v", err)
+				b, ok := c.get(j.path, j.key)
+				if !ok {
+					var ds diag.List
+					b, ds = j.run()
+					if j.page {
+						rendered.Add(1)
 					}
-					b = m
+					if b != nil && mini != nil && !j.raw {
+						m, err := mini.Minify(j.path, b)
+						if err != nil {
+							ds.Errorf(j.path, 0, 0, "%v", err)
+						}
+						b = m
+					}
+					if b != nil && len(ds) == 0 {
+						c.put(j.path, j.key, b)
+					}
+					diagsOf[i] = ds
 				}
-				if b != nil && len(ds) == 0 {
-					c.put(j.path, j.key, b)
+				switch {
+				case b == nil || diagsOf[i].HasErrors():
+				case o.stage != nil:
+					if err := o.stage.Put(j.path, b); err != nil {
+						writeOnce.Do(func() { writeErr = err })
+						stop()
+					}
+				default:
+					outs[i] = b
 				}
-				outs[i], diagsOf[i] = b, ds
 			}
 		})
 	}
@@ -248,13 +321,18 @@ func renderAll(ctx context.Context, s *site.Site, r *render.Renderer, pages []*c
 	wg.Wait()
 
 	var diags diag.List
-	if err := ctx.Err(); err != nil {
+	if writeErr != nil {
+		diags.Errorf("", 0, 0, "writing the site: %v", writeErr)
+	} else if err := ctx.Err(); err != nil {
 		diags.Errorf("", 0, 0, "build cancelled: %v", err)
 	}
-	files := make(map[string][]byte, len(jobs))
+	var files map[string][]byte
+	if outs != nil {
+		files = make(map[string][]byte, len(jobs))
+	}
 	for i, j := range jobs {
 		diags.Add(diagsOf[i]...)
-		if outs[i] != nil {
+		if outs != nil && outs[i] != nil {
 			files[j.path] = outs[i]
 		}
 	}
@@ -274,8 +352,8 @@ func globalKey(s *site.Site) string {
 
 // globalInputs are the inputs every page depends on: those of every
 // section, the layouts, and whether pages are minified.
-func globalInputs(s *site.Site, r *render.Renderer, o renderOptions) [][]byte {
-	parts := [][]byte{[]byte(globalKey(s)), []byte(fmt.Sprint(o.minify))}
+func globalInputs(s *site.Site, r *render.Renderer, minify bool) [][]byte {
+	parts := [][]byte{[]byte(globalKey(s)), []byte(fmt.Sprint(minify))}
 	for _, f := range r.Layouts() {
 		parts = append(parts, []byte(f.Path), f.Data)
 	}
@@ -335,19 +413,37 @@ func sitemapEntries(s *site.Site, pages []*compose.Page) []render.SitemapEntry {
 	return entries
 }
 
-// addStatic copies static/ into the output, refusing files that would
-// replace a generated one.
-func addStatic(src fs.FS, s *site.Site, files map[string][]byte) *diag.Diagnostic {
+// addStatic adds static/ to the jobs, refusing files that would replace a
+// generated one. Each is read when its job runs.
+func addStatic(src fs.FS, s *site.Site, jobs *[]job) *diag.Diagnostic {
+	taken := make(map[string]bool, len(*jobs))
+	folders := map[string]string{} // generated folder → a file in it
+	for _, j := range *jobs {
+		taken[j.path] = true
+		for d := path.Dir(j.path); d != "." && folders[d] == ""; d = path.Dir(d) {
+			folders[d] = j.path
+		}
+	}
 	for _, p := range s.Static {
 		rel := p[len(site.StaticDir)+1:]
-		if _, taken := files[rel]; taken {
+		if taken[rel] {
 			return &diag.Diagnostic{File: p, Severity: diag.Error, Message: fmt.Sprintf("would replace the generated %s; expected a path the build does not write", rel)}
 		}
-		b, err := fs.ReadFile(src, p)
-		if err != nil {
-			return &diag.Diagnostic{File: p, Severity: diag.Error, Message: fmt.Sprintf("cannot read: %v", err)}
+		if f := folders[rel]; f != "" {
+			return &diag.Diagnostic{File: p, Severity: diag.Error, Message: fmt.Sprintf("would take the name of the generated folder holding %s; expected a name the build does not use", f)}
 		}
-		files[rel] = b
+		for d := path.Dir(rel); d != "."; d = path.Dir(d) {
+			if taken[d] {
+				return &diag.Diagnostic{File: p, Severity: diag.Error, Message: fmt.Sprintf("would need the generated file %s to be a folder; expected a path the build does not write", d)}
+			}
+		}
+		*jobs = append(*jobs, job{path: rel, raw: true, run: func() ([]byte, diag.List) {
+			b, err := fs.ReadFile(src, p)
+			if err != nil {
+				return nil, diag.List{{File: p, Severity: diag.Error, Message: fmt.Sprintf("cannot read: %v", err)}}
+			}
+			return b, nil
+		}})
 	}
 	return nil
 }

@@ -119,26 +119,40 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	defer root.Close()
+	// The destination is known once site.toml is read (publishDir); the
+	// build writes pages into a staging folder beside it as it renders
+	// them and swaps the folder in when every page is done.
+	outFor := func(s *site.Site) string {
+		if *dest != "" {
+			return *dest
+		}
+		if pd := s.Config.PublishDir; pd != "" {
+			return filepath.Join(*src, filepath.FromSlash(pd))
+		}
+		return filepath.Join(*src, "public")
+	}
+	opts.Dest = func(s *site.Site) (string, error) {
+		out := outFor(s)
+		if err := generator.CheckDest(*src, out); err != nil {
+			return "", err
+		}
+		if info, err := os.Lstat(out); err == nil && !info.IsDir() {
+			return "", fmt.Errorf("destination %s exists and is not a folder; expected a folder, or a name that does not exist yet", out)
+		}
+		return out, nil
+	}
 	res := generator.Build(ctx, root.FS(), opts)
 	printDiags(stderr, res.Diags)
-
-	out := *dest
-	if out == "" {
-		out = filepath.Join(*src, "public")
-		if pd := res.Site.Config.PublishDir; pd != "" {
-			out = filepath.Join(*src, filepath.FromSlash(pd))
-		}
-	}
-	if res.Diags.HasErrors() {
-		fmt.Fprintf(stderr, "build failed: %s, %s; %s left as it was\n", plural(res.Diags.Count(diag.Error), "error"), plural(res.Diags.Count(diag.Warning), "warning"), out)
-		return exitContent
-	}
-	if err := generator.CheckDest(*src, out); err != nil {
-		fmt.Fprintf(stderr, "noticegen build: %v\n", err)
+	out := outFor(res.Site)
+	switch {
+	case res.DestErr != nil:
+		fmt.Fprintf(stderr, "noticegen build: %v\n", res.DestErr)
 		return exitUsage
-	}
-	if err := generator.Write(ctx, res, out); err != nil {
-		fmt.Fprintf(stderr, "noticegen build: writing %s: %v; %s left as it was\n", out, err, out)
+	case res.WriteErr != nil:
+		fmt.Fprintf(stderr, "noticegen build: writing %s: %v; %s left as it was\n", out, res.WriteErr, out)
+		return exitContent
+	case res.Diags.HasErrors():
+		fmt.Fprintf(stderr, "build failed: %s, %s; %s left as it was\n", plural(res.Diags.Count(diag.Error), "error"), plural(res.Diags.Count(diag.Warning), "warning"), out)
 		return exitContent
 	}
 	printSummary(stdout, res, out)
@@ -256,7 +270,13 @@ func printSummary(w io.Writer, res *generator.Result, out string) {
 		langs = append(langs, fmt.Sprintf("%s %d", l, st.PagesBy[l]))
 	}
 	fmt.Fprintf(w, "  notice pages  %s\n", strings.Join(langs, ", "))
-	fmt.Fprintf(w, "  entities      %d\n  notices       %d\n  sections      %d\n  files         %d\n", st.Entities, st.Notices, st.Sections, st.Files)
+	fmt.Fprintf(w, "  entities      %d\n  notices       %d\n  sections      %d\n", st.Entities, st.Notices, st.Sections)
+	if st.Unchanged > 0 {
+		// Unchanged files are linked from the previous build, not written.
+		fmt.Fprintf(w, "  files         %d (%d unchanged)\n", st.Files, st.Unchanged)
+	} else {
+		fmt.Fprintf(w, "  files         %d\n", st.Files)
+	}
 	fmt.Fprintf(w, "  warnings      %d\n", res.Diags.Count(diag.Warning))
 }
 

@@ -4,9 +4,11 @@
 package publish
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -16,6 +18,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -112,27 +115,94 @@ func within(inner, outer string) bool {
 // Write writes files (slash paths relative to the site root) to dest
 // through a staging folder in dest's parent, then swaps it in. On any error
 // the staging folder is removed and dest is left as it was.
-func Write(ctx context.Context, dest string, files map[string][]byte) (err error) {
-	dest = filepath.Clean(dest)
-	if info, err := os.Lstat(dest); err == nil && !info.IsDir() {
-		return fmt.Errorf("destination %s exists and is not a folder; expected a folder, or a name that does not exist yet", dest)
-	}
-	// A file whose name is also a folder of another file (static/en next
-	// to the generated en/index.html) would fail half-way through writing
-	// with a message about the staging folder; it is named here instead.
+func Write(ctx context.Context, dest string, files map[string][]byte) error {
 	names := slices.Sorted(maps.Keys(files))
+	if err := CheckNames(names); err != nil {
+		return err
+	}
+	st, err := NewStage(ctx, dest)
+	if err != nil {
+		return err
+	}
 	for _, name := range names {
-		for d := path.Dir(name); d != "." && d != "/"; d = path.Dir(d) {
-			if _, clash := files[d]; clash {
+		if err := st.Put(name, files[name]); err != nil {
+			st.Abort()
+			return err
+		}
+	}
+	return st.Commit()
+}
+
+// CheckNames refuses a set of output paths that cannot all be written: a
+// path that is not a plain relative slash path, or a file whose name is
+// also the folder of another (static/en next to the generated
+// en/index.html), which would otherwise fail half-way through writing with
+// a message about the staging folder.
+func CheckNames(names []string) error {
+	set := make(map[string]bool, len(names))
+	for _, name := range names {
+		if !fs.ValidPath(name) || name == "." || strings.Contains(name, "\\") {
+			return fmt.Errorf("refusing to write %q: not a path inside the destination", name)
+		}
+		set[name] = true
+	}
+	for _, name := range slices.Sorted(maps.Keys(set)) {
+		for d := path.Dir(name); d != "."; d = path.Dir(d) {
+			if set[d] {
 				return fmt.Errorf("%s would be both a file and the folder holding %s; expected different names (a file in static/ cannot take the name of a generated folder)", d, name)
 			}
 		}
 	}
+	return nil
+}
+
+// Stage is a build being written: files go into a staging folder next to
+// the destination while later pages are still rendering, and Commit swaps
+// it in at once. The build never holds the whole site in memory, readers
+// never see half a site, and Abort leaves the destination as it was.
+//
+// A file whose bytes equal those of the same file in the current
+// destination is linked to it instead of written again: rebuilding a large
+// site after a small change costs a comparison per page, not a write.
+type Stage struct {
+	ctx     context.Context
+	dest    string
+	dir     string // the staging folder
+	prev    string // dest when it holds a previous build to compare with
+	queue   chan stagedFile
+	wg      sync.WaitGroup
+	dirs    sync.Map // folders already created below dir
+	errOnce sync.Once
+	err     error
+	failed  chan struct{}
+	mu      sync.RWMutex
+	closed  bool
+	// Linked counts the files taken unchanged from the previous build.
+	Linked atomic.Int64
+}
+
+type stagedFile struct {
+	name string
+	data []byte
+}
+
+// NewStage creates a staging folder for dest in dest's parent and starts
+// the goroutines that write into it: writing many small files is bound by
+// system calls, which run in parallel and overlap with rendering.
+func NewStage(ctx context.Context, dest string) (*Stage, error) {
+	dest = filepath.Clean(dest)
+	st := &Stage{ctx: ctx, dest: dest, queue: make(chan stagedFile, 64), failed: make(chan struct{})}
+	if info, err := os.Lstat(dest); err == nil {
+		if !info.IsDir() {
+			return nil, fmt.Errorf("destination %s exists and is not a folder; expected a folder, or a name that does not exist yet", dest)
+		}
+		st.prev = dest
+	}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("create %s: %w", parent, err)
+		return nil, fmt.Errorf("create %s: %w", parent, err)
 	}
-	staging, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".staging-")
+	dir, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".staging-")
 	if err != nil {
 		// The error names the staging folder, whose random name means
 		// nothing to the user; what failed is writing into the parent.
@@ -140,76 +210,148 @@ func Write(ctx context.Context, dest string, files map[string][]byte) (err error
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return fmt.Errorf("cannot create a staging folder in %s: %w", parent, err)
+		return nil, fmt.Errorf("cannot create a staging folder in %s: %w", parent, err)
 	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(staging)
-		}
-	}()
-	if err := os.Chmod(staging, 0o755); err != nil {
-		return err
+	if err := os.Chmod(dir, 0o755); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
 	}
-	dirs := map[string]bool{}
-	for _, name := range names {
-		if !fs.ValidPath(name) || strings.Contains(name, "\\") {
-			return fmt.Errorf("refusing to write %q: not a path inside the destination", name)
-		}
-		dirs[path.Dir(name)] = true
-	}
-	for _, d := range slices.Sorted(maps.Keys(dirs)) {
-		if err := os.MkdirAll(filepath.Join(staging, filepath.FromSlash(d)), 0o755); err != nil {
-			return err
-		}
-	}
-	if err := writeAll(ctx, staging, names, files); err != nil {
-		return err
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	return swap(staging, dest)
-}
-
-// writeAll writes the files on several goroutines: writing many small
-// files is bound by system calls, which run in parallel.
-func writeAll(ctx context.Context, root string, names []string, files map[string][]byte) error {
-	next := make(chan string)
-	errc := make(chan error, 1)
-	var wg sync.WaitGroup
+	st.dir = dir
 	for range 4 * runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for name := range next {
-				if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(name)), files[name], 0o644); err != nil {
-					select {
-					case errc <- err:
-					default:
-					}
+		st.wg.Go(func() {
+			for f := range st.queue {
+				if st.failedYet() {
+					continue
+				}
+				if err := st.write(f.name, f.data); err != nil {
+					st.fail(err)
 				}
 			}
 		})
 	}
-	var err error
-feed:
-	for _, name := range names {
-		select {
-		case err = <-errc:
-			break feed
-		case <-ctx.Done():
-			err = ctx.Err()
-			break feed
-		case next <- name:
+	return st, nil
+}
+
+// Put queues a file for writing; name is a slash path below the site
+// root. It waits while the writers are busy, which bounds the memory of a
+// build that renders faster than the disk takes it, and returns the first
+// error any write met, so that rendering can stop early.
+func (st *Stage) Put(name string, data []byte) error {
+	if !fs.ValidPath(name) || name == "." || strings.Contains(name, "\\") {
+		err := fmt.Errorf("refusing to write %q: not a path inside the destination", name)
+		st.fail(err)
+		return err
+	}
+	// The read lock keeps finish from closing the queue under a send.
+	st.mu.RLock()
+	defer st.mu.RUnlock()
+	if st.closed {
+		return errors.New("stage already committed or aborted")
+	}
+	select {
+	case st.queue <- stagedFile{name, data}:
+		return nil
+	case <-st.failed:
+		return st.err
+	case <-st.ctx.Done():
+		st.fail(st.ctx.Err())
+		return st.ctx.Err()
+	}
+}
+
+func (st *Stage) fail(err error) {
+	st.errOnce.Do(func() {
+		st.err = err
+		close(st.failed)
+	})
+}
+
+func (st *Stage) failedYet() bool {
+	select {
+	case <-st.failed:
+		return true
+	default:
+		return false
+	}
+}
+
+// write puts one file into the staging folder, or links the previous
+// build's copy when the bytes are the same.
+func (st *Stage) write(name string, data []byte) error {
+	rel := filepath.FromSlash(name)
+	target := filepath.Join(st.dir, rel)
+	if d := path.Dir(name); d != "." {
+		if _, done := st.dirs.Load(d); !done {
+			if err := os.MkdirAll(filepath.Join(st.dir, filepath.FromSlash(d)), 0o755); err != nil {
+				return err
+			}
+			st.dirs.Store(d, true)
 		}
 	}
-	close(next)
-	wg.Wait()
-	if err == nil {
-		select {
-		case err = <-errc:
-		default:
+	if st.prev != "" {
+		old := filepath.Join(st.prev, rel)
+		if sameBytes(old, data) && os.Link(old, target) == nil {
+			st.Linked.Add(1)
+			return nil
 		}
 	}
-	return err
+	return os.WriteFile(target, data, 0o644)
+}
+
+// sameBytes reports whether the regular file at p holds exactly data. The
+// size is compared first, so most changed pages cost one stat.
+func sameBytes(p string, data []byte) bool {
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+		return false
+	}
+	buf := make([]byte, len(data)+1)
+	n, err := io.ReadFull(f, buf)
+	return errors.Is(err, io.ErrUnexpectedEOF) && n == len(data) && bytes.Equal(buf[:n], data)
+}
+
+// finish stops the writers and returns the first error they met.
+func (st *Stage) finish() error {
+	st.mu.Lock()
+	if !st.closed {
+		st.closed = true
+		close(st.queue)
+	}
+	st.mu.Unlock()
+	st.wg.Wait()
+	if st.err == nil {
+		if err := st.ctx.Err(); err != nil {
+			st.fail(err)
+		}
+	}
+	return st.err
+}
+
+// Commit waits for the queued files and swaps the staging folder in for
+// the destination. On error the staging folder is removed and the
+// destination is left as it was.
+func (st *Stage) Commit() error {
+	if err := st.finish(); err != nil {
+		os.RemoveAll(st.dir)
+		return err
+	}
+	if err := swap(st.dir, st.dest); err != nil {
+		os.RemoveAll(st.dir)
+		return err
+	}
+	return nil
+}
+
+// Abort discards what was staged; the destination stays as it was.
+func (st *Stage) Abort() {
+	st.fail(errors.New("build aborted"))
+	st.finish()
+	os.RemoveAll(st.dir)
 }
 
 // swap puts staging in dest's place. Where the system can exchange two
@@ -219,7 +361,7 @@ func swap(staging, dest string) error {
 		return os.Rename(staging, dest)
 	}
 	if exchange(staging, dest) == nil {
-		return os.RemoveAll(staging) // now holds the previous build
+		return removeTree(staging) // now holds the previous build
 	}
 	old := staging + ".old"
 	if err := os.Rename(dest, old); err != nil {
@@ -229,5 +371,38 @@ func swap(staging, dest string) error {
 		_ = os.Rename(old, dest)
 		return fmt.Errorf("move new build into %s: %w", dest, err)
 	}
-	return os.RemoveAll(old)
+	return removeTree(old)
+}
+
+// removeTree removes dir like os.RemoveAll, with the folders two levels
+// down removed in parallel: a previous build of ten thousand pages takes
+// one unlink per file, and those run side by side.
+func removeTree(dir string) error {
+	var subs []string
+	tops, _ := os.ReadDir(dir)
+	for _, t := range tops {
+		p := filepath.Join(dir, t.Name())
+		if !t.IsDir() {
+			continue
+		}
+		kids, _ := os.ReadDir(p)
+		for _, k := range kids {
+			subs = append(subs, filepath.Join(p, k.Name()))
+		}
+	}
+	next := make(chan string)
+	var wg sync.WaitGroup
+	for range 4 * runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for p := range next {
+				os.RemoveAll(p)
+			}
+		})
+	}
+	for _, p := range subs {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+	return os.RemoveAll(dir)
 }

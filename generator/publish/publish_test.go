@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -337,5 +338,105 @@ func TestMinifier(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestStageLinksUnchanged: a rebuild links the files whose bytes did not
+// change to the previous build's copies and writes the others; either way
+// the new folder holds the new bytes and the old one is gone.
+func TestStageLinksUnchanged(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	first := map[string][]byte{"index.html": []byte("same"), "en/a/index.html": []byte("old"), "en/b/index.html": []byte("12345")}
+	if err := Write(context.Background(), dest, first); err != nil {
+		t.Fatal(err)
+	}
+	inode := func(name string) uint64 {
+		info, err := os.Stat(filepath.Join(dest, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return info.Sys().(*syscall.Stat_t).Ino
+	}
+	before := map[string]uint64{}
+	for name := range first {
+		before[name] = inode(name)
+	}
+	st, err := NewStage(context.Background(), dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := map[string][]byte{"index.html": []byte("same"), "en/a/index.html": []byte("new"), "en/b/index.html": []byte("54321"), "en/c/index.html": []byte("added")}
+	for name, b := range second {
+		if err := st.Put(name, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got := st.Linked.Load(); got != 1 {
+		t.Errorf("Linked = %d, want 1 (index.html only)", got)
+	}
+	for name, want := range second {
+		got, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(name)))
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s = %q, %v; want %q", name, got, err, want)
+		}
+	}
+	if inode("index.html") != before["index.html"] {
+		t.Error("index.html was written again; want it linked to the previous build's file")
+	}
+	if inode("en/b/index.html") == before["en/b/index.html"] {
+		t.Error("en/b/index.html (same size, other bytes) was linked; want it written")
+	}
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), ".public.staging-*")); len(left) != 0 {
+		t.Errorf("staging folders left behind: %v", left)
+	}
+}
+
+// TestStageAbort: an aborted stage leaves the destination as it was and
+// refuses further files.
+func TestStageAbort(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	if err := Write(context.Background(), dest, map[string][]byte{"index.html": []byte("v1")}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := NewStage(context.Background(), dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Put("index.html", []byte("v2")); err != nil {
+		t.Fatal(err)
+	}
+	st.Abort()
+	if err := st.Put("other.html", []byte("x")); err == nil {
+		t.Error("Put after Abort succeeded; want an error")
+	}
+	if got, _ := os.ReadFile(filepath.Join(dest, "index.html")); string(got) != "v1" {
+		t.Errorf("index.html = %q after Abort; want v1", got)
+	}
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), ".public.staging-*")); len(left) != 0 {
+		t.Errorf("staging folders left behind: %v", left)
+	}
+}
+
+func TestCheckNames(t *testing.T) {
+	tests := []struct {
+		names []string
+		want  string // "" means accepted
+	}{
+		{[]string{"index.html", "en/index.html", "en/a/index.html"}, ""},
+		{[]string{"en", "en/index.html"}, "en would be both a file and the folder holding en/index.html"},
+		{[]string{"a/b", "a/b/c/d.html"}, "a/b would be both"},
+		{[]string{"../x"}, "not a path inside the destination"},
+		{[]string{"/abs"}, "not a path inside the destination"},
+		{[]string{`a\b`}, "not a path inside the destination"},
+		{[]string{"."}, "not a path inside the destination"},
+	}
+	for _, tt := range tests {
+		err := CheckNames(tt.names)
+		if tt.want == "" && err != nil || tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)) {
+			t.Errorf("CheckNames(%q) = %v; want %q", tt.names, err, tt.want)
+		}
 	}
 }
