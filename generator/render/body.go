@@ -255,8 +255,14 @@ func markdownText(v any) string {
 	s := fmt.Sprint(v)
 	var b strings.Builder
 	lineStart := true
+	trailing := len(strings.TrimRight(s, " \t")) // where the value's trailing white space starts
 	for i, r := range s {
 		switch {
+		case i >= trailing:
+			// Two spaces before the body's line end would make a hard
+			// line break (<br>); as references they are plain spaces.
+			fmt.Fprintf(&b, "&#%d;", r)
+			continue
 		case r == '`':
 			// A backslash does not escape inside a code span, so "\`"
 			// would close one the body opened; the character reference

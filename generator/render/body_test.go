@@ -46,6 +46,7 @@ func TestMarkdownText(t *testing.T) {
 		{"thematic break", "a\n---", "", "<p>a\n---</p>\n"},
 		{"block quote", "> q", `\> q`, "<p>&gt; q</p>\n"},
 		{"code span", "`c`", "&#96;c&#96;", "<p>`c`</p>\n"},
+		{"trailing spaces", "a  ", "a&#32;&#32;", "<p>a  </p>\n"},
 		{"closing a code span the body opened", "a`", "a&#96;", "<p>a`</p>\n"},
 		{"strikethrough", "~~s~~", "", "<p>~~s~~</p>\n"},
 		{"table", "| a | b |\n|---|---|", "", "<p>| a | b |\n|---|---|</p>\n"},
