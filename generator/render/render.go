@@ -493,18 +493,57 @@ func (r *Renderer) section(p *compose.Page, part compose.Part) (SectionView, dia
 		sv.Body = template.HTML(html) // #nosec: produced by goldmark from escaped template output
 	}
 	if t := r.layouts[KindNotice]; t != nil && !diags.HasErrors() {
-		var buf bytes.Buffer
 		data := &SectionData{SectionView: sv, PageLang: lang, cat: r.cat}
-		if err := t.ExecuteTemplate(&buf, "section", data); err != nil {
-			diags.Add(layoutError(err, "layouts/partials/section.html"))
+		w := r.wrapper(t, part, lang, data)
+		diags.Add(w.diags...)
+		if before, after, ok := strings.Cut(string(w.view.HTML), bodyMark); ok && sv.Body != "" {
+			sv.HTML = template.HTML(before + string(sv.Body) + after) // #nosec: html/template output around goldmark's
+		} else if !w.diags.HasErrors() {
+			var buf bytes.Buffer
+			if err := t.ExecuteTemplate(&buf, "section", data); err != nil {
+				diags.Add(layoutError(err, "layouts/partials/section.html"))
+			}
+			sv.HTML = template.HTML(buf.String()) // #nosec: html/template output
 		}
-		sv.HTML = template.HTML(buf.String()) // #nosec: html/template output
-		if sv.Processing {
-			sv.GlanceHTML, diags = r.glanceRow(t, data, diags)
-		}
+		sv.GlanceHTML = w.view.GlanceHTML
 	}
 	r.sections.store(key, renderedSection{view: sv, diags: diags})
 	return sv, diags
+}
+
+// bodyMark stands for the body while the section layout runs once for all
+// the pages that show a section: the layout around a body depends only on
+// the section file and the language, while a body that prints the entity's
+// name differs on every entity's pages. html/template turns a NUL in any
+// other value into U+FFFD, so the mark cannot appear by accident.
+const bodyMark = "\x00noticegen:body\x00"
+
+// wrapper renders the section layout around bodyMark, and the section's
+// at-a-glance row, once per section file, language and place in the
+// notice. Its HTML is empty when the layout does not print the body
+// exactly once as HTML text (a site's own layout may print it twice, or
+// test it); the section is then rendered whole for each page.
+func (r *Renderer) wrapper(t *template.Template, part compose.Part, lang string, data *SectionData) renderedSection {
+	f := part.File
+	key := "wrap|" + r.sections.hash([]byte(r.global), []byte(f.Path), f.Front.Text, []byte(lang), []byte(part.Section.ID),
+		[]byte(fmt.Sprint(part.Fallback, part.Section.Index)))
+	if w, ok := r.sections.load(key); ok {
+		return w
+	}
+	marked := *data
+	marked.Body = bodyMark
+	var buf bytes.Buffer
+	var w renderedSection
+	if err := t.ExecuteTemplate(&buf, "section", &marked); err != nil {
+		w.diags.Add(layoutError(err, "layouts/partials/section.html"))
+	} else if strings.Count(buf.String(), bodyMark) == 1 {
+		w.view.HTML = template.HTML(buf.String()) // #nosec: html/template output
+	}
+	if data.Processing {
+		w.view.GlanceHTML, w.diags = r.glanceRow(t, data, w.diags)
+	}
+	r.sections.store(key, w)
+	return w
 }
 
 // Overview renders the page of one language that lists every entity with

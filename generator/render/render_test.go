@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/noticegen/noticegen/generator/compose"
@@ -366,6 +367,50 @@ func TestTel(t *testing.T) {
 		t.Run(tt.phone, func(t *testing.T) {
 			if got := p.Tel(tt.phone); string(got) != tt.want {
 				t.Errorf("Tel(%q) = %q, want %q", tt.phone, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSectionLayoutAroundBody: the section layout runs once around a mark
+// for the body, which each page's body then replaces; a site's own layout
+// that prints the body twice, tests it, or prints it in an attribute gets
+// the section rendered whole, with the same result as without the shortcut.
+func TestSectionLayoutAroundBody(t *testing.T) {
+	tests := []struct {
+		name, layout string
+		want         string // in the page, with the entity's body
+	}{
+		{"built-in", "", `<div class="section-body">` + "\n<p>Run by Acme.</p>\n\n</div>"},
+		{"body twice", `{{define "section"}}<section id="{{.Anchor}}"><h2 id="{{.Anchor}}__title">{{.Title}}</h2>{{.Body}}{{.Body}}</section>{{end}}`,
+			"<p>Run by Acme.</p>\n<p>Run by Acme.</p>\n</section>"},
+		{"body tested", `{{define "section"}}<section id="{{.Anchor}}"><h2 id="{{.Anchor}}__title">{{.Title}}</h2>{{if .Body}}[{{.Body}}]{{else}}none{{end}}</section>{{end}}`,
+			"[<p>Run by Acme.</p>\n]</section>"},
+		{"body in an attribute", `{{define "section"}}<section id="{{.Anchor}}" data-b="{{.Body}}"><h2 id="{{.Anchor}}__title">{{.Title}}</h2></section>{{end}}`,
+			`data-b="Run by Acme.` + "\n" + `"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFixture(t, false, section("general", sec("general", "en", "Run by {{ .Entity.Name }}.", 4, site.FrontMatter{Title: "General"})))
+			f.entity.Name = site.Localized{"": "Acme"}
+			if tt.layout != "" {
+				own := fstest.MapFS{"partials/section.html": {Data: []byte(tt.layout)}}
+				f.r, f.diags = New(f.site, f.r.cat, os.DirFS("../../layouts"), own)
+			}
+			for range 2 { // the second page takes the layout from the memo
+				if page := f.render(t, "en"); !strings.Contains(page, tt.want) {
+					t.Fatalf("page does not contain %q:\n%s", tt.want, page)
+				}
+			}
+			other := *f.entity
+			other.ID, other.Name = "other", site.Localized{"": "Other"}
+			p := &compose.Page{Entity: &other, Notice: f.notice, Lang: "en", Parts: compose.Parts(f.site, &other, f.notice, "en")}
+			out, diags := f.r.Notice(p)
+			if len(diags) != 0 {
+				t.Fatal(diags)
+			}
+			if want := strings.ReplaceAll(tt.want, "Acme", "Other"); !strings.Contains(string(out), want) {
+				t.Errorf("other entity's page does not contain %q:\n%s", want, out)
 			}
 		})
 	}
