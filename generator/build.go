@@ -4,6 +4,7 @@
 package generator
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io/fs"
@@ -209,7 +210,7 @@ type job struct {
 	key  uint64
 	page bool // counts as a rendered page
 	raw  bool // copied byte for byte: never minified
-	run  func() ([]byte, diag.List)
+	run  func(w *bytes.Buffer) diag.List
 }
 
 // plan lists every file of the site, each with how to make it: the
@@ -229,16 +230,16 @@ func plan(s *site.Site, r *render.Renderer, pages []*compose.Page, c *Cache, min
 	jobs := []job{{path: "index.html", key: g, page: true, run: r.Chooser}}
 	for _, lang := range s.Config.Languages {
 		jobs = append(jobs, job{path: lang + "/index.html", key: c.fingerprint(key(all), []byte(lang)), page: true,
-			run: func() ([]byte, diag.List) { return r.Overview(lang) }})
+			run: func(w *bytes.Buffer) diag.List { return r.Overview(w, lang) }})
 	}
 	for _, p := range pages {
 		jobs = append(jobs, job{path: p.Path() + "index.html", key: pageKey(c, g, p), page: true,
-			run: func() ([]byte, diag.List) { return r.Notice(p) }})
+			run: func(w *bytes.Buffer) diag.List { return r.Notice(w, p) }})
 	}
 	for _, a := range r.Assets() {
-		jobs = append(jobs, job{path: a.Path, run: func() ([]byte, diag.List) { return a.Data, nil }})
+		jobs = append(jobs, job{path: a.Path, run: func(w *bytes.Buffer) diag.List { w.Write(a.Data); return nil }})
 	}
-	jobs = append(jobs, job{path: "sitemap.xml", run: func() ([]byte, diag.List) { return r.Sitemap(sitemapEntries(s, pages)), nil }})
+	jobs = append(jobs, job{path: "sitemap.xml", run: func(w *bytes.Buffer) diag.List { w.Write(r.Sitemap(sitemapEntries(s, pages))); return nil }})
 	return jobs
 }
 
@@ -277,21 +278,26 @@ func renderAll(ctx context.Context, r *render.Renderer, jobs []job, o renderOpti
 	var wg sync.WaitGroup
 	for range min(workers, len(jobs)) {
 		wg.Go(func() {
+			var buf bytes.Buffer // reused for every page this worker renders
 			for i := range next {
 				j := jobs[i]
 				b, ok := c.get(j.path, j.key)
 				if !ok {
-					var ds diag.List
-					b, ds = j.run()
+					buf.Reset()
+					ds := j.run(&buf)
 					if j.page {
 						rendered.Add(1)
 					}
-					if b != nil && mini != nil && !j.raw {
-						m, err := mini.Minify(j.path, b)
-						if err != nil {
+					switch {
+					case ds.HasErrors():
+					case mini != nil && !j.raw:
+						var err error
+						if b, err = mini.Minify(j.path, buf.Bytes()); err != nil {
 							ds.Errorf(j.path, 0, 0, "%v", err)
 						}
-						b = m
+					default:
+						// Never nil, even for an empty file: nil means none.
+						b = append(make([]byte, 0, buf.Len()), buf.Bytes()...)
 					}
 					if b != nil && len(ds) == 0 {
 						c.put(j.path, j.key, b)
@@ -437,12 +443,13 @@ func addStatic(src fs.FS, s *site.Site, jobs *[]job) *diag.Diagnostic {
 				return &diag.Diagnostic{File: p, Severity: diag.Error, Message: fmt.Sprintf("would need the generated file %s to be a folder; expected a path the build does not write", d)}
 			}
 		}
-		*jobs = append(*jobs, job{path: rel, raw: true, run: func() ([]byte, diag.List) {
+		*jobs = append(*jobs, job{path: rel, raw: true, run: func(w *bytes.Buffer) diag.List {
 			b, err := fs.ReadFile(src, p)
 			if err != nil {
-				return nil, diag.List{{File: p, Severity: diag.Error, Message: fmt.Sprintf("cannot read: %v", err)}}
+				return diag.List{{File: p, Severity: diag.Error, Message: fmt.Sprintf("cannot read: %v", err)}}
 			}
-			return b, nil
+			w.Write(b)
+			return nil
 		}})
 	}
 	return nil

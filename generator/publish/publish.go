@@ -40,7 +40,9 @@ func NewMinifier() *Minifier {
 	return &Minifier{m: m}
 }
 
-// Minify returns b minified when name is an .html, .css or .xml file, else b.
+// Minify returns b minified when name is an .html, .css or .xml file, else
+// a copy of b: the result never shares b's memory, which the caller may
+// reuse for the next file.
 func (mi *Minifier) Minify(name string, b []byte) ([]byte, error) {
 	var mediatype string
 	switch path.Ext(name) {
@@ -51,7 +53,7 @@ func (mi *Minifier) Minify(name string, b []byte) ([]byte, error) {
 	case ".xml":
 		mediatype = "text/xml"
 	default:
-		return b, nil
+		return append(make([]byte, 0, len(b)), b...), nil
 	}
 	out, err := mi.m.Bytes(mediatype, b)
 	if err != nil {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"os"
 	"regexp"
 	"strings"
@@ -86,11 +87,11 @@ func (f *fixture) render(t *testing.T, lang string) string {
 	if len(f.diags) != 0 {
 		t.Fatalf("render.New: %v", f.diags)
 	}
-	out, diags := f.r.Notice(f.page(lang))
-	if len(diags) != 0 {
+	var out bytes.Buffer
+	if diags := f.r.Notice(&out, f.page(lang)); len(diags) != 0 {
 		t.Fatalf("Notice(%s): %v", lang, diags)
 	}
-	return string(out)
+	return out.String()
 }
 
 // sectionBody returns the HTML inside the section-body div of the section
@@ -171,9 +172,10 @@ func TestBodyMissingKeyLine(t *testing.T) {
 			if len(f.diags) != 0 {
 				t.Fatalf("New: %v", f.diags)
 			}
-			out, diags := f.r.Notice(f.page("en"))
-			if out != nil {
-				t.Errorf("Notice returned a page despite a template error")
+			var out bytes.Buffer
+			diags := f.r.Notice(&out, f.page("en"))
+			if out.Len() != 0 {
+				t.Errorf("Notice wrote a page despite a template error")
 			}
 			if len(diags) != 1 {
 				t.Fatalf("want one diagnostic, got %v", diags)
@@ -405,12 +407,12 @@ func TestSectionLayoutAroundBody(t *testing.T) {
 			other := *f.entity
 			other.ID, other.Name = "other", site.Localized{"": "Other"}
 			p := &compose.Page{Entity: &other, Notice: f.notice, Lang: "en", Parts: compose.Parts(f.site, &other, f.notice, "en")}
-			out, diags := f.r.Notice(p)
-			if len(diags) != 0 {
+			var out bytes.Buffer
+			if diags := f.r.Notice(&out, p); len(diags) != 0 {
 				t.Fatal(diags)
 			}
-			if want := strings.ReplaceAll(tt.want, "Acme", "Other"); !strings.Contains(string(out), want) {
-				t.Errorf("other entity's page does not contain %q:\n%s", want, out)
+			if want := strings.ReplaceAll(tt.want, "Acme", "Other"); !strings.Contains(out.String(), want) {
+				t.Errorf("other entity's page does not contain %q:\n%s", want, out.String())
 			}
 		})
 	}

@@ -1,0 +1,98 @@
+package generator
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/noticegen/noticegen"
+	"github.com/noticegen/noticegen/bench/synth"
+	"github.com/noticegen/noticegen/generator/compose"
+	"github.com/noticegen/noticegen/generator/locale"
+	"github.com/noticegen/noticegen/generator/publish"
+	"github.com/noticegen/noticegen/generator/render"
+	"github.com/noticegen/noticegen/generator/site"
+	"github.com/noticegen/noticegen/generator/validate"
+)
+
+// BenchmarkStage times each stage of Build on its own, on the synthetic
+// site of 1,000 entities × 5 notices × 2 languages (10,000 notice pages),
+// so that a profile of the whole build can be read against the cost of
+// each part. Every stage starts from the previous one's result, made once.
+//
+//	go test ./generator -run '^$' -bench Stage -benchtime 3x -benchmem
+func BenchmarkStage(b *testing.B) {
+	ctx := context.Background()
+	dir := filepath.Join(b.TempDir(), "site")
+	if err := synth.Write(dir, synth.Options{Entities: 1000, Notices: 5, Languages: 2, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	src := os.DirFS(dir)
+	builtinI18n, _ := fs.Sub(noticegen.Example, site.I18nDir)
+	builtinLayouts, _ := fs.Sub(noticegen.Example, site.LayoutsDir)
+
+	s, diags := site.Load(ctx, src)
+	if diags.HasErrors() {
+		b.Fatal(diags)
+	}
+	cat, _ := locale.Load(builtinI18n, s.I18n, s.Config.Languages, s.Config.DefaultLanguage)
+	newRenderer := func() *render.Renderer {
+		r, diags := render.New(s, cat, builtinLayouts, nil)
+		if diags.HasErrors() {
+			b.Fatal(diags)
+		}
+		return r
+	}
+	pages := compose.Site(s)
+	var files map[string][]byte
+
+	b.Run("load", func(b *testing.B) {
+		for b.Loop() {
+			if _, diags := site.Load(ctx, src); diags.HasErrors() {
+				b.Fatal(diags)
+			}
+		}
+	})
+	b.Run("validate", func(b *testing.B) {
+		for b.Loop() {
+			validate.Site(s, cat)
+		}
+	})
+	b.Run("compose", func(b *testing.B) {
+		for b.Loop() {
+			compose.Site(s)
+		}
+	})
+	b.Run("render", func(b *testing.B) {
+		// A new renderer each time: sections are rendered once per build,
+		// not once per benchmark run.
+		for b.Loop() {
+			r := newRenderer()
+			files, _, _ = renderAll(ctx, r, plan(s, r, pages, nil, false), renderOptions{})
+		}
+		b.ReportMetric(float64(len(pages))*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+	})
+	b.Run("minify", func(b *testing.B) {
+		m := publish.NewMinifier()
+		for b.Loop() {
+			for name, data := range files {
+				if _, err := m.Minify(name, data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+	b.Run("write", func(b *testing.B) {
+		out := filepath.Join(b.TempDir(), "public")
+		for b.Loop() {
+			b.StopTimer()
+			os.RemoveAll(out) // a new folder each time, as in CI
+			b.StartTimer()
+			if err := publish.Write(ctx, out, files); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
