@@ -49,7 +49,8 @@ type Renderer struct {
 	// the pages of one build: most sections read the same on every page.
 	sections *Memo
 	global   string
-	dates    sync.Map // "lang|2006-01-02" → Date
+	dates    sync.Map  // "lang|2006-01-02" → Date
+	buffers  sync.Pool // *bodyBuffers
 }
 
 // Memo keeps rendered sections. The renderer of one build fills and reads
@@ -480,8 +481,11 @@ func (r *Renderer) section(p *compose.Page, part compose.Part) (SectionView, dia
 	for _, s := range m.Safeguards {
 		sv.Safeguards = append(sv.Safeguards, r.cat.T(lang, "safeguard."+s, nil))
 	}
+	var body []byte // in bufs, until section returns
+	bufs := r.getBuffers()
+	defer r.putBuffers(bufs)
 	if t := r.bodies[f]; t != nil {
-		html, d := r.executeBody(t, f, bodyData(r.site, p))
+		html, d := r.executeBodyTo(bufs, t, f, bodyData(r.site, p))
 		if d != nil {
 			if deps.entity || deps.all {
 				// The same body works for one entity and fails for
@@ -490,15 +494,25 @@ func (r *Renderer) section(p *compose.Page, part compose.Part) (SectionView, dia
 			}
 			diags.Add(*d)
 		}
-		sv.Body = template.HTML(html) // #nosec: produced by goldmark from escaped template output
+		body = html
 	}
 	if t := r.layouts[KindNotice]; t != nil && !diags.HasErrors() {
 		data := &SectionData{SectionView: sv, PageLang: lang, cat: r.cat}
 		w := r.wrapper(t, part, lang, data)
 		diags.Add(w.diags...)
-		if before, after, ok := strings.Cut(string(w.view.HTML), bodyMark); ok && sv.Body != "" {
-			sv.HTML = template.HTML(before + string(sv.Body) + after) // #nosec: html/template output around goldmark's
+		if before, after, ok := strings.Cut(string(w.view.HTML), bodyMark); ok && len(body) > 0 {
+			// One string holds the section, and the body is part of it.
+			var sb strings.Builder
+			sb.Grow(len(before) + len(body) + len(after))
+			sb.WriteString(before)
+			sb.Write(body)
+			sb.WriteString(after)
+			h := sb.String()
+			sv.HTML = template.HTML(h)                                      // #nosec: html/template output around goldmark's
+			sv.Body = template.HTML(h[len(before) : len(before)+len(body)]) // #nosec: produced by goldmark from escaped template output
 		} else if !w.diags.HasErrors() {
+			sv.Body = template.HTML(body) // #nosec: produced by goldmark from escaped template output
+			data.Body = sv.Body
 			var buf bytes.Buffer
 			if err := t.ExecuteTemplate(&buf, "section", data); err != nil {
 				diags.Add(layoutError(err, "layouts/partials/section.html"))
@@ -506,6 +520,9 @@ func (r *Renderer) section(p *compose.Page, part compose.Part) (SectionView, dia
 			sv.HTML = template.HTML(buf.String()) // #nosec: html/template output
 		}
 		sv.GlanceHTML = w.view.GlanceHTML
+	}
+	if sv.Body == "" && len(body) > 0 {
+		sv.Body = template.HTML(body) // #nosec: produced by goldmark from escaped template output
 	}
 	r.sections.store(key, renderedSection{view: sv, diags: diags})
 	return sv, diags
