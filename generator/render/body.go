@@ -271,7 +271,7 @@ func markdownText(v any) string {
 			b.WriteString("&#96;")
 			lineStart = false
 			continue
-		case strings.ContainsRune("\\*_[]<>&!|~{}#", r):
+		case strings.ContainsRune("\\*_[]()<>&!|~{}#", r):
 			b.WriteByte('\\')
 		case lineStart && strings.ContainsRune("-+=", r):
 			b.WriteByte('\\')
