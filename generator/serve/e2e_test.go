@@ -82,7 +82,7 @@ func startServer(tb testing.TB, dir string) (url string, log *syncBuffer) {
 	case url = <-ready:
 	case err := <-done:
 		tb.Fatalf("serve.Run ended early: %v", err)
-	case <-time.After(10 * time.Second):
+	case <-time.After(2 * time.Minute): // the first build of a 10,000-page site takes seconds
 		tb.Fatal("serve did not start")
 	}
 	return url, log

@@ -1,0 +1,97 @@
+package serve_test
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/noticegen/noticegen/bench/synth"
+)
+
+// BenchmarkEditToServed10k measures what a legal editor waits for on a
+// large group's site: from saving one section file of the 10,000-page
+// synthetic site (1,000 entities × 5 notices × 2 languages) to serve
+// answering with the page that shows the edit. It polls the page over
+// loopback HTTP, so no browser time is included (BenchmarkEditToReload
+// measures that on the example site).
+//
+// "hosting" edits a provider section that a share of the entities use;
+// "rights" edits the section on every English page of the site (5,000
+// pages to render again), the worst case of a one-file edit.
+//
+//	go test ./generator/serve -run '^$' -bench EditToServed10k -benchtime 10x
+func BenchmarkEditToServed10k(b *testing.B) {
+	dir := filepath.Join(b.TempDir(), "site")
+	if err := synth.Write(dir, synth.Options{Entities: 1000, Notices: 5, Languages: 2, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	url, _ := startServer(b, dir)
+	for _, tc := range []struct{ name, file string }{
+		{"hosting", "hosting/hetzner.en.md"},
+		{"rights", "rights.en.md"},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			page := url + "en/" + entityUsing(b, dir, strings.TrimSuffix(tc.file, ".en.md")) + "/website/"
+			file := filepath.Join(dir, "content", "sections", filepath.FromSlash(tc.file))
+			orig, err := os.ReadFile(file)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.Cleanup(func() { os.WriteFile(file, orig, 0o644) })
+			var took []time.Duration
+			for b.Loop() {
+				marker := fmt.Sprintf("Edit number %d of %s reached the page.", len(took)+1, tc.name)
+				start := time.Now()
+				saveByRename(b, file, append(bytes.Clone(orig), []byte("\n"+marker+"\n")...))
+				waitForText(b, page, marker)
+				took = append(took, time.Since(start))
+			}
+			slices.Sort(took)
+			b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "median-ms/edit")
+			b.ReportMetric(float64(took[len(took)-1].Microseconds())/1000, "max-ms/edit")
+		})
+	}
+}
+
+// entityUsing returns the first synthetic entity whose pages show section
+// id: every entity for a section outside slots, else one that uses it.
+func entityUsing(tb testing.TB, dir, id string) string {
+	tb.Helper()
+	if !strings.Contains(id, "/") {
+		return "sub-00000"
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "content", "entities", "*.toml"))
+	slices.Sort(files)
+	for _, f := range files {
+		if b, err := os.ReadFile(f); err == nil && bytes.Contains(b, []byte(`"`+id+`"`)) {
+			return strings.TrimSuffix(filepath.Base(f), ".toml")
+		}
+	}
+	tb.Fatalf("no entity uses %s", id)
+	return ""
+}
+
+// waitForText polls url until its body contains text.
+func waitForText(tb testing.TB, url, text string) {
+	tb.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		resp, err := http.Get(url)
+		if err == nil {
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if bytes.Contains(body, []byte(text)) {
+				return
+			}
+		}
+		time.Sleep(time.Millisecond)
+	}
+	tb.Fatalf("%s did not show %q within 30 s", url, text)
+}
