@@ -3,11 +3,14 @@
 #              noticegen check on the example site.
 # make build — builds the example site at the repo root into public/.
 # make fuzz  — runs each fuzz target briefly (FUZZTIME, default 20s).
+# make bench — the pipeline's stage benchmarks on 10,000 notice pages, then
+#              full builds of 1,000, 10,000 and 30,000 pages with pages/s and
+#              peak RSS per size (bench/scaling.sh). Run it on an idle machine.
 
 GO          ?= go
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: test build deps lint vet update-golden fuzz
+.PHONY: test build deps lint vet update-golden fuzz bench
 
 test: deps lint
 	$(GO) test ./...
@@ -48,3 +51,7 @@ fuzz:
 	$(GO) test ./generator/site -run '^$$' -fuzz '^FuzzKeyPos$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./generator/render -run '^$$' -fuzz '^FuzzBody$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./generator -run '^$$' -fuzz '^FuzzBuild$$' -fuzztime $(FUZZTIME)
+
+bench:
+	$(GO) test ./generator -run '^$$' -bench 'Stage' -benchtime 3x -benchmem
+	bash bench/scaling.sh
