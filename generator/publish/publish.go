@@ -303,6 +303,11 @@ func (st *Stage) write(name string, data []byte) error {
 // sameBytes reports whether the regular file at p holds exactly data. The
 // size is compared first, so most changed pages cost one stat.
 func sameBytes(p string, data []byte) bool {
+	// Lstat first: a link planted in the old output must not be linked
+	// into the new one, whatever it points at.
+	if info, err := os.Lstat(p); err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+		return false
+	}
 	f, err := os.Open(p)
 	if err != nil {
 		return false

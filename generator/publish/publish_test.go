@@ -394,6 +394,31 @@ func TestStageLinksUnchanged(t *testing.T) {
 	}
 }
 
+// TestStageDoesNotLinkLinks: a symbolic link in the previous output is
+// never carried into the new one, even when what it points at holds the
+// very bytes of the new file.
+func TestStageDoesNotLinkLinks(t *testing.T) {
+	root := t.TempDir()
+	dest := filepath.Join(root, "public")
+	if err := Write(context.Background(), dest, map[string][]byte{"index.html": []byte("x")}); err != nil {
+		t.Fatal(err)
+	}
+	outside := filepath.Join(root, "outside.html")
+	if err := os.WriteFile(outside, []byte("same"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dest, "page.html")); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(context.Background(), dest, map[string][]byte{"index.html": []byte("x"), "page.html": []byte("same")}); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Lstat(filepath.Join(dest, "page.html"))
+	if err != nil || !info.Mode().IsRegular() {
+		t.Errorf("page.html: %v, %v; want a regular file of the new build", info.Mode(), err)
+	}
+}
+
 // TestStageAbort: an aborted stage leaves the destination as it was and
 // refuses further files.
 func TestStageAbort(t *testing.T) {
