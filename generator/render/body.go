@@ -521,9 +521,10 @@ func BodyMarkdown(s *site.Site, p *compose.Page, f *site.SectionFile) (string, e
 // bodies do with every value they print.
 func MarkdownText(v any) string { return markdownText(v) }
 
-// maxBodyOutput bounds what one body template may print, so a template that
-// ranges over itself cannot exhaust memory.
-const maxBodyOutput = 16 << 20
+// maxBodyOutput bounds what one body template may print: no more than the
+// Markdown converter accepts (maxMarkdown), so a template that ranges over
+// itself stops as soon as its output could no longer be used.
+const maxBodyOutput = maxMarkdown
 
 // maxBodyWork bounds the bytes that the printing and escaping functions of
 // one body execution may produce in all: $x = printf "%s%s" $x $x in a loop
@@ -531,7 +532,7 @@ const maxBodyOutput = 16 << 20
 // is printed. maxFormatWidth bounds a width or precision in printf, which fmt
 // would otherwise pad to a megabyte per call.
 const (
-	maxBodyWork    = 4 * maxBodyOutput
+	maxBodyWork    = 8 * maxBodyOutput
 	maxFormatWidth = 1000
 )
 
@@ -629,7 +630,7 @@ type limitedWriter struct {
 
 func (l *limitedWriter) Write(p []byte) (int, error) {
 	if l.w.Len()+len(p) > l.n {
-		return 0, fmt.Errorf("output exceeds %d bytes; expected a section of reasonable size", l.n)
+		return 0, fmt.Errorf("the section's Markdown would be more than %d bytes (128 KiB); expected a shorter section: split it into several", l.n)
 	}
 	return l.w.Write(p)
 }
