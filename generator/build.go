@@ -41,6 +41,12 @@ type Options struct {
 	// Cache, when set, keeps rendered pages between builds; pages whose
 	// inputs did not change are reused instead of rendered again.
 	Cache *Cache
+	// Only, when set, limits the build to the output files it accepts
+	// (slash paths such as "en/acme/website/index.html"). Loading and
+	// checking still cover the whole site. serve uses it to put the pages
+	// open in a browser on screen before it renders the rest; such a
+	// build leaves the Cache's entries for other pages alone.
+	Only func(path string) bool
 	// Dest, when set, makes Build write the site while it renders it: into
 	// a staging folder that replaces the returned folder once every page
 	// is done, instead of into Result.Files. Peak memory is then that of
@@ -118,7 +124,7 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 	ownLayouts, _ := fs.Sub(src, site.LayoutsDir)
 	memo := opts.Cache.sections()
 	r, diags := render.NewWithMemo(s, cat, builtinLayouts, ownLayouts, memo, globalKey(s))
-	if memo != nil {
+	if memo != nil && opts.Only == nil {
 		defer memo.Sweep()
 	}
 	res.Diags.Add(diags...)
@@ -136,6 +142,9 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 	if d := addStatic(src, s, &jobs); d != nil {
 		res.Diags.Add(*d)
 		return fail()
+	}
+	if opts.Only != nil {
+		jobs = slices.DeleteFunc(jobs, func(j job) bool { return !opts.Only(j.path) })
 	}
 
 	// write: where the files go, decided before the first page renders
@@ -180,7 +189,7 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 		res.Stats.Unchanged = int(stage.Linked.Load())
 	}
 
-	if files != nil {
+	if files != nil && opts.Only == nil {
 		opts.Cache.retain(files)
 	}
 	res.Files = files

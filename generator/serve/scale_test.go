@@ -1,18 +1,21 @@
 package serve_test
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/noticegen/noticegen/bench/synth"
+	"github.com/noticegen/noticegen/generator/internal/testsite"
 )
 
 // BenchmarkEditToServed10k measures what a legal editor waits for on a
@@ -94,4 +97,40 @@ func waitForText(tb testing.TB, url, text string) {
 		time.Sleep(time.Millisecond)
 	}
 	tb.Fatalf("%s did not show %q within 30 s", url, text)
+}
+
+// TestOpenPagesFirst: with a page open (its live script's event stream
+// connected), an edit is served on that page by a first build of the open
+// pages alone, then the full build follows; the terminal line says both.
+func TestOpenPagesFirst(t *testing.T) {
+	dir := testsite.Example(t)
+	url, log := startServer(t, dir)
+	page := "/en/nordlicht-ag/website/"
+	resp, err := http.Get(url + "__noticegen/events?page=" + page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	// The first event arrives once the page is registered as open.
+	if _, err := bufio.NewReader(resp.Body).ReadString('\n'); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "content", "sections", "rights.en.md")
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	marker := "This sentence was added while the page was open."
+	saveByRename(t, file, append(orig, []byte("\n"+marker+"\n")...))
+	waitForText(t, url+page[1:], marker)
+	line := regexp.MustCompile(`rights\.en\.md → 1 open page in \d+ ms, \d+ pages re-rendered in \d+ ms`)
+	deadline := time.Now().Add(10 * time.Second)
+	for !line.MatchString(log.String()) && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if !line.MatchString(log.String()) {
+		t.Errorf("terminal does not report the open page first:\n%s", log.String())
+	}
+	// The full build reached the pages nobody had open.
+	waitForText(t, url+"en/nordlicht-digital/website/", marker)
 }

@@ -12,6 +12,7 @@ import (
 	"hash/fnv"
 	"io"
 	"io/fs"
+	"maps"
 	"mime"
 	"net"
 	"net/http"
@@ -190,23 +191,59 @@ func (s *server) loop(ctx context.Context) {
 // rebuild builds the site, swaps the new snapshot in and tells the pages.
 // The terminal gets one line per rebuild, the errors of a failed one, and
 // warnings only when they are new, so a long session stays readable.
+//
+// When pages are open in a browser, a first build renders only those and
+// is served at once; the full build follows. On a site of ten thousand
+// pages an edit to a section that every page shows re-renders thousands of
+// pages, and the editor looking at one of them should not wait for all.
 func (s *server) rebuild(ctx context.Context, changed []string) {
 	start := time.Now()
-	// Read through an os.Root, as build does, so that no link in the site
-	// makes the preview read a file outside it.
-	var res *generator.Result
-	if root, err := os.OpenRoot(s.opts.Root); err != nil {
-		res = &generator.Result{}
-		res.Diags.Errorf(s.opts.Root, 0, 0, "cannot open the site folder: %v", err)
-	} else {
-		res = generator.Build(ctx, root.FS(), generator.Options{Builtin: s.opts.Builtin, Cache: s.cache, Minify: ptr(false)})
-		root.Close()
+	prev := s.current.Load()
+	first := ""
+	if open := s.hub.pages(); len(open) > 0 && len(prev.files) > 0 {
+		res := s.build(ctx, func(name string) bool { return open[name] })
+		if ctx.Err() != nil {
+			return
+		}
+		if res.Diags.HasErrors() {
+			// The full build would fail the same way; show it now.
+			s.publish(prev, res, changed, start, "")
+			return
+		}
+		files := maps.Clone(prev.files)
+		maps.Copy(files, res.Files)
+		next := &snapshot{id: prev.id + 1, files: files, versions: versions(files, prev.files, prev.versions)}
+		s.current.Store(next)
+		s.hub.broadcast(next)
+		first = fmt.Sprintf("%d open %s in %d ms, ", len(res.Files), plural(len(res.Files), "page", "pages"), time.Since(start).Milliseconds())
+		prev = next
 	}
+	res := s.build(ctx, nil)
 	if ctx.Err() != nil {
 		return
 	}
+	s.publish(prev, res, changed, start, first)
+}
+
+// build runs the pipeline on the site folder, for the files only accepts
+// (all when nil).
+func (s *server) build(ctx context.Context, only func(string) bool) *generator.Result {
+	// Read through an os.Root, as build does, so that no link in the site
+	// makes the preview read a file outside it.
+	root, err := os.OpenRoot(s.opts.Root)
+	if err != nil {
+		res := &generator.Result{}
+		res.Diags.Errorf(s.opts.Root, 0, 0, "cannot open the site folder: %v", err)
+		return res
+	}
+	defer root.Close()
+	return generator.Build(ctx, root.FS(), generator.Options{Builtin: s.opts.Builtin, Cache: s.cache, Minify: ptr(false), Only: only})
+}
+
+// publish swaps in the snapshot of a finished build, or keeps serving prev
+// with the build's errors over every page, and writes the terminal line.
+func (s *server) publish(prev *snapshot, res *generator.Result, changed []string, start time.Time, first string) {
 	elapsed := time.Since(start).Milliseconds()
-	prev := s.current.Load()
 	next := &snapshot{id: prev.id + 1, files: prev.files, versions: prev.versions}
 	seen := map[string]bool{}
 	for _, w := range s.warned {
@@ -232,8 +269,8 @@ func (s *server) rebuild(ctx context.Context, changed []string) {
 	} else {
 		next.versions = versions(res.Files, prev.files, prev.versions)
 		next.files = res.Files
-		fmt.Fprintf(s.opts.Log, "%s %s → %d %s re-rendered in %d ms\n",
-			stamp, describe(s.opts.Root, changed), res.Stats.Rendered, plural(res.Stats.Rendered, "page", "pages"), elapsed)
+		fmt.Fprintf(s.opts.Log, "%s %s → %s%d %s re-rendered in %d ms\n",
+			stamp, describe(s.opts.Root, changed), first, res.Stats.Rendered, plural(res.Stats.Rendered, "page", "pages"), elapsed)
 	}
 	s.current.Store(next)
 	s.hub.broadcast(next)
@@ -442,7 +479,7 @@ func (s *server) events(w http.ResponseWriter, r *http.Request, snap *snapshot) 
 	page := r.URL.Query().Get("page")
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.WriteHeader(http.StatusOK)
-	c := s.hub.add()
+	c := s.hub.add(page)
 	defer s.hub.remove(c)
 	send := func(snap *snapshot) bool {
 		_ = rc.SetWriteDeadline(time.Now().Add(10 * time.Second))
@@ -476,18 +513,34 @@ func (s *server) events(w http.ResponseWriter, r *http.Request, snap *snapshot) 
 // one: a slow page skips to the newest build instead of holding up others.
 type hub struct {
 	mu      sync.Mutex
-	clients map[chan *snapshot]struct{}
+	clients map[chan *snapshot]string // → the file of the page it shows
 }
 
-func (h *hub) add() chan *snapshot {
+// add registers an open page; page is its URL path as the live script
+// sends it ("/en/acme/website/").
+func (h *hub) add(page string) chan *snapshot {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.clients == nil {
-		h.clients = map[chan *snapshot]struct{}{}
+		h.clients = map[chan *snapshot]string{}
 	}
 	c := make(chan *snapshot, 1)
-	h.clients[c] = struct{}{}
+	name, _ := fileName(page)
+	h.clients[c] = name
 	return c
+}
+
+// pages returns the files of the pages open now.
+func (h *hub) pages() map[string]bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	open := map[string]bool{}
+	for _, name := range h.clients {
+		if name != "" {
+			open[name] = true
+		}
+	}
+	return open
 }
 
 func (h *hub) remove(c chan *snapshot) {

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -139,9 +140,25 @@ func TestOverlayEscapesErrors(t *testing.T) {
 	}
 }
 
+func TestHubPages(t *testing.T) {
+	var h hub
+	a := h.add("/en/acme/website/")
+	h.add("/en/acme/website/") // the same page in a second tab
+	h.add("/de/")
+	h.add("/../etc/passwd") // not a page: ignored
+	want := map[string]bool{"en/acme/website/index.html": true, "de/index.html": true}
+	if got := h.pages(); !maps.Equal(got, want) {
+		t.Errorf("pages() = %v, want %v", got, want)
+	}
+	h.remove(a)
+	if got := h.pages(); !got["en/acme/website/index.html"] {
+		t.Errorf("after one of two tabs closed, pages() = %v; want the page still open", got)
+	}
+}
+
 func TestHubDropsStaleSnapshots(t *testing.T) {
 	var h hub
-	c := h.add()
+	c := h.add("/")
 	for i := range 5 {
 		h.broadcast(&snapshot{id: int64(i)}) // never blocks, even with nobody reading
 	}
