@@ -410,6 +410,9 @@ var layouts = map[string]string{
 <nav id="contents" class="toc" aria-labelledby="contents__title">
 <h2 id="contents__title">{{ T "contents" }}</h2>
 <ol>
+{{- if $glance }}
+<li><a href="#at-a-glance">{{ T "glance" }}</a></li>
+{{- end }}
 <li><a href="#controller">{{ T "controller" }}</a></li>
 <li><a href="#data-protection-officer">{{ T "dpo" }}</a></li>
 {{- range .Params.sections }}
