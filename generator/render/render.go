@@ -48,9 +48,12 @@ type Renderer struct {
 	// sections holds rendered sections by content and language, shared by
 	// the pages of one build: most sections read the same on every page.
 	sections *Memo
-	global   string
-	dates    sync.Map  // "lang|2006-01-02" → Date
-	buffers  sync.Pool // *bodyBuffers
+	// groups, in a build without a memo of its own to fill, holds the
+	// sections whose bodies use the entity, for a few entities at a time.
+	groups  *entityGroups
+	global  string
+	dates   sync.Map  // "lang|2006-01-02" → Date
+	buffers sync.Pool // *bodyBuffers
 }
 
 // Memo keeps rendered sections. The renderer of one build fills and reads
@@ -124,11 +127,13 @@ func New(s *site.Site, cat *locale.Catalog, builtin, own fs.FS) (*Renderer, diag
 // global fingerprints everything every page depends on (site.toml, layouts,
 // messages, options); entries made under another global are not reused.
 func NewWithMemo(s *site.Site, cat *locale.Catalog, builtin, own fs.FS, memo *Memo, global string) (*Renderer, diag.List) {
+	var groups *entityGroups
 	if memo == nil {
 		memo = NewMemo()
+		groups = &entityGroups{m: map[string]map[string]renderedSection{}}
 	}
 	r := &Renderer{
-		site: s, cat: cat, md: newMarkdown(s.Config.UnsafeHTML), sections: memo, global: global,
+		site: s, cat: cat, md: newMarkdown(s.Config.UnsafeHTML), sections: memo, global: global, groups: groups,
 		bodies: map[*site.SectionFile]*texttemplate.Template{}, deps: map[*site.SectionFile]bodyDeps{},
 	}
 	var diags diag.List
@@ -459,7 +464,13 @@ func (r *Renderer) section(p *compose.Page, part compose.Part) (SectionView, dia
 	f, lang := part.File, p.Lang
 	deps := r.deps[f]
 	key := r.sectionKey(p, part, deps)
-	if rs, ok := r.sections.load(key); ok {
+	load, store := r.sections.load, r.sections.store
+	if r.groups != nil && (deps.entity || deps.all) {
+		group := p.Entity.ID + "\x00" + p.Lang
+		load = func(key string) (renderedSection, bool) { return r.groups.load(group, key) }
+		store = func(key string, v renderedSection) { r.groups.store(group, key, v) }
+	}
+	if rs, ok := load(key); ok {
 		return rs.view, rs.diags
 	}
 	var diags diag.List
@@ -524,8 +535,48 @@ func (r *Renderer) section(p *compose.Page, part compose.Part) (SectionView, dia
 	if sv.Body == "" && len(body) > 0 {
 		sv.Body = template.HTML(body) // #nosec: produced by goldmark from escaped template output
 	}
-	r.sections.store(key, renderedSection{view: sv, diags: diags})
+	store(key, renderedSection{view: sv, diags: diags})
 	return sv, diags
+}
+
+// entityGroups keeps the sections whose bodies use the entity's values,
+// grouped by entity and language, for a build that keeps nothing for the
+// next one. Such a section serves only that entity's pages in that
+// language, which the build renders one after the other, so the groups of
+// entities done long ago are dropped: memory stays flat however many
+// entities a site has (a 30,000-page build held 1.5 GB of them). A section
+// asked for after its group was dropped is rendered again, never wrong.
+type entityGroups struct {
+	mu    sync.Mutex
+	m     map[string]map[string]renderedSection
+	order []string // oldest group first
+}
+
+// maxEntityGroups is how many entity × language groups stay: far more than
+// the pages being rendered at once on any machine.
+const maxEntityGroups = 64
+
+func (g *entityGroups) load(group, key string) (renderedSection, bool) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	v, ok := g.m[group][key]
+	return v, ok
+}
+
+func (g *entityGroups) store(group, key string, v renderedSection) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	sections, ok := g.m[group]
+	if !ok {
+		if len(g.order) == maxEntityGroups {
+			delete(g.m, g.order[0])
+			g.order = g.order[1:]
+		}
+		sections = map[string]renderedSection{}
+		g.m[group] = sections
+		g.order = append(g.order, group)
+	}
+	sections[key] = v
 }
 
 // bodyMark stands for the body while the section layout runs once for all
