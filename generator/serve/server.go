@@ -98,6 +98,9 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	url := "http://" + ln.Addr().String() + "/"
 
+	// Watch before the first build: a file saved while it runs, or just
+	// after the server is ready, must still cause a rebuild.
+	w := watch(ctx, opts.Root, opts.Poll)
 	s.rebuild(ctx, nil)
 
 	baseCtx, cancelBase := context.WithCancel(ctx)
@@ -111,7 +114,7 @@ func Run(ctx context.Context, opts Options) error {
 	}
 
 	done := make(chan struct{})
-	go func() { s.loop(ctx); close(done) }()
+	go func() { s.loop(ctx, w); close(done) }()
 
 	select {
 	case <-ctx.Done():
@@ -150,8 +153,7 @@ func httpServer(h http.Handler, base context.Context) *http.Server {
 const pageWriteTimeout = 30 * time.Second
 
 // loop feeds file events to the coalescer and runs one rebuild at a time.
-func (s *server) loop(ctx context.Context) {
-	w := watch(ctx, s.opts.Root, s.opts.Poll)
+func (s *server) loop(ctx context.Context, w *watcher) {
 	co := &Coalescer{Quiet: s.opts.Quiet}
 	built := make(chan struct{})
 	var timer *time.Timer
