@@ -154,10 +154,11 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 		for i, j := range jobs {
 			names[i] = j.path
 		}
-		dest, err := opts.Dest(s)
-		if err == nil {
-			err = publish.CheckNames(names)
+		if err := publish.CheckNames(names); err != nil {
+			res.Diags.Errorf("", 0, 0, "%v", err)
+			return fail()
 		}
+		dest, err := opts.Dest(s)
 		if err != nil {
 			res.DestErr = err
 			return fail()
