@@ -182,12 +182,13 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 		}
 		return fail()
 	}
+	unchanged := 0
 	if stage != nil {
 		if err := stage.Commit(); err != nil {
 			res.WriteErr = err
 			return fail()
 		}
-		res.Stats.Unchanged = int(stage.Linked.Load())
+		unchanged = int(stage.Linked.Load())
 	}
 
 	if files != nil && opts.Only == nil {
@@ -198,7 +199,7 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 	res.Stats = Stats{
 		Languages: s.Config.Languages, PagesBy: map[string]int{},
 		Entities: len(s.Entities), Notices: len(s.Notices), Sections: len(s.Sections), Files: len(jobs),
-		Rendered: rendered, Unchanged: res.Stats.Unchanged,
+		Rendered: rendered, Unchanged: unchanged,
 	}
 	for _, p := range res.Pages {
 		res.Stats.PagesBy[p.Lang]++

@@ -136,9 +136,6 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if err := generator.CheckDest(*src, out); err != nil {
 			return "", err
 		}
-		if info, err := os.Lstat(out); err == nil && !info.IsDir() {
-			return "", fmt.Errorf("destination %s exists and is not a folder; expected a folder, or a name that does not exist yet", out)
-		}
 		return out, nil
 	}
 	res := generator.Build(ctx, root.FS(), opts)

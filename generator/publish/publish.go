@@ -64,7 +64,8 @@ func (mi *Minifier) Minify(name string, b []byte) ([]byte, error) {
 
 // CheckDest refuses a destination that is, or contains, the source folder,
 // or that lies inside one of the source's input folders: replacing it would
-// delete the site's own files.
+// delete the site's own files. It also refuses one that exists and is not
+// a folder.
 func CheckDest(srcDir, dest string) error {
 	src, err := filepath.Abs(srcDir)
 	if err != nil {
@@ -88,7 +89,7 @@ func CheckDest(srcDir, dest string) error {
 			return fmt.Errorf("destination %s is inside the source's %s; expected a folder outside the site's inputs, e.g. public", dest, in)
 		}
 	}
-	return nil
+	return checkFolder(dest)
 }
 
 // resolve follows links in the existing part of p, so that a link cannot
@@ -143,8 +144,8 @@ func Write(ctx context.Context, dest string, files map[string][]byte) error {
 func CheckNames(names []string) error {
 	set := make(map[string]bool, len(names))
 	for _, name := range names {
-		if !fs.ValidPath(name) || name == "." || strings.Contains(name, "\\") {
-			return fmt.Errorf("refusing to write %q: not a path inside the destination", name)
+		if err := checkName(name); err != nil {
+			return err
 		}
 		set[name] = true
 	}
@@ -154,6 +155,23 @@ func CheckNames(names []string) error {
 				return fmt.Errorf("%s would be both a file and the folder holding %s; expected different names (a file in static/ cannot take the name of a generated folder)", d, name)
 			}
 		}
+	}
+	return nil
+}
+
+// checkName refuses an output path that is not a plain relative slash
+// path below the site root.
+func checkName(name string) error {
+	if !fs.ValidPath(name) || name == "." || strings.Contains(name, "\\") {
+		return fmt.Errorf("refusing to write %q: not a path inside the destination", name)
+	}
+	return nil
+}
+
+// checkFolder refuses a destination that exists and is not a folder.
+func checkFolder(dest string) error {
+	if info, err := os.Lstat(dest); err == nil && !info.IsDir() {
+		return fmt.Errorf("destination %s exists and is not a folder; expected a folder, or a name that does not exist yet", dest)
 	}
 	return nil
 }
@@ -194,10 +212,10 @@ type stagedFile struct {
 func NewStage(ctx context.Context, dest string) (*Stage, error) {
 	dest = filepath.Clean(dest)
 	st := &Stage{ctx: ctx, dest: dest, queue: make(chan stagedFile, 64), failed: make(chan struct{})}
-	if info, err := os.Lstat(dest); err == nil {
-		if !info.IsDir() {
-			return nil, fmt.Errorf("destination %s exists and is not a folder; expected a folder, or a name that does not exist yet", dest)
-		}
+	if err := checkFolder(dest); err != nil {
+		return nil, err
+	}
+	if _, err := os.Lstat(dest); err == nil {
 		st.prev = dest
 	}
 	parent := filepath.Dir(dest)
@@ -239,8 +257,7 @@ func NewStage(ctx context.Context, dest string) (*Stage, error) {
 // build that renders faster than the disk takes it, and returns the first
 // error any write met, so that rendering can stop early.
 func (st *Stage) Put(name string, data []byte) error {
-	if !fs.ValidPath(name) || name == "." || strings.Contains(name, "\\") {
-		err := fmt.Errorf("refusing to write %q: not a path inside the destination", name)
+	if err := checkName(name); err != nil {
 		st.fail(err)
 		return err
 	}
@@ -313,10 +330,7 @@ func sameBytes(p string, data []byte) bool {
 		return false
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
-		return false
-	}
+	// One byte more than data: a file that grew since Lstat reads longer.
 	buf := make([]byte, len(data)+1)
 	n, err := io.ReadFull(f, buf)
 	return errors.Is(err, io.ErrUnexpectedEOF) && n == len(data) && bytes.Equal(buf[:n], data)
