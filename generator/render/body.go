@@ -454,13 +454,8 @@ func (r *Renderer) putBuffers(b *bodyBuffers) {
 	}
 }
 
-// executeBody runs a parsed body for one page and converts it to HTML.
-func (r *Renderer) executeBody(t *template.Template, f *site.SectionFile, data *BodyData) ([]byte, *diag.Diagnostic) {
-	return r.executeBodyTo(&bodyBuffers{}, t, f, data)
-}
-
-// executeBodyTo is executeBody with the caller's buffers; the HTML it
-// returns lives in them.
+// executeBodyTo runs a parsed body for one page and converts it to HTML,
+// in the caller's buffers; the HTML it returns lives in them.
 func (r *Renderer) executeBodyTo(b *bodyBuffers, t *template.Template, f *site.SectionFile, data *BodyData) ([]byte, *diag.Diagnostic) {
 	b.md.Reset()
 	if d := runBody(&b.md, t, f, data); d != nil {

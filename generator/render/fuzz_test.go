@@ -18,12 +18,14 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"text/template"
 	"time"
 
 	"github.com/rogpeppe/go-internal/txtar"
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/html"
 
+	"github.com/noticegen/noticegen/generator/diag"
 	"github.com/noticegen/noticegen/generator/site"
 )
 
@@ -344,4 +346,9 @@ func dependsOnValueOnlyAsText(body string) bool {
 		}
 	}
 	return true
+}
+
+// executeBody runs a parsed body in buffers of its own.
+func (r *Renderer) executeBody(t *template.Template, f *site.SectionFile, data *BodyData) ([]byte, *diag.Diagnostic) {
+	return r.executeBodyTo(&bodyBuffers{}, t, f, data)
 }

@@ -438,26 +438,6 @@ func (r *Renderer) sectionKey(p *compose.Page, part compose.Part, deps bodyDeps)
 	return r.sections.hash(texts...) + "|" + f.Path + "|" + p.Lang + "|" + deps.key(p)
 }
 
-// glanceRow renders a section's row of the at-a-glance table. The row shows
-// front matter only, never the body, so it is shared by every page that
-// shows the same file in the same language, whatever the body depends on.
-func (r *Renderer) glanceRow(t *template.Template, data *SectionData, diags diag.List) (template.HTML, diag.List) {
-	key := "glance|" + r.sections.hash([]byte(r.global), []byte(data.Anchor), []byte(data.Lang), []byte(data.PageLang), []byte(data.Title),
-		[]byte(strings.Join(data.Purposes, "\x00")), []byte(strings.Join(data.LegalBases, "\x00")), []byte(data.Retention),
-		[]byte(strings.Join(data.ThirdCountries, "\x00")))
-	if rs, ok := r.sections.load(key); ok {
-		return rs.view.GlanceHTML, append(diags, rs.diags...)
-	}
-	var buf bytes.Buffer
-	var ds diag.List
-	if err := t.ExecuteTemplate(&buf, "glance-row", data); err != nil {
-		ds.Add(layoutError(err, "layouts/partials/section.html"))
-	}
-	html := template.HTML(buf.String()) // #nosec: html/template output
-	r.sections.store(key, renderedSection{view: SectionView{GlanceHTML: html}, diags: ds})
-	return html, append(diags, ds...)
-}
-
 // section renders one part of a notice page, or takes it from the sections
 // already rendered by this build for the same file, language and values.
 func (r *Renderer) section(p *compose.Page, part compose.Part) (SectionView, diag.List) {
@@ -608,7 +588,14 @@ func (r *Renderer) wrapper(t *template.Template, part compose.Part, lang string,
 		w.view.HTML = template.HTML(buf.String()) // #nosec: html/template output
 	}
 	if data.Processing {
-		w.view.GlanceHTML, w.diags = r.glanceRow(t, data, w.diags)
+		// The row shows front matter only, never the body, so it is made
+		// here, once per section file and language, with the layout
+		// around the body.
+		buf.Reset()
+		if err := t.ExecuteTemplate(&buf, "glance-row", data); err != nil {
+			w.diags.Add(layoutError(err, "layouts/partials/section.html"))
+		}
+		w.view.GlanceHTML = template.HTML(buf.String()) // #nosec: html/template output
 	}
 	r.sections.store(key, w)
 	return w
