@@ -28,20 +28,7 @@ missing=()
 need hugo || missing+=(hugo)
 [ -x /usr/bin/time ] || missing+=(time)
 if [ ${#missing[@]} -gt 0 ]; then
-  sudo=()
-  if [ "$(id -u)" != 0 ]; then
-    need sudo || { echo "compare.sh: ${missing[*]} missing and not root; install them (apt-get install ${missing[*]})" >&2; exit 1; }
-    sudo=(sudo)
-  fi
-  # /etc/apt/apt.conf.d/docker-clean breaks installs on these images:
-  # install with a copy of apt.conf.d without it (as .ci/install-deps).
-  parts=$(mktemp -d)
-  cp /etc/apt/apt.conf.d/* "$parts"/ 2>/dev/null || true
-  rm -f "$parts/docker-clean"
-  echo "compare.sh: installing ${missing[*]} with apt-get" >&2
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o Dir::Etc::Parts="$parts" install -y -qq "${missing[@]}" >/dev/null
-  rm -rf "$parts"
+  .ci/apt-install "${missing[@]}" || exit 1
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/noticegen-compare.XXXXXX")

@@ -21,15 +21,7 @@ esac
 
 cd "$(dirname "$0")/.."
 if [ ! -x /usr/bin/time ]; then
-  sudo=()
-  [ "$(id -u)" = 0 ] || sudo=(sudo)
-  parts=$(mktemp -d)
-  cp /etc/apt/apt.conf.d/* "$parts"/ 2>/dev/null || true
-  rm -f "$parts/docker-clean"
-  echo "scaling.sh: installing GNU time with apt-get" >&2
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o Dir::Etc::Parts="$parts" install -y -qq time >/dev/null
-  rm -rf "$parts"
+  .ci/apt-install time || exit 1
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/noticegen-scaling.XXXXXX")
