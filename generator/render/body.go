@@ -455,13 +455,31 @@ func (r *Renderer) putBuffers(b *bodyBuffers) {
 }
 
 // executeBodyTo runs a parsed body for one page and converts it to HTML,
-// in the caller's buffers; the HTML it returns lives in them.
-func (r *Renderer) executeBodyTo(b *bodyBuffers, t *template.Template, f *site.SectionFile, data *BodyData) ([]byte, *diag.Diagnostic) {
+// in the caller's buffers; the HTML it returns lives in them. A body that
+// prints values is converted once for all the pages it reads alike on
+// (see shared.go), unless direct is set.
+func (r *Renderer) executeBodyTo(b *bodyBuffers, t *template.Template, f *site.SectionFile, data *BodyData, direct bool) ([]byte, *diag.Diagnostic) {
 	b.md.Reset()
-	if d := runBody(&b.md, t, f, data); d != nil {
+	var bv *bodyValues
+	if !direct {
+		bv = &bodyValues{}
+	}
+	if d := runBody(&b.md, t, f, data, bv); d != nil {
 		return nil, d
 	}
 	md := b.md.Bytes()
+	if bv != nil && len(bv.vals) > 0 {
+		if html, d, ok := r.sharedHTML(b, f, md, bv); ok {
+			return html, d
+		}
+		// Not shareable here: convert the page's own Markdown.
+		var own bytes.Buffer
+		own.Grow(len(md) + 256)
+		unshare(&own, md, bv.toks, bv.vals)
+		b.md.Reset()
+		b.md.Write(own.Bytes())
+		md = b.md.Bytes()
+	}
 	if line, what := checkMarkdown(md); line > 0 {
 		// Lines of the Markdown match the body's unless a loop repeated
 		// some, so this points at the line or the loop printing it.
@@ -481,17 +499,46 @@ func (r *Renderer) executeBodyTo(b *bodyBuffers, t *template.Template, f *site.S
 	return b.html.Bytes(), nil
 }
 
+// sharedHTML returns the body's HTML from the conversion of its tokenized
+// Markdown md, with the page's values in place; ok is false when that
+// would not be the HTML of the page's own Markdown.
+func (r *Renderer) sharedHTML(b *bodyBuffers, f *site.SectionFile, md []byte, bv *bodyValues) (html []byte, d *diag.Diagnostic, ok bool) {
+	if bytes.Count(md, []byte(tokenCore)) != len(bv.toks) {
+		return nil, nil, false // the body's own text holds the token mark
+	}
+	sb, err := r.convertShared(md, bv.toks)
+	if err != nil {
+		return nil, &diag.Diagnostic{File: f.Path, Line: f.BodyLine, Severity: diag.Error, Message: "markdown: " + err.Error()}, true
+	}
+	if sb.checkLine > 0 {
+		return nil, &diag.Diagnostic{File: f.Path, Line: f.BodyLine + sb.checkLine - 1, Severity: diag.Error, Message: sb.checkWhat}, true
+	}
+	if !sb.ok || !r.sameWords(md, bv.toks, bv.vals) {
+		return nil, nil, false
+	}
+	b.html.Reset()
+	substitute(&b.html, sb.html, bv.toks, bv.vals)
+	return b.html.Bytes(), nil, true
+}
+
 // runBody executes a parsed body with a page's values and writes the
-// Markdown it prints to md, every inserted value escaped.
-func runBody(md *bytes.Buffer, t *template.Template, f *site.SectionFile, data *BodyData) *diag.Diagnostic {
+// Markdown it prints to md, every inserted value escaped, or, with bv,
+// every value that may be shared replaced by a token.
+func runBody(md *bytes.Buffer, t *template.Template, f *site.SectionFile, data *BodyData, bv *bodyValues) *diag.Diagnostic {
 	// A clone of its own gives this execution its own step counter; the
 	// parsed trees are shared, not copied.
 	t, err := t.Clone()
 	if err != nil {
 		return &diag.Diagnostic{File: f.Path, Line: f.BodyLine, Severity: diag.Error, Message: "template: " + err.Error()}
 	}
-	t.Funcs((&bodyBudget{}).funcs())
-	if err := t.Execute(&limitedWriter{w: md, n: maxBodyOutput}, data); err != nil {
+	funcs := (&bodyBudget{}).funcs()
+	lw := &limitedWriter{w: md, n: maxBodyOutput}
+	if bv != nil {
+		bv.lw = lw
+		funcs[escapeFunc] = bv.escape
+	}
+	t.Funcs(funcs)
+	if err := t.Execute(lw, data); err != nil {
 		d := templateError(f, err)
 		return &d
 	}
@@ -505,7 +552,7 @@ func BodyMarkdown(s *site.Site, p *compose.Page, f *site.SectionFile) (string, e
 	t, d := parseBody(f)
 	if d == nil {
 		var md bytes.Buffer
-		if d = runBody(&md, t, f, bodyData(s, p)); d == nil {
+		if d = runBody(&md, t, f, bodyData(s, p), nil); d == nil {
 			return md.String(), nil
 		}
 	}
@@ -625,7 +672,7 @@ type limitedWriter struct {
 
 func (l *limitedWriter) Write(p []byte) (int, error) {
 	if l.w.Len()+len(p) > l.n {
-		return 0, fmt.Errorf("the section's Markdown would be more than %d bytes (128 KiB); expected a shorter section: split it into several", l.n)
+		return 0, fmt.Errorf("the section's Markdown would be more than %d bytes (128 KiB); expected a shorter section: split it into several", maxBodyOutput)
 	}
 	return l.w.Write(p)
 }

@@ -290,7 +290,7 @@ func FuzzBody(f *testing.F) {
 	for _, v := range hostileValues {
 		f.Add("Hello {{ .Entity.Name }}, [{{ .Params.tool }}](https://x.example) | {{ .Entity.Address }} |\n\n# {{ .Notice.Title }}\n- {{ .Entity.Email }}\n", v)
 	}
-	r := &Renderer{md: newMarkdown(false)}
+	r := &Renderer{md: newMarkdown(false), shared: newSharedBodies()}
 	f.Fuzz(func(t *testing.T, body, value string) {
 		sf := &site.SectionFile{ID: "x", Lang: "en", Path: "content/sections/x.en.md", Body: body, BodyLine: 4}
 		tmpl, d := parseBody(sf)
@@ -350,5 +350,5 @@ func dependsOnValueOnlyAsText(body string) bool {
 
 // executeBody runs a parsed body in buffers of its own.
 func (r *Renderer) executeBody(t *template.Template, f *site.SectionFile, data *BodyData) ([]byte, *diag.Diagnostic) {
-	return r.executeBodyTo(&bodyBuffers{}, t, f, data)
+	return r.executeBodyTo(&bodyBuffers{}, t, f, data, false)
 }

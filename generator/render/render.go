@@ -52,8 +52,9 @@ type Renderer struct {
 	// sections whose bodies use the entity, for a few entities at a time.
 	groups  *entityGroups
 	global  string
-	dates   sync.Map  // "lang|2006-01-02" → Date
-	buffers sync.Pool // *bodyBuffers
+	shared  *sharedBodies // conversions of tokenized bodies, this build's
+	dates   sync.Map      // "lang|2006-01-02" → Date
+	buffers sync.Pool     // *bodyBuffers
 }
 
 // Memo keeps rendered sections. The renderer of one build fills and reads
@@ -133,7 +134,7 @@ func NewWithMemo(s *site.Site, cat *locale.Catalog, builtin, own fs.FS, memo *Me
 		groups = &entityGroups{m: map[string]map[string]renderedSection{}}
 	}
 	r := &Renderer{
-		site: s, cat: cat, md: newMarkdown(s.Config.UnsafeHTML), sections: memo, global: global, groups: groups,
+		site: s, cat: cat, md: newMarkdown(s.Config.UnsafeHTML), sections: memo, global: global, groups: groups, shared: newSharedBodies(),
 		bodies: map[*site.SectionFile]*texttemplate.Template{}, deps: map[*site.SectionFile]bodyDeps{},
 	}
 	var diags diag.List
@@ -476,7 +477,7 @@ func (r *Renderer) section(p *compose.Page, part compose.Part) (SectionView, dia
 	bufs := r.getBuffers()
 	defer r.putBuffers(bufs)
 	if t := r.bodies[f]; t != nil {
-		html, d := r.executeBodyTo(bufs, t, f, bodyData(r.site, p))
+		html, d := r.executeBodyTo(bufs, t, f, bodyData(r.site, p), false)
 		if d != nil {
 			if deps.entity || deps.all {
 				// The same body works for one entity and fails for

@@ -1,0 +1,408 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Shared conversion. Most sections print the entity's name, e-mail or
+// tools, so their Markdown differs from entity to entity, and converting
+// it was the largest cost of a build (a section converted once per
+// entity, thousands of times). Yet the Markdown differs only in those
+// values. So a body is run with each value it prints replaced by a token,
+// a word of letters that Markdown leaves alone; the tokenized Markdown is
+// converted once for all the pages that print it, and each page's values
+// are then put in place of the tokens in the HTML, escaped as goldmark
+// would have escaped them.
+//
+// That gives the very HTML a direct conversion gives only where the value
+// could not have changed how the Markdown parses. Three checks make sure:
+//
+//   - A value is tokenized only if its characters cannot open or close any
+//     Markdown construct (shareable): letters, digits, single spaces and a
+//     few punctuation marks; everything else is escaped in place as before.
+//   - The tokenized Markdown must put every token in plain text or make it
+//     a whole autolink (sharedBody.ok): not in code, a link's address, an
+//     image or raw HTML, where a value is not escaped as text.
+//   - On each page, the words around a value (sameWords) must read the
+//     same with the value as with the token: an autolink that takes in a
+//     value, an entity reference completed by one, or emphasis whose
+//     delimiter touches a value that starts or ends with punctuation.
+//
+// Anything else falls back to converting the page's own Markdown, so the
+// worst case is the old cost, never other output. FuzzSharedBody compares
+// both ways on arbitrary bodies and values.
+
+// tokenCore starts every token: tokenCore, four digits (the value's index
+// in the body's execution) and tokenEnd. Its letters read as one word to
+// Markdown, and a body or value that contains it is not tokenized.
+const (
+	tokenCore = "NgTk"
+	tokenEnd  = 'Z'
+	tokenLen  = len(tokenCore) + 4 + 1
+	maxTokens = 10000
+)
+
+// bodyValues records the values one body execution printed in place of
+// tokens.
+type bodyValues struct {
+	vals []string // raw values, by token index
+	toks []string // the tokens as written, by index
+	lw   *limitedWriter
+}
+
+// escape is the body's escaping function during a shared run: a value
+// that may be shared becomes a token, any other is escaped as always.
+func (bv *bodyValues) escape(v any) string {
+	s := fmt.Sprint(v)
+	md := markdownText(s)
+	if len(bv.vals) >= maxTokens || !shareable(s) {
+		return md
+	}
+	tok := shapedToken(len(bv.vals), s)
+	bv.vals = append(bv.vals, s)
+	bv.toks = append(bv.toks, tok)
+	// The output bound counts the Markdown the page would have had.
+	bv.lw.n -= len(md) - len(tok)
+	return tok
+}
+
+// shapedToken gives a value's token the shape that makes linkify treat
+// both alike: an address for an e-mail address, a URL for a URL.
+func shapedToken(i int, v string) string {
+	core := fmt.Sprintf("%s%04d%c", tokenCore, i, tokenEnd)
+	switch {
+	case strings.Contains(v, "@"):
+		return core + "@ngtk.example"
+	case strings.HasPrefix(v, "https://"):
+		return "https://" + core + ".example"
+	case strings.HasPrefix(v, "http://"):
+		return "http://" + core + ".example"
+	case strings.HasPrefix(v, "www."):
+		return "www." + core + ".example"
+	}
+	return core
+}
+
+// shareable reports whether a value's characters can neither open nor
+// close Markdown: letters, digits and other non-ASCII text, single spaces
+// inside, and . , ' / : @ + - &. The checks on each page cover what these
+// can still do next to the body's own text.
+func shareable(s string) bool {
+	if s == "" || len(s) > 1024 || strings.Contains(s, tokenCore) {
+		return false
+	}
+	space := true // no leading space
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if space {
+				return false
+			}
+		case r < utf8.RuneSelf:
+			c := byte(r)
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte(".,'/:@+-&", c) >= 0) {
+				return false
+			}
+		case r == utf8.RuneError || unicode.IsSpace(r) || unicode.IsControl(r):
+			return false
+		}
+		space = r == ' '
+	}
+	return !space
+}
+
+// sharedBody is the conversion of one tokenized Markdown text.
+type sharedBody struct {
+	html []byte
+	// ok is false when a token landed where the value would not be
+	// escaped as text; pages then convert their own Markdown.
+	ok bool
+	// checkLine and checkWhat are checkMarkdown's verdict, which values
+	// made only of shareable characters do not change.
+	checkLine int
+	checkWhat string
+}
+
+// sharedBodies holds the conversions of one build, bounded in size: a
+// site whose bodies print values that cannot be shared makes a text per
+// entity, and those must not pile up.
+type sharedBodies struct {
+	mu     sync.Mutex
+	bodies map[string]*sharedBody // by tokenized Markdown
+	size   int
+	words  map[string]bool // sameWords verdicts
+}
+
+const (
+	maxSharedBytes = 64 << 20
+	maxSharedWords = 100000
+)
+
+func newSharedBodies() *sharedBodies {
+	return &sharedBodies{bodies: map[string]*sharedBody{}, words: map[string]bool{}}
+}
+
+func (s *sharedBodies) load(md []byte) *sharedBody {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.bodies[string(md)]
+}
+
+func (s *sharedBodies) store(md []byte, b *sharedBody) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.size += len(md) + len(b.html); s.size > maxSharedBytes {
+		clear(s.bodies)
+		s.size = len(md) + len(b.html)
+	}
+	s.bodies[string(md)] = b
+}
+
+func (s *sharedBodies) word(key string) (same, ok bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	same, ok = s.words[key]
+	return same, ok
+}
+
+func (s *sharedBodies) storeWord(key string, same bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.words) >= maxSharedWords {
+		clear(s.words)
+	}
+	s.words[key] = same
+}
+
+// convertShared converts tokenized Markdown md (or takes the conversion
+// made for an earlier page) and reports where tokens landed.
+func (r *Renderer) convertShared(md []byte, toks []string) (*sharedBody, error) {
+	if b := r.shared.load(md); b != nil {
+		return b, nil
+	}
+	b := &sharedBody{}
+	b.checkLine, b.checkWhat = checkMarkdown(md)
+	if b.checkLine > 0 {
+		r.shared.store(md, b)
+		return b, nil
+	}
+	doc := r.md.Parser().Parse(text.NewReader(md))
+	spots := tokenSpots(doc, md, toks)
+	var html bytes.Buffer
+	if err := r.md.Renderer().Render(&html, md, doc); err != nil {
+		return nil, err
+	}
+	b.html = html.Bytes()
+	b.ok = spots != nil
+	for i, tok := range toks {
+		if !b.ok {
+			break
+		}
+		// Each token is printed once: in text once, in an autolink twice
+		// (address and label). More means it went somewhere else too.
+		b.ok = bytes.Count(md, []byte(tok)) == 1 && bytes.Count(b.html, []byte(tok)) == spots[i]
+	}
+	r.shared.store(md, b)
+	return b, nil
+}
+
+// tokenSpots counts, for each token, the HTML occurrences that the places
+// it landed in print: one for plain text, two for a whole autolink. It
+// returns nil when a token is anywhere else, or split.
+func tokenSpots(doc ast.Node, src []byte, toks []string) []int {
+	spots := make([]int, len(toks))
+	found := 0
+	bad := false
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || bad {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.CodeSpan, *ast.Image:
+			// Code shows Markdown escapes literally; an image's text is
+			// an attribute. Tokens in there are not counted, so the
+			// counts below fail.
+			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink:
+			label := n.Label(src)
+			for i, tok := range toks {
+				if string(label) == tok {
+					spots[i] += 2
+					found++
+				}
+			}
+		case *ast.Text:
+			seg := n.Segment.Value(src)
+			for i, tok := range toks {
+				if c := bytes.Count(seg, []byte(tok)); c > 0 {
+					spots[i] += c
+					found += c
+				}
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	if found != len(toks) {
+		return nil
+	}
+	for _, s := range spots {
+		if s == 0 {
+			return nil
+		}
+	}
+	return spots
+}
+
+// substitute appends html to out with every token replaced by its value,
+// escaped for where it stands: in an attribute (an autolink's address) as
+// goldmark escapes an address, elsewhere as it escapes text.
+func substitute(out *bytes.Buffer, html []byte, toks, vals []string) {
+	for {
+		j := bytes.Index(html, []byte(tokenCore))
+		if j < 0 {
+			out.Write(html)
+			return
+		}
+		i, ok := tokenIndex(html[j:], len(toks))
+		if !ok {
+			out.Write(html[:j+len(tokenCore)])
+			html = html[j+len(tokenCore):]
+			continue
+		}
+		tok := toks[i]
+		start := j - strings.Index(tok, tokenCore)
+		if start < 0 || !bytes.HasPrefix(html[start:], []byte(tok)) {
+			out.Write(html[:j+len(tokenCore)])
+			html = html[j+len(tokenCore):]
+			continue
+		}
+		out.Write(html[:start])
+		v := []byte(vals[i])
+		if k := bytes.LastIndexAny(html[:start], "<>"); k >= 0 && html[k] == '<' {
+			v = util.URLEscape(v, false)
+		}
+		out.Write(util.EscapeHTML(v))
+		html = html[start+len(tok):]
+	}
+}
+
+// tokenIndex reads the index of the token b starts with.
+func tokenIndex(b []byte, n int) (int, bool) {
+	if len(b) < tokenLen || b[tokenLen-1] != tokenEnd {
+		return 0, false
+	}
+	i := 0
+	for _, c := range b[len(tokenCore) : tokenLen-1] {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		i = i*10 + int(c-'0')
+	}
+	return i, i < n
+}
+
+// unshare writes the page's own Markdown: md with every token replaced
+// by its value escaped as the body's escaping function does.
+func unshare(out *bytes.Buffer, md []byte, toks, vals []string) {
+	for i, tok := range toks {
+		j := bytes.Index(md, []byte(tok))
+		if j < 0 {
+			continue // counted in convertShared; cannot happen
+		}
+		out.Write(md[:j])
+		out.WriteString(markdownText(vals[i]))
+		md = md[j+len(tok):]
+	}
+	out.Write(md)
+}
+
+// syntaxChars are the characters that, in a word next to a value, may
+// make Markdown read the word differently with the value than with its
+// token: linkify's @ and :, references (&), escapes, and delimiters.
+const syntaxChars = "@:&\\<>[]()*_~!`|#"
+
+// sameWords reports whether the page's values read as their tokens do in
+// the words of md around them. It converts a word on its own, both ways,
+// when the word has anything a value might combine with; a verdict is
+// kept for the other pages that have the same word.
+func (r *Renderer) sameWords(md []byte, toks, vals []string) bool {
+	var rseg, tkey bytes.Buffer
+	for i, tok := range toks {
+		j := bytes.Index(md, []byte(tok))
+		if j < 0 {
+			return false
+		}
+		// Emphasis: a delimiter next to the value is read by the
+		// character it touches, letter or punctuation.
+		v := vals[i]
+		first, _ := utf8.DecodeRuneInString(v)
+		last, _ := utf8.DecodeLastRuneInString(v)
+		if j > 0 && isDelimiter(md[j-1]) && !isWordRune(first) {
+			return false
+		}
+		if end := j + len(tok); end < len(md) && isDelimiter(md[end]) && !isWordRune(last) {
+			return false
+		}
+		ws, we := j, j+len(tok)
+		for ws > 0 && !util.IsSpace(md[ws-1]) {
+			ws--
+		}
+		for we < len(md) && !util.IsSpace(md[we]) {
+			we++
+		}
+		tseg := md[ws:we]
+		rseg.Reset()
+		unshare(&rseg, tseg, toks, vals)
+		if !bytes.ContainsAny(rseg.Bytes(), syntaxChars) && !bytes.Contains(rseg.Bytes(), []byte("www.")) {
+			continue
+		}
+		// The verdict depends on the token's shape, not its number.
+		tkey.Reset()
+		tkey.Write(rseg.Bytes())
+		tkey.WriteByte(0)
+		for k := 0; k < len(tseg); k++ {
+			if tseg[k] >= '0' && tseg[k] <= '9' && k >= len(tokenCore) && bytes.HasSuffix(tseg[:k], []byte(tokenCore)) {
+				tkey.WriteString("####")
+				k += 3
+				continue
+			}
+			tkey.WriteByte(tseg[k])
+		}
+		key := tkey.String()
+		same, ok := r.shared.word(key)
+		if !ok {
+			same = r.convertsAlike(rseg.Bytes(), tseg, toks, vals)
+			r.shared.storeWord(key, same)
+		}
+		if !same {
+			return false
+		}
+	}
+	return true
+}
+
+// convertsAlike converts a word with its values and with its tokens, and
+// reports whether they give the same HTML once the tokens are replaced.
+func (r *Renderer) convertsAlike(rseg, tseg []byte, toks, vals []string) bool {
+	var a, b, c bytes.Buffer
+	if r.md.Convert(rseg, &a) != nil || r.md.Convert(tseg, &b) != nil {
+		return false
+	}
+	substitute(&c, b.Bytes(), toks, vals)
+	return bytes.Equal(a.Bytes(), c.Bytes())
+}
+
+func isDelimiter(c byte) bool { return c == '*' || c == '_' || c == '~' }
+
+// isWordRune reports whether emphasis reads r as a letter would: neither
+// white space nor punctuation.
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

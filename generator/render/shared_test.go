@@ -1,0 +1,147 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/noticegen/noticegen/generator/site"
+)
+
+// sharedPair renders body for a page whose name is name and whose e-mail
+// is email, both ways: converting the page's own Markdown, and through the
+// shared conversion. ok says whether the shared conversion was used.
+func sharedPair(t *testing.T, r *Renderer, body, name, email string) (direct, shared string, ok bool) {
+	t.Helper()
+	sf := &site.SectionFile{ID: "x", Lang: "en", Path: "content/sections/x.en.md", Body: body, BodyLine: 4}
+	tmpl, d := parseBody(sf)
+	if d != nil {
+		t.Skip("body does not parse")
+	}
+	data := fuzzData("Acme")
+	data.Entity.Name, data.Entity.Email = name, email
+	a, da := r.executeBodyTo(&bodyBuffers{}, tmpl, sf, data, true)
+	b, db := r.executeBodyTo(&bodyBuffers{}, tmpl, sf, data, false)
+	if (da == nil) != (db == nil) || da != nil && da.String() != db.String() {
+		t.Fatalf("body %q, name %q, email %q: errors differ:\ndirect: %v\nshared: %v", body, name, email, da, db)
+	}
+	bufs := &bodyBuffers{}
+	bv := &bodyValues{}
+	if runBody(&bufs.md, tmpl, sf, data, bv) == nil && len(bv.vals) > 0 {
+		_, _, ok = r.sharedHTML(bufs, sf, bufs.md.Bytes(), bv)
+	}
+	return string(a), string(b), ok
+}
+
+func TestSharedBodyMatchesDirect(t *testing.T) {
+	tests := []struct {
+		body, name, email string
+		shared            bool // the shared conversion is expected to be used
+	}{
+		{"Operated by {{ .Entity.Name }}.", "Acme Logistics GmbH", "", true},
+		{"Write to {{ .Entity.Email }}.", "", "privacy@acme.example", true},
+		{"Write to ({{ .Entity.Email }}) or {{ .Entity.Name }}", "Acme", "privacy@acme.example", true},
+		{"# {{ .Entity.Name }}\n\n| a | {{ .Entity.Name }} |\n|---|---|\n| {{ .Entity.Email }} | x |", "Müller & Söhne", "a.b+c@x-y.example", true},
+		{"[{{ .Entity.Name }}](https://x.example) **{{ .Entity.Name }}**", "Acme", "", true},
+		// Where the value would not read as the token does, the page's
+		// own Markdown is converted.
+		{"`{{ .Entity.Name }}`", "1 Acme", "", false},
+		{"[x]({{ .Entity.Email }})", "", "a@b.example", false},
+		{"![{{ .Entity.Name }}](x.png)", "Acme", "", false},
+		{"see www.{{ .Entity.Name }}", "acme.example", "", false},
+		{"x@{{ .Entity.Name }}", "acme.example", "", false},
+		{"{{ .Entity.Name }}@acme.example", "info", "", false},
+		{"&{{ .Entity.Name }};", "amp", "", false},
+		{"a*{{ .Entity.Name }} b*", "+49 30", "", false},
+		{"a {{ .Entity.Name }}w.acme.example", "x ww", "", false},
+		{"a {{ .Entity.Name }}w.example", "x ww", "", true}, // www.example is no link
+		{"a {{ .Entity.Name }}tp://x.example", "x ht", "", false},
+		{"<{{ .Entity.Name }}>", "https://acme.example", "", true},
+		{"<{{ .Entity.Name }}>", "acme example", "", false},
+		// Values that cannot be shared are escaped in place as always.
+		{"Hi {{ .Entity.Name }}", "*bold*", "", false},
+		{"Hi {{ .Entity.Name }}", "a  b", "", false},
+		{"{{ .Entity.Name }}\n===", "Acme", "", true},
+		{"1. {{ .Entity.Name }}\n{{ .Entity.Name }}", "2. Acme", "", true},
+		{"{{ .Entity.Name }}", "2024", "", true},
+		{"x {{ .Entity.Email }}. y {{ .Entity.Email }}-z", "", "a@b.example", false},
+		{"{{ .Entity.Name }} at https://x.example/{{ .Entity.Name }}", "acme", "", false},
+	}
+	for _, tc := range tests {
+		r := &Renderer{md: newMarkdown(false), shared: newSharedBodies()}
+		direct, shared, ok := sharedPair(t, r, tc.body, tc.name, tc.email)
+		if direct != shared {
+			t.Errorf("body %q with %q, %q:\ndirect: %s\nshared: %s", tc.body, tc.name, tc.email, direct, shared)
+		}
+		if ok != tc.shared {
+			t.Errorf("body %q with %q, %q: shared conversion used = %v, want %v\nHTML: %s", tc.body, tc.name, tc.email, ok, tc.shared, direct)
+		}
+	}
+}
+
+// TestSharedBodyOnce checks that the pages of many entities share one
+// conversion of a body that prints their names and addresses.
+func TestSharedBodyOnce(t *testing.T) {
+	r := &Renderer{md: newMarkdown(false), shared: newSharedBodies()}
+	body := "We, {{ .Entity.Name }}, answer at {{ .Entity.Email }}.\n\n| Tool | Who |\n|---|---|\n| x | {{ .Entity.Name }} |"
+	for _, name := range []string{"Acme GmbH", "Beta Ltd", "Gamma & Co", "Delta S.A."} {
+		email := "privacy@" + strings.ToLower(strings.Fields(name)[0]) + ".example"
+		direct, shared, ok := sharedPair(t, r, body, name, email)
+		if direct != shared || !ok {
+			t.Fatalf("%s: shared=%v\ndirect: %s\nshared: %s", name, ok, direct, shared)
+		}
+	}
+	if n := len(r.shared.bodies); n != 1 {
+		t.Errorf("%d conversions kept, want 1", n)
+	}
+}
+
+// FuzzSharedBody checks that the shared conversion gives the HTML of the
+// page's own Markdown for any body and values: \x01 in the body stands
+// for the entity's name and \x02 for its e-mail address.
+//
+//	go test ./generator/render -run '^$' -fuzz '^FuzzSharedBody$' -fuzztime 5m
+func FuzzSharedBody(f *testing.F) {
+	names := []string{"Acme GmbH", "Müller & Co. KG", "+49 30 1234", "acme.example", "www", "x ht", "1. a", "a/b:c", "amp"}
+	emails := []string{"privacy@acme.example", "a.b+c@x-y.example", "a@b", "https://acme.example/x", "www.acme.example"}
+	for i, b := range fuzzBodySeeds(f) {
+		b = strings.ReplaceAll(b, "{{ .Entity.Name }}", "\x01")
+		b = strings.ReplaceAll(b, "{{ .Entity.Email }}", "\x02")
+		f.Add(b, names[i%len(names)], emails[i%len(emails)], false)
+	}
+	for _, b := range []string{"*\x01* _\x02_ ~\x01~", "(\x02) <\x02> [\x01](\x02)", "&\x01; \x01@x.y www.\x01", "`\x01` ![\x01](\x02)", "<a title=\"\x01\">\x02</a>"} {
+		for i := range names {
+			f.Add(b, names[i], emails[i%len(emails)], i%2 == 0)
+		}
+	}
+	renderers := map[bool]*Renderer{
+		false: {md: newMarkdown(false), shared: newSharedBodies()},
+		true:  {md: newMarkdown(true), shared: newSharedBodies()},
+	}
+	f.Fuzz(func(t *testing.T, body, name, email string, unsafeHTML bool) {
+		if strings.Contains(body, "{{") || strings.Contains(body, "}}") {
+			return // only the two values are actions
+		}
+		body = strings.ReplaceAll(body, "\x01", "{{ .Entity.Name }}")
+		body = strings.ReplaceAll(body, "\x02", "{{ .Entity.Email }}")
+		r := renderers[unsafeHTML]
+		// Two pages: the second may take the first one's conversion.
+		for _, v := range [][2]string{{name, email}, {email, name}} {
+			direct, shared, _ := sharedPair(t, r, body, v[0], v[1])
+			if direct != shared {
+				t.Fatalf("body %q, name %q, email %q:\ndirect: %s\nshared: %s", body, v[0], v[1], direct, shared)
+			}
+		}
+	})
+}
+
+func TestSubstituteEscapes(t *testing.T) {
+	toks := []string{shapedToken(0, "a&b"), shapedToken(1, "x y@z.example")}
+	html := []byte(`<p>` + toks[0] + ` <a href="mailto:` + toks[1] + `">` + toks[1] + `</a></p>`)
+	var out bytes.Buffer
+	substitute(&out, html, toks, []string{"a&b", "x y@z.example"})
+	want := `<p>a&amp;b <a href="mailto:x%20y@z.example">x y@z.example</a></p>`
+	if out.String() != want {
+		t.Errorf("got  %s\nwant %s", out.String(), want)
+	}
+}
