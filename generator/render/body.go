@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 	"text/template/parse"
 	"unicode/utf8"
@@ -253,7 +254,13 @@ func escapeActions(n parse.Node) {
 // characters that open a block at the start of a line. Dots, colons, slashes
 // and @ stay, so addresses and URLs are still recognised as links.
 func markdownText(v any) string {
-	s := fmt.Sprint(v)
+	s, ok := v.(string)
+	if !ok {
+		s = fmt.Sprint(v)
+	}
+	if plainText(s) {
+		return s // most values: names, addresses, e-mail addresses
+	}
 	var b strings.Builder
 	lineStart := true
 	trailing := len(strings.TrimRight(s, " \t")) // where the value's trailing white space starts
@@ -306,6 +313,23 @@ func markdownText(v any) string {
 		}
 	}
 	return b.String()
+}
+
+// plainText reports whether markdownText leaves s as it is: no character
+// it escapes, nothing at the start that could open a block, no white
+// space at the end. TestPlainText holds it to the slow path.
+func plainText(s string) bool {
+	if s == "" {
+		return true
+	}
+	if c := s[0]; c == '-' || c == '+' || c == '=' || c == ' ' || c == '\t' || '0' <= c && c <= '9' {
+		return false
+	}
+	if c := s[len(s)-1]; c == ' ' || c == '\t' {
+		return false
+	}
+	// The slow path writes invalid UTF-8 as U+FFFD.
+	return !strings.ContainsAny(s, "\\*_[]()<>&!|~{}#`\n\r") && utf8.ValidString(s)
 }
 
 // leadingDigits reports whether s[:i] is a line start followed by digits
@@ -464,7 +488,7 @@ func (r *Renderer) executeBodyTo(b *bodyBuffers, t *template.Template, f *site.S
 	if !direct {
 		bv = &bodyValues{}
 	}
-	if d := runBody(&b.md, t, f, data, bv); d != nil {
+	if d := r.runBody(&b.md, t, f, data, bv); d != nil {
 		return nil, d
 	}
 	md := b.md.Bytes()
@@ -521,28 +545,60 @@ func (r *Renderer) sharedHTML(b *bodyBuffers, f *site.SectionFile, md []byte, bv
 	return b.html.Bytes(), nil, true
 }
 
-// runBody executes a parsed body with a page's values and writes the
-// Markdown it prints to md, every inserted value escaped, or, with bv,
-// every value that may be shared replaced by a token.
-func runBody(md *bytes.Buffer, t *template.Template, f *site.SectionFile, data *BodyData, bv *bodyValues) *diag.Diagnostic {
-	// A clone of its own gives this execution its own step counter; the
-	// parsed trees are shared, not copied.
-	t, err := t.Clone()
+// bodyRun is a clone of a parsed body with functions of its own: its
+// step and byte budget and its escaping belong to one execution at a time.
+// Runs are pooled per body (Renderer.runBody), since cloning the template
+// for each of a build's hundred thousand executions cost more than some
+// executions.
+type bodyRun struct {
+	t      *template.Template
+	budget bodyBudget
+	escape func(any) string
+}
+
+func newBodyRun(parsed *template.Template) (*bodyRun, error) {
+	t, err := parsed.Clone() // the parsed trees are shared, not copied
 	if err != nil {
-		return &diag.Diagnostic{File: f.Path, Line: f.BodyLine, Severity: diag.Error, Message: "template: " + err.Error()}
+		return nil, err
 	}
-	funcs := (&bodyBudget{}).funcs()
+	run := &bodyRun{t: t}
+	funcs := run.budget.funcs()
+	funcs[escapeFunc] = func(v any) string { return run.escape(v) }
+	t.Funcs(funcs)
+	return run, nil
+}
+
+// execute runs the body with a page's values and writes the Markdown it
+// prints to md, every inserted value escaped, or, with bv, every value
+// that may be shared replaced by a token.
+func (run *bodyRun) execute(md *bytes.Buffer, f *site.SectionFile, data *BodyData, bv *bodyValues) *diag.Diagnostic {
+	run.budget = bodyBudget{}
 	lw := &limitedWriter{w: md, n: maxBodyOutput}
+	run.escape = func(v any) string { return markdownText(v) }
 	if bv != nil {
 		bv.lw = lw
-		funcs[escapeFunc] = bv.escape
+		run.escape = bv.escape
 	}
-	t.Funcs(funcs)
-	if err := t.Execute(lw, data); err != nil {
+	if err := run.t.Execute(lw, data); err != nil {
 		d := templateError(f, err)
 		return &d
 	}
 	return nil
+}
+
+// runBody executes parsed body t for a page with a pooled run.
+func (r *Renderer) runBody(md *bytes.Buffer, t *template.Template, f *site.SectionFile, data *BodyData, bv *bodyValues) *diag.Diagnostic {
+	p, _ := r.runs.LoadOrStore(t, &sync.Pool{})
+	pool := p.(*sync.Pool)
+	run, _ := pool.Get().(*bodyRun)
+	if run == nil {
+		var err error
+		if run, err = newBodyRun(t); err != nil {
+			return &diag.Diagnostic{File: f.Path, Line: f.BodyLine, Severity: diag.Error, Message: "template: " + err.Error()}
+		}
+	}
+	defer pool.Put(run)
+	return run.execute(md, f, data, bv)
 }
 
 // BodyMarkdown returns the Markdown of section file f on page p as a build
@@ -551,8 +607,12 @@ func runBody(md *bytes.Buffer, t *template.Template, f *site.SectionFile, data *
 func BodyMarkdown(s *site.Site, p *compose.Page, f *site.SectionFile) (string, error) {
 	t, d := parseBody(f)
 	if d == nil {
+		run, err := newBodyRun(t)
+		if err != nil {
+			return "", err
+		}
 		var md bytes.Buffer
-		if d = runBody(&md, t, f, bodyData(s, p), nil); d == nil {
+		if d = run.execute(&md, f, bodyData(s, p), nil); d == nil {
 			return md.String(), nil
 		}
 	}

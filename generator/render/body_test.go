@@ -185,3 +185,28 @@ func TestParseBodyEscapesEveryAction(t *testing.T) {
 		})
 	}
 }
+
+// TestPlainText: wherever the fast path says a value needs no escaping,
+// the slow path leaves it as it is too.
+func TestPlainText(t *testing.T) {
+	values := append([]string{"Acme GmbH", "a@b.example", "https://x.example/a?b=c", "1", " a", "a ", "-a", "a-", "ä", "\xff", "a\nb", "x.", "2.", "a\tb"}, hostileValues...)
+	for _, v := range values {
+		if plainText(v) && markdownText(v) != v {
+			t.Errorf("plainText(%q) but markdownText gives %q", v, markdownText(v))
+		}
+		if !plainText(v) && markdownText(v) == v && v != "" {
+			t.Logf("%q: slow path, unchanged", v)
+		}
+	}
+}
+
+func FuzzPlainText(f *testing.F) {
+	for _, v := range hostileValues {
+		f.Add(v)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		if plainText(v) && markdownText(v) != v {
+			t.Errorf("plainText(%q) but markdownText gives %q", v, markdownText(v))
+		}
+	})
+}

@@ -53,6 +53,8 @@ type Renderer struct {
 	groups  *entityGroups
 	global  string
 	shared  *sharedBodies // conversions of tokenized bodies, this build's
+	keys    sync.Map      // *site.SectionFile, *site.Entity, *site.Notice → fingerprint
+	runs    sync.Map      // parsed body → *sync.Pool of *bodyRun
 	dates   sync.Map      // "lang|2006-01-02" → Date
 	buffers sync.Pool     // *bodyBuffers
 }
@@ -429,14 +431,30 @@ type renderedSection struct {
 // entity and notice where the body uses them.
 func (r *Renderer) sectionKey(p *compose.Page, part compose.Part, deps bodyDeps) string {
 	f := part.File
-	texts := [][]byte{[]byte(r.global), []byte(f.Path), f.Front.Text, []byte(f.Body), []byte(p.Lang), []byte(part.Section.ID)}
+	var b strings.Builder
+	b.WriteString(r.keyOf(f, func() [][]byte { return [][]byte{[]byte(r.global), []byte(f.Path), f.Front.Text, []byte(f.Body)} }))
+	b.WriteString("|" + part.Section.ID + "|" + p.Lang + "|")
 	if deps.entity || deps.all {
-		texts = append(texts, []byte(p.Entity.ID), p.Entity.Source.Text)
+		b.WriteString(r.keyOf(p.Entity, func() [][]byte { return [][]byte{[]byte(p.Entity.ID), p.Entity.Source.Text} }))
 	}
+	b.WriteByte('|')
 	if deps.notice || deps.all {
-		texts = append(texts, []byte(p.Notice.ID), p.Notice.Source.Text)
+		b.WriteString(r.keyOf(p.Notice, func() [][]byte { return [][]byte{[]byte(p.Notice.ID), p.Notice.Source.Text} }))
 	}
-	return r.sections.hash(texts...) + "|" + f.Path + "|" + p.Lang + "|" + deps.key(p)
+	b.WriteString("|" + f.Path + "|" + deps.key(p))
+	return b.String()
+}
+
+// keyOf returns the fingerprint of a section file, entity or notice,
+// made from texts once per build: hashing each entity's file again for
+// every section of every page was a twentieth of the render time.
+func (r *Renderer) keyOf(source any, texts func() [][]byte) string {
+	if k, ok := r.keys.Load(source); ok {
+		return k.(string)
+	}
+	k := r.sections.hash(texts()...)
+	r.keys.Store(source, k)
+	return k
 }
 
 // section renders one part of a notice page, or takes it from the sections

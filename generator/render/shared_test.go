@@ -27,7 +27,7 @@ func sharedPair(t *testing.T, r *Renderer, body, name, email string) (direct, sh
 	}
 	bufs := &bodyBuffers{}
 	bv := &bodyValues{}
-	if runBody(&bufs.md, tmpl, sf, data, bv) == nil && len(bv.vals) > 0 {
+	if r.runBody(&bufs.md, tmpl, sf, data, bv) == nil && len(bv.vals) > 0 {
 		_, _, ok = r.sharedHTML(bufs, sf, bufs.md.Bytes(), bv)
 	}
 	return string(a), string(b), ok
