@@ -123,7 +123,14 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 	builtinLayouts, _ := fs.Sub(opts.Builtin, site.LayoutsDir)
 	ownLayouts, _ := fs.Sub(src, site.LayoutsDir)
 	memo := opts.Cache.sections()
-	r, diags := render.NewWithMemo(s, cat, builtinLayouts, ownLayouts, memo, globalKey(s))
+	minify := opts.Minify == nil && (s.Config.Minify == nil || *s.Config.Minify) || opts.Minify != nil && *opts.Minify
+	var mini *publish.Minifier
+	var pageMini render.Minifier // nil, not a nil *publish.Minifier, when not minifying
+	if minify {
+		mini = publish.NewMinifier()
+		pageMini = mini
+	}
+	r, diags := render.NewWithMemo(s, cat, builtinLayouts, ownLayouts, memo, globalKey(s), pageMini)
 	if memo != nil && opts.Only == nil {
 		defer memo.Sweep()
 	}
@@ -137,7 +144,6 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 
 	// compose
 	res.Pages = compose.Site(s)
-	minify := opts.Minify == nil && (s.Config.Minify == nil || *s.Config.Minify) || opts.Minify != nil && *opts.Minify
 	jobs := plan(s, r, res.Pages, opts.Cache, minify)
 	if d := addStatic(src, s, &jobs); d != nil {
 		res.Diags.Add(*d)
@@ -171,7 +177,7 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 	}
 
 	// render (and minify, and hand each file to the stage)
-	files, rendered, diags := renderAll(ctx, r, jobs, renderOptions{minify: minify, workers: opts.Workers, cache: opts.Cache, stage: stage})
+	files, rendered, diags := renderAll(ctx, jobs, renderOptions{mini: mini, workers: opts.Workers, cache: opts.Cache, stage: stage})
 	if opts.Strict {
 		diags = diags.Strict()
 	}
@@ -219,11 +225,12 @@ func Write(ctx context.Context, res *Result, dest string) error {
 // job renders one output file. key fingerprints its inputs for the cache;
 // 0 means it is always made anew (cheap files such as the sitemap).
 type job struct {
-	path string
-	key  uint64
-	page bool // counts as a rendered page
-	raw  bool // copied byte for byte: never minified
-	run  func(w *bytes.Buffer) diag.List
+	path     string
+	key      uint64
+	page     bool // counts as a rendered page
+	raw      bool // copied byte for byte: never minified
+	minified bool // minified by the renderer already
+	run      func(w *bytes.Buffer) diag.List
 }
 
 // plan lists every file of the site, each with how to make it: the
@@ -247,7 +254,7 @@ func plan(s *site.Site, r *render.Renderer, pages []*compose.Page, c *Cache, min
 	}
 	keys := pageKeys{c: c, global: g, files: map[any]uint64{}}
 	for _, p := range pages {
-		jobs = append(jobs, job{path: p.Path() + "index.html", key: keys.of(p), page: true,
+		jobs = append(jobs, job{path: p.Path() + "index.html", key: keys.of(p), page: true, minified: minify,
 			run: func(w *bytes.Buffer) diag.List { return r.Notice(w, p) }})
 	}
 	for _, a := range r.Assets() {
@@ -258,7 +265,7 @@ func plan(s *site.Site, r *render.Renderer, pages []*compose.Page, c *Cache, min
 }
 
 type renderOptions struct {
-	minify  bool
+	mini    *publish.Minifier // nil: files are not minified
 	workers int
 	cache   *Cache
 	stage   *publish.Stage // when set, files go to disk, not into the map
@@ -268,12 +275,8 @@ type renderOptions struct {
 // hands them to the stage as they are done, and how many pages it rendered
 // rather than took from the cache. Results land by index, so the output
 // does not depend on which worker finished first.
-func renderAll(ctx context.Context, r *render.Renderer, jobs []job, o renderOptions) (map[string][]byte, int, diag.List) {
-	c := o.cache
-	var mini *publish.Minifier
-	if o.minify {
-		mini = publish.NewMinifier()
-	}
+func renderAll(ctx context.Context, jobs []job, o renderOptions) (map[string][]byte, int, diag.List) {
+	c, mini := o.cache, o.mini
 	var outs [][]byte
 	if o.stage == nil {
 		outs = make([][]byte, len(jobs))
@@ -304,7 +307,7 @@ func renderAll(ctx context.Context, r *render.Renderer, jobs []job, o renderOpti
 					}
 					switch {
 					case ds.HasErrors():
-					case mini != nil && !j.raw:
+					case mini != nil && !j.raw && !j.minified:
 						var err error
 						if b, err = mini.Minify(j.path, buf.Bytes()); err != nil {
 							ds.Errorf(j.path, 0, 0, "%v", err)

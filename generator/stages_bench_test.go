@@ -70,7 +70,7 @@ func BenchmarkStage(b *testing.B) {
 		// not once per benchmark run.
 		for b.Loop() {
 			r := newRenderer()
-			files, _, _ = renderAll(ctx, r, plan(s, r, pages, nil, false), renderOptions{})
+			files, _, _ = renderAll(ctx, plan(s, r, pages, nil, false), renderOptions{})
 		}
 		b.ReportMetric(float64(len(pages))*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 	})

@@ -463,6 +463,8 @@ func bodyFields(typ string) []string {
 type bodyBuffers struct {
 	md, html bytes.Buffer
 	w        *bufio.Writer // over html; goldmark takes a buffered writer as is
+	// shared is set when html came from a shared conversion.
+	shared *sharedUse
 }
 
 func (r *Renderer) getBuffers() *bodyBuffers {
@@ -484,6 +486,7 @@ func (r *Renderer) putBuffers(b *bodyBuffers) {
 // (see shared.go), unless direct is set.
 func (r *Renderer) executeBodyTo(b *bodyBuffers, t *template.Template, f *site.SectionFile, data *BodyData, direct bool) ([]byte, *diag.Diagnostic) {
 	b.md.Reset()
+	b.shared = nil
 	var bv *bodyValues
 	if !direct {
 		bv = &bodyValues{}
@@ -542,6 +545,7 @@ func (r *Renderer) sharedHTML(b *bodyBuffers, f *site.SectionFile, md []byte, bv
 	}
 	b.html.Reset()
 	substitute(&b.html, sb.html, bv.toks, bv.vals)
+	b.shared = &sharedUse{body: sb, toks: bv.toks, vals: bv.vals}
 	return b.html.Bytes(), nil, true
 }
 

@@ -169,4 +169,8 @@ type SectionView struct {
 	Retention          string
 	ThirdCountries     []string
 	Safeguards         []string // labels
+
+	// minHTML is HTML minified, when the renderer minifies: once per
+	// rendered section, not once per page that shows it.
+	minHTML string
 }

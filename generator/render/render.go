@@ -34,6 +34,12 @@ const (
 	KindNotice   = "notice"
 )
 
+// Minifier makes HTML smaller without changing what it shows; name's
+// extension tells the kind of file. publish.Minifier is one.
+type Minifier interface {
+	Minify(name string, b []byte) ([]byte, error)
+}
+
 // Renderer renders the pages of one site. It is safe for concurrent use
 // once New has returned.
 type Renderer struct {
@@ -57,6 +63,10 @@ type Renderer struct {
 	runs    sync.Map      // parsed body → *sync.Pool of *bodyRun
 	dates   sync.Map      // "lang|2006-01-02" → Date
 	buffers sync.Pool     // *bodyBuffers
+	// mini, when set, minifies notice pages as they are rendered: each
+	// section once, and the page around the sections, instead of the whole
+	// page, most of whose bytes are sections shown on several pages.
+	mini Minifier
 }
 
 // Memo keeps rendered sections. The renderer of one build fills and reads
@@ -123,20 +133,22 @@ func (m *Memo) hash(texts ...[]byte) string {
 // New parses the layouts (the site's layouts/ over the built-in ones, file
 // by file) and every section body, reporting all parse errors.
 func New(s *site.Site, cat *locale.Catalog, builtin, own fs.FS) (*Renderer, diag.List) {
-	return NewWithMemo(s, cat, builtin, own, nil, "")
+	return NewWithMemo(s, cat, builtin, own, nil, "", nil)
 }
 
 // NewWithMemo is New with a memo of rendered sections kept between builds.
 // global fingerprints everything every page depends on (site.toml, layouts,
 // messages, options); entries made under another global are not reused.
-func NewWithMemo(s *site.Site, cat *locale.Catalog, builtin, own fs.FS, memo *Memo, global string) (*Renderer, diag.List) {
+//
+// With mini set, notice pages come out minified.
+func NewWithMemo(s *site.Site, cat *locale.Catalog, builtin, own fs.FS, memo *Memo, global string, mini Minifier) (*Renderer, diag.List) {
 	var groups *entityGroups
 	if memo == nil {
 		memo = NewMemo()
 		groups = &entityGroups{m: map[string]map[string]renderedSection{}}
 	}
 	r := &Renderer{
-		site: s, cat: cat, md: newMarkdown(s.Config.UnsafeHTML), sections: memo, global: global, groups: groups, shared: newSharedBodies(),
+		site: s, cat: cat, md: newMarkdown(s.Config.UnsafeHTML), sections: memo, global: global, groups: groups, shared: newSharedBodies(), mini: mini,
 		bodies: map[*site.SectionFile]*texttemplate.Template{}, deps: map[*site.SectionFile]bodyDeps{},
 	}
 	var diags diag.List
@@ -415,10 +427,77 @@ func (r *Renderer) Notice(w *bytes.Buffer, p *compose.Page) diag.List {
 	if diags.HasErrors() {
 		return diags
 	}
+	if r.mini != nil {
+		return append(diags, r.noticeMinified(w, data)...)
+	}
 	if d := r.execute(w, data); d != nil {
 		diags.Add(*d)
 	}
 	return diags
+}
+
+// noticeMinified writes a minified notice page. The page is laid out with
+// a short placeholder element for each section, minified, and then each
+// placeholder is replaced by its section, minified once when it was
+// rendered: the minifier reads a page's frame and not the sections again
+// on every page that shows them. A layout that does not print each
+// section exactly once as HTML gets the whole page minified instead.
+func (r *Renderer) noticeMinified(w *bytes.Buffer, data *PageData) diag.List {
+	sections := data.Sections
+	marked := slices.Clone(sections)
+	for i := range marked {
+		marked[i].HTML = template.HTML(placeholder(i)) // #nosec: our own element, replaced below
+	}
+	data.Sections = marked
+	frame := r.getBuffers()
+	defer r.putBuffers(frame)
+	frame.html.Reset()
+	d := r.execute(&frame.html, data)
+	data.Sections = sections
+	if d != nil {
+		return diag.List{*d}
+	}
+	page, err := r.mini.Minify("index.html", frame.html.Bytes())
+	if err != nil {
+		return diag.List{{File: "layouts/notice.html", Severity: diag.Error, Message: err.Error()}}
+	}
+	start := w.Len()
+	rest := page
+	for i, sv := range sections {
+		ph := placeholder(i)
+		at := bytes.Index(rest, []byte(ph))
+		if at < 0 || bytes.Contains(rest[at+len(ph):], []byte(ph)) || sv.minHTML == "" && sv.HTML != "" {
+			w.Truncate(start)
+			return r.noticeWhole(w, data)
+		}
+		w.Write(rest[:at])
+		w.WriteString(sv.minHTML)
+		rest = rest[at+len(ph):]
+	}
+	w.Write(rest)
+	return nil
+}
+
+// noticeWhole lays out the page and minifies all of it.
+func (r *Renderer) noticeWhole(w *bytes.Buffer, data *PageData) diag.List {
+	var page bytes.Buffer
+	if d := r.execute(&page, data); d != nil {
+		return diag.List{*d}
+	}
+	m, err := r.mini.Minify("index.html", page.Bytes())
+	if err != nil {
+		return diag.List{{File: "layouts/notice.html", Severity: diag.Error, Message: err.Error()}}
+	}
+	w.Write(m)
+	return nil
+}
+
+// placeholder is the element that stands for section i while a page's
+// frame is minified; no layout or body can contain it, since bodies and
+// values are escaped and the name is ours.
+func placeholder(i int) string {
+	n := strconv.Itoa(i)
+	return "<noticegen-section-" + n + "></noticegen-section-" + n + ">"
 }
 
 type renderedSection struct {
@@ -520,6 +599,15 @@ func (r *Renderer) section(p *compose.Page, part compose.Part) (SectionView, dia
 			h := sb.String()
 			sv.HTML = template.HTML(h)                                      // #nosec: html/template output around goldmark's
 			sv.Body = template.HTML(h[len(before) : len(before)+len(body)]) // #nosec: produced by goldmark from escaped template output
+			if r.mini != nil && bufs.shared != nil {
+				m, ok, err := r.minifiedSection(bufs.shared, f.Path+".html", before, after)
+				if err != nil {
+					diags.Errorf(f.Path, 0, 0, "%v", err)
+				}
+				if ok {
+					sv.minHTML = m
+				}
+			}
 		} else if !w.diags.HasErrors() {
 			sv.Body = template.HTML(body) // #nosec: produced by goldmark from escaped template output
 			data.Body = sv.Body
@@ -533,6 +621,13 @@ func (r *Renderer) section(p *compose.Page, part compose.Part) (SectionView, dia
 	}
 	if sv.Body == "" && len(body) > 0 {
 		sv.Body = template.HTML(body) // #nosec: produced by goldmark from escaped template output
+	}
+	if r.mini != nil && !diags.HasErrors() && sv.minHTML == "" {
+		m, err := r.mini.Minify(f.Path+".html", []byte(sv.HTML))
+		if err != nil {
+			diags.Errorf(f.Path, 0, 0, "%v", err)
+		}
+		sv.minHTML = string(m)
 	}
 	store(key, renderedSection{view: sv, diags: diags})
 	return sv, diags

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"os"
 	"regexp"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"github.com/noticegen/noticegen/generator/compose"
 	"github.com/noticegen/noticegen/generator/diag"
 	"github.com/noticegen/noticegen/generator/locale"
+	"github.com/noticegen/noticegen/generator/publish"
 	"github.com/noticegen/noticegen/generator/site"
 )
 
@@ -437,5 +439,47 @@ func TestEntityGroupsStayBounded(t *testing.T) {
 	g.store(last, "cookies", renderedSection{}) // a second section of a kept group evicts nothing
 	if len(g.m) != maxEntityGroups {
 		t.Errorf("%d groups after adding to a kept one, want %d", len(g.m), maxEntityGroups)
+	}
+}
+
+// TestNoticeMinified: a notice page minified section by section is the
+// page minified whole, byte for byte, also for a site's own layout that
+// prints the sections twice (which takes the whole-page path).
+func TestNoticeMinified(t *testing.T) {
+	twice := `{{define "main"}}<article><h1>{{.Title}}</h1>{{range .Sections}}{{.HTML}}{{end}}<aside>{{range .Sections}}{{.HTML}}{{end}}</aside></article>{{end}}`
+	for _, own := range []fstest.MapFS{nil, {"notice.html": {Data: []byte(twice)}}} {
+		f := newFixture(t, false,
+			section("general", sec("general", "en", "Run by {{ .Entity.Name }}.\n\n* one\n* two", 4, site.FrontMatter{Title: "General"})),
+			section("newsletter", sec("newsletter", "en", "We   send   *news*.", 4, site.FrontMatter{Title: "Newsletter", Purposes: []string{"News"}, LegalBases: []string{"gdpr-6-1-a"}})))
+		mini := publish.NewMinifier()
+		var ownFS fs.FS
+		if own != nil {
+			ownFS = own
+		}
+		plain, diags := New(f.site, f.r.cat, os.DirFS("../../layouts"), ownFS)
+		if len(diags) != 0 {
+			t.Fatal(diags)
+		}
+		minified, diags := NewWithMemo(f.site, f.r.cat, os.DirFS("../../layouts"), ownFS, nil, "", mini)
+		if len(diags) != 0 {
+			t.Fatal(diags)
+		}
+		var whole, parts bytes.Buffer
+		if d := plain.Notice(&whole, f.page("en")); len(d) != 0 {
+			t.Fatal(d)
+		}
+		want, err := mini.Minify("index.html", whole.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := minified.Notice(&parts, f.page("en")); len(d) != 0 {
+			t.Fatal(d)
+		}
+		if !bytes.Equal(parts.Bytes(), want) {
+			t.Errorf("own layout %v: minified by sections:\n%s\nwant, minified whole:\n%s", own != nil, parts.Bytes(), want)
+		}
+		if bytes.Contains(parts.Bytes(), []byte("noticegen-section")) {
+			t.Errorf("a placeholder is left in the page:\n%s", parts.Bytes())
+		}
 	}
 }

@@ -130,6 +130,17 @@ type sharedBody struct {
 	// made only of shareable characters do not change.
 	checkLine int
 	checkWhat string
+
+	// minified holds the section around this body, minified with the
+	// tokens in it, by the section layout's text before and after the body.
+	mu       sync.Mutex
+	minified map[string][]byte
+}
+
+// sharedUse is one page's use of a shared conversion: its values.
+type sharedUse struct {
+	body       *sharedBody
+	toks, vals []string
 }
 
 // sharedBodies holds the conversions of one build, bounded in size: a
@@ -406,3 +417,69 @@ func isDelimiter(c byte) bool { return c == '*' || c == '_' || c == '~' }
 // isWordRune reports whether emphasis reads r as a letter would: neither
 // white space nor punctuation.
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// minifiedSection returns the section made of before, the page's body and
+// after, minified: the section with tokens is minified once for all the
+// pages that share the body, and the page's values put in. ok is false
+// when a value holds what the minifier would have rewritten (a character
+// reference, a quote), and the page's section must be minified itself.
+func (r *Renderer) minifiedSection(u *sharedUse, path, before, after string) (string, bool, error) {
+	key := before + "\x00" + after
+	b := u.body
+	b.mu.Lock()
+	m, ok := b.minified[key]
+	b.mu.Unlock()
+	if !ok {
+		var err error
+		if m, err = r.mini.Minify(path, []byte(before+string(b.html)+after)); err != nil {
+			return "", false, err
+		}
+		b.mu.Lock()
+		if b.minified == nil {
+			b.minified = map[string][]byte{}
+		}
+		b.minified[key] = m
+		b.mu.Unlock()
+	}
+	var out bytes.Buffer
+	out.Grow(len(m) + 256)
+	if !substituteMinified(&out, m, u.toks, u.vals) {
+		return "", false, nil
+	}
+	return out.String(), true, nil
+}
+
+// substituteMinified is substitute for minified HTML. The minifier keeps
+// text as it is but for white space and character references, and takes
+// the quotes off an attribute value that needs none; a value is put in
+// only where it has neither and would not need the quotes.
+func substituteMinified(out *bytes.Buffer, html []byte, toks, vals []string) bool {
+	for {
+		j := bytes.Index(html, []byte(tokenCore))
+		if j < 0 {
+			out.Write(html)
+			return true
+		}
+		i, ok := tokenIndex(html[j:], len(toks))
+		if !ok {
+			return false
+		}
+		tok := toks[i]
+		start := j - strings.Index(tok, tokenCore)
+		if start < 0 || !bytes.HasPrefix(html[start:], []byte(tok)) {
+			return false
+		}
+		v := []byte(vals[i])
+		if k := bytes.LastIndexAny(html[:start], "<>"); k >= 0 && html[k] == '<' {
+			v = util.URLEscape(v, false)
+			if bytes.ContainsAny(v, "\"'=<>` \t\n\r\f&") {
+				return false
+			}
+		} else if bytes.ContainsAny(v, "&<>\"") {
+			return false
+		}
+		out.Write(html[:start])
+		out.Write(v)
+		html = html[start+len(tok):]
+	}
+}

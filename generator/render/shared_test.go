@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/noticegen/noticegen/generator/publish"
 	"github.com/noticegen/noticegen/generator/site"
 )
 
@@ -29,6 +30,22 @@ func sharedPair(t *testing.T, r *Renderer, body, name, email string) (direct, sh
 	bv := &bodyValues{}
 	if r.runBody(&bufs.md, tmpl, sf, data, bv) == nil && len(bv.vals) > 0 {
 		_, _, ok = r.sharedHTML(bufs, sf, bufs.md.Bytes(), bv)
+	}
+	if ok && r.mini != nil {
+		// Minified once with tokens and the values put in, the section
+		// is the section minified with its values.
+		before, after := `<section id="x"><h2>X</h2>`, `<p class="more">…</p></section>`
+		want, err := r.mini.Minify("x.html", []byte(before+string(a)+after))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, same, err := r.minifiedSection(bufs.shared, "x.html", before, after)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if same && got != string(want) {
+			t.Fatalf("body %q, name %q, email %q: minified sections differ:\nwhole:  %s\nshared: %s", body, name, email, want, got)
+		}
 	}
 	return string(a), string(b), ok
 }
@@ -68,7 +85,7 @@ func TestSharedBodyMatchesDirect(t *testing.T) {
 		{"{{ .Entity.Name }} at https://x.example/{{ .Entity.Name }}", "acme", "", false},
 	}
 	for _, tc := range tests {
-		r := &Renderer{md: newMarkdown(false), shared: newSharedBodies()}
+		r := &Renderer{md: newMarkdown(false), shared: newSharedBodies(), mini: publish.NewMinifier()}
 		direct, shared, ok := sharedPair(t, r, tc.body, tc.name, tc.email)
 		if direct != shared {
 			t.Errorf("body %q with %q, %q:\ndirect: %s\nshared: %s", tc.body, tc.name, tc.email, direct, shared)
@@ -115,8 +132,8 @@ func FuzzSharedBody(f *testing.F) {
 		}
 	}
 	renderers := map[bool]*Renderer{
-		false: {md: newMarkdown(false), shared: newSharedBodies()},
-		true:  {md: newMarkdown(true), shared: newSharedBodies()},
+		false: {md: newMarkdown(false), shared: newSharedBodies(), mini: publish.NewMinifier()},
+		true:  {md: newMarkdown(true), shared: newSharedBodies(), mini: publish.NewMinifier()},
 	}
 	f.Fuzz(func(t *testing.T, body, name, email string, unsafeHTML bool) {
 		if strings.Contains(body, "{{") || strings.Contains(body, "}}") {
