@@ -50,6 +50,8 @@ fuzz:
 	$(GO) test ./generator/site -run '^$$' -fuzz '^FuzzCheckID$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./generator/site -run '^$$' -fuzz '^FuzzKeyPos$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./generator/render -run '^$$' -fuzz '^FuzzBody$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./generator/render -run '^$$' -fuzz '^FuzzSharedBody$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./generator/render -run '^$$' -fuzz '^FuzzPlainText$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./generator -run '^$$' -fuzz '^FuzzBuild$$' -fuzztime $(FUZZTIME)
 
 bench:

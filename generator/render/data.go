@@ -157,6 +157,10 @@ type SectionView struct {
 	// GlanceHTML is the section's row of the at-a-glance table, rendered
 	// by the partial "glance-row"; empty for an informational section.
 	GlanceHTML template.HTML
+	// TOCHTML is the section's entry in the table of contents, rendered
+	// by the template "toc-entry" (in notice.html) once per section and
+	// language; empty when the notice layout defines no such template.
+	TOCHTML template.HTML
 
 	// Facts from the front matter, shown after the body of a processing
 	// section so a notice is complete even where the prose is short.

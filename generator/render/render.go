@@ -617,7 +617,7 @@ func (r *Renderer) section(p *compose.Page, part compose.Part) (SectionView, dia
 			}
 			sv.HTML = template.HTML(buf.String()) // #nosec: html/template output
 		}
-		sv.GlanceHTML = w.view.GlanceHTML
+		sv.GlanceHTML, sv.TOCHTML = w.view.GlanceHTML, w.view.TOCHTML
 	}
 	if sv.Body == "" && len(body) > 0 {
 		sv.Body = template.HTML(body) // #nosec: produced by goldmark from escaped template output
@@ -680,9 +680,9 @@ func (g *entityGroups) store(group, key string, v renderedSection) {
 // other value into U+FFFD, so the mark cannot appear by accident.
 const bodyMark = "\x00noticegen:body\x00"
 
-// wrapper renders the section layout around bodyMark, and the section's
-// at-a-glance row, once per section file, language and place in the
-// notice. Its HTML is empty when the layout does not print the body
+// wrapper renders the section layout around bodyMark, the section's
+// at-a-glance row and its table-of-contents entry, once per section file,
+// language and place in the notice. Its HTML is empty when the layout does not print the body
 // exactly once as HTML text (a site's own layout may print it twice, or
 // test it); the section is then rendered whole for each page.
 func (r *Renderer) wrapper(t *template.Template, part compose.Part, lang string, data *SectionData) renderedSection {
@@ -710,6 +710,13 @@ func (r *Renderer) wrapper(t *template.Template, part compose.Part, lang string,
 			w.diags.Add(layoutError(err, "layouts/partials/section.html"))
 		}
 		w.view.GlanceHTML = template.HTML(buf.String()) // #nosec: html/template output
+	}
+	if t.Lookup("toc-entry") != nil {
+		buf.Reset()
+		if err := t.ExecuteTemplate(&buf, "toc-entry", data); err != nil {
+			w.diags.Add(layoutError(err, "layouts/notice.html"))
+		}
+		w.view.TOCHTML = template.HTML(buf.String()) // #nosec: html/template output
 	}
 	r.sections.store(key, w)
 	return w
