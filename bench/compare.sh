@@ -11,6 +11,13 @@
 # not set, else a loop that alternates the three commands, timed with
 # /usr/bin/time. Every build writes into a new folder. See bench/README.md
 # for how to read the output.
+#
+# SETTLE (default 35) is how many seconds to wait after deleting the
+# previous output before a timed run, untimed. ext4 does not hand out an
+# inode freed in the last 30 seconds (dirty_expire_centisecs), and
+# creating 10,000 files right after deleting 10,000 costs it seconds of
+# kernel time scanning past them: whichever command ran after a deletion
+# paid for it (cp -r of the same files took 1.0–4.4 s). SETTLE=0 skips it.
 set -euo pipefail
 
 entities=${1:-1000}
@@ -19,6 +26,9 @@ case "$entities$runs" in
 *[!0-9]*) echo "usage: bash bench/compare.sh [ENTITIES] [RUNS]" >&2; exit 2 ;;
 esac
 [ "$runs" -ge 1 ] && [ "$entities" -ge 1 ] || { echo "compare.sh: ENTITIES and RUNS must be at least 1" >&2; exit 2; }
+
+settle=${SETTLE:-35}
+case "$settle" in '' | *[!0-9]*) echo "compare.sh: SETTLE must be a number of seconds" >&2; exit 2 ;; esac
 
 cd "$(dirname "$0")/.."
 need() { command -v "$1" >/dev/null 2>&1; }
@@ -64,9 +74,9 @@ echo "load average before: $load_before on $(nproc) cores" >&2
 if need hyperfine && [ "${COMPARE_TOOL:-}" != loop ]; then
   tool="hyperfine ($runs runs each)"
   hyperfine --style basic --runs "$runs" --export-csv "$work/h.csv" \
-    -n noticegen --prepare "rm -rf $work/ng-out" "$ng_cmd" \
-    -n hugo --prepare "rm -rf $work/hugo-out" "$hugo_cmd" \
-    -n cp --prepare "rm -rf $work/cp-out" "$cp_cmd" >&2
+    -n noticegen --prepare "rm -rf $work/ng-out; sleep $settle" "$ng_cmd" \
+    -n hugo --prepare "rm -rf $work/hugo-out; sleep $settle" "$hugo_cmd" \
+    -n cp --prepare "rm -rf $work/cp-out; sleep $settle" "$cp_cmd" >&2
   # columns: command,mean,stddev,median,user,system,min,max (user and system are means)
   col() { awk -F, -v n="$1" '$1==n {print $4}' "$work/h.csv"; }
   cpu() { awk -F, -v n="$1" '$1==n {printf "%.3f", $5 + $6}' "$work/h.csv"; }
@@ -74,6 +84,7 @@ if need hyperfine && [ "${COMPARE_TOOL:-}" != loop ]; then
   ng_cpu=$(cpu noticegen); hugo_cpu=$(cpu hugo); cp_cpu=$(cpu cp)
   # hyperfine does not measure memory: one more build for peak RSS.
   rm -rf "$work/ng-out"
+  sleep "$settle"
   timed "$work/ng.t" $ng_cmd
   ng_rss=$(awk '{print $2}' "$work/ng.t" | sort -n | tail -1)
   hugo_rss=""
@@ -82,6 +93,7 @@ else
   for i in $(seq "$runs"); do
     echo "round $i/$runs…" >&2
     rm -rf "$work/ng-out" "$work/hugo-out" "$work/cp-out"
+    sleep "$settle"
     timed "$work/ng.t" $ng_cmd
     timed "$work/hugo.t" $hugo_cmd
     timed "$work/cp.t" $cp_cmd
@@ -111,7 +123,7 @@ hugo_pps=$(div "$hugo_html" "$hugo_med")
 echo
 echo "noticegen vs Hugo — $notice_pages notice pages ($entities entities × 5 notices × 2 languages)"
 echo "machine: $(nproc) cores; load average (1, 5, 15 min) $load_before before, $load_after after"
-echo "$(hugo version | cut -d' ' -f1-2); timed with $tool"
+echo "$(hugo version | cut -d' ' -f1-2); timed with $tool; each run ${settle} s after deleting the previous output (SETTLE)"
 printf '%-10s %10s %12s %10s %10s %10s %13s\n' "" "HTML files" "output bytes" "median s" "pages/s" "CPU s" "peak RSS MiB"
 printf '%-10s %10d %12d %10s %10s %10s %13s\n' noticegen "$ng_html" "$ng_bytes" "$ng_med" "$ng_pps" "$ng_cpu" "$(awk -v k="$ng_rss" 'BEGIN{printf "%.0f", k/1024}')"
 printf '%-10s %10d %12d %10s %10s %10s %13s\n' hugo "$hugo_html" "$hugo_bytes" "$hugo_med" "$hugo_pps" "$hugo_cpu" "$( [ -n "$hugo_rss" ] && awk -v k="$hugo_rss" 'BEGIN{printf "%.0f", k/1024}' || echo -)"

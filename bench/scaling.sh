@@ -10,6 +10,11 @@
 # whether time grew linearly: pages per second of every size within ±25%
 # of their mean. SIZES="100 1000 3000" (entities) overrides the sizes.
 # Installs GNU time when missing. See bench/README.md.
+#
+# SETTLE (default 35) is how many seconds to wait, untimed, after deleting
+# the previous output: ext4 does not reuse an inode freed in the last 30
+# seconds, and creating 10,000 files right after deleting 10,000 costs it
+# seconds of kernel time (see compare.sh). SETTLE=0 skips it.
 set -euo pipefail
 
 runs=${1:-3}
@@ -18,6 +23,8 @@ case "$runs" in
 '' | *[!0-9]*) echo "usage: bash bench/scaling.sh [RUNS]" >&2; exit 2 ;;
 esac
 [ "$runs" -ge 1 ] || { echo "scaling.sh: RUNS must be at least 1" >&2; exit 2; }
+settle=${SETTLE:-35}
+case "$settle" in '' | *[!0-9]*) echo "scaling.sh: SETTLE must be a number of seconds" >&2; exit 2 ;; esac
 
 cd "$(dirname "$0")/.."
 if [ ! -x /usr/bin/time ]; then
@@ -49,6 +56,7 @@ for n in $sizes; do
   : >"$work/t.all"
   for i in $(seq "$runs"); do
     rm -rf "$work/out"
+    sleep "$settle"
     /usr/bin/time -f '%e %M %U %S' -o "$work/t" "$ng" build -s "$work/site" -d "$work/out" >/dev/null 2>"$work/err" ||
       { cat "$work/err" >&2; echo "scaling.sh: build failed" >&2; exit 1; }
     cat "$work/t" >>"$work/t.all"
@@ -63,7 +71,7 @@ done
 
 echo
 echo "noticegen build scaling — $runs runs per size, $(nproc) cores"
-echo "load average (1, 5, 15 min): $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after; the load column is the 1-minute one after each size"
+echo "load average (1, 5, 15 min): $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after; the load column is the 1-minute one after each size; each run ${settle} s after deleting the previous output (SETTLE)"
 awk '
   { e[NR]=$1; np[NR]=$2; html[NR]=$3; s[NR]=$4; rss[NR]=$5; load[NR]=$6; cpu[NR]=$7; pps[NR]=($4 > 0 ? $3/$4 : 0); sum += pps[NR] }
   END {
