@@ -17,7 +17,8 @@ import (
 	"github.com/noticegen/noticegen/generator/validate"
 )
 
-// BenchmarkStage times each stage of Build on its own, on the synthetic
+// BenchmarkStage times each stage of Build on its own (render+minify is
+// the render stage as a build runs it, minifying as it goes), on the synthetic
 // site of 1,000 entities × 5 notices × 2 languages (10,000 notice pages),
 // so that a profile of the whole build can be read against the cost of
 // each part. Every stage starts from the previous one's result, made once.
@@ -74,7 +75,22 @@ func BenchmarkStage(b *testing.B) {
 		}
 		b.ReportMetric(float64(len(pages))*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 	})
+	b.Run("render+minify", func(b *testing.B) {
+		// As a build renders: minified as it goes, each shared section
+		// once and each page's frame around its sections.
+		mini := publish.NewMinifier()
+		for b.Loop() {
+			r, diags := render.NewWithMemo(s, cat, builtinLayouts, nil, nil, "", mini)
+			if diags.HasErrors() {
+				b.Fatal(diags)
+			}
+			renderAll(ctx, plan(s, r, pages, nil, true), renderOptions{mini: mini})
+		}
+		b.ReportMetric(float64(len(pages))*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+	})
 	b.Run("minify", func(b *testing.B) {
+		// Whole pages, as a minifier run after rendering would take
+		// them; a build minifies inside render+minify instead.
 		m := publish.NewMinifier()
 		for b.Loop() {
 			for name, data := range files {
