@@ -469,6 +469,7 @@ type bodyBuffers struct {
 
 func (r *Renderer) getBuffers() *bodyBuffers {
 	if b, ok := r.buffers.Get().(*bodyBuffers); ok {
+		b.shared = nil // of the body these buffers held before
 		return b
 	}
 	return &bodyBuffers{}
@@ -495,7 +496,18 @@ func (r *Renderer) executeBodyTo(b *bodyBuffers, t *template.Template, f *site.S
 		return nil, d
 	}
 	md := b.md.Bytes()
-	if bv != nil && len(bv.vals) > 0 {
+	switch {
+	case bv == nil || len(bv.vals) == 0:
+	case bytes.Count(md, []byte(tokenCore)) != len(bv.toks):
+		// The body's own text or a value escaped in place holds the
+		// token mark: the tokens cannot be told apart from it, so the
+		// body runs again with every value escaped in place.
+		b.md.Reset()
+		if d := r.runBody(&b.md, t, f, data, nil); d != nil {
+			return nil, d
+		}
+		md = b.md.Bytes()
+	default:
 		if html, d, ok := r.sharedHTML(b, f, md, bv); ok {
 			return html, d
 		}
@@ -530,9 +542,6 @@ func (r *Renderer) executeBodyTo(b *bodyBuffers, t *template.Template, f *site.S
 // Markdown md, with the page's values in place; ok is false when that
 // would not be the HTML of the page's own Markdown.
 func (r *Renderer) sharedHTML(b *bodyBuffers, f *site.SectionFile, md []byte, bv *bodyValues) (html []byte, d *diag.Diagnostic, ok bool) {
-	if bytes.Count(md, []byte(tokenCore)) != len(bv.toks) {
-		return nil, nil, false // the body's own text holds the token mark
-	}
 	sb, err := r.convertShared(md, bv.toks)
 	if err != nil {
 		return nil, &diag.Diagnostic{File: f.Path, Line: f.BodyLine, Severity: diag.Error, Message: "markdown: " + err.Error()}, true

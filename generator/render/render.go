@@ -494,10 +494,39 @@ func (r *Renderer) noticeWhole(w *bytes.Buffer, data *PageData) diag.List {
 
 // placeholder is the element that stands for section i while a page's
 // frame is minified; no layout or body can contain it, since bodies and
-// values are escaped and the name is ours.
+// values are escaped and the id is ours. It is a section element, written
+// as the minifier writes it, because the minifier drops the white space
+// around a section element and would keep some around an element it does
+// not know; so pages are minified by sections only where each section is
+// one section element (oneSection), and whole otherwise.
 func placeholder(i int) string {
-	n := strconv.Itoa(i)
-	return "<noticegen-section-" + n + "></noticegen-section-" + n + ">"
+	return "<section id=noticegen-section-" + strconv.Itoa(i) + "></section>"
+}
+
+// oneSection reports whether a rendered section is a single section
+// element, as the built-in partial renders it.
+func oneSection(h string) bool {
+	if !strings.HasPrefix(h, "<section ") && !strings.HasPrefix(h, "<section>") || !strings.HasSuffix(h, "</section>") {
+		return false
+	}
+	depth := 0
+	for i := 0; i < len(h); {
+		j := strings.IndexByte(h[i:], '<')
+		if j < 0 {
+			break
+		}
+		i += j
+		switch t := h[i:]; {
+		case strings.HasPrefix(t, "<section ") || strings.HasPrefix(t, "<section>"):
+			depth++
+		case strings.HasPrefix(t, "</section>"):
+			if depth--; depth == 0 {
+				return i+len("</section>") == len(h) // the first one closes last
+			}
+		}
+		i++
+	}
+	return false
 }
 
 type renderedSection struct {
@@ -599,7 +628,7 @@ func (r *Renderer) section(p *compose.Page, part compose.Part) (SectionView, dia
 			h := sb.String()
 			sv.HTML = template.HTML(h)                                      // #nosec: html/template output around goldmark's
 			sv.Body = template.HTML(h[len(before) : len(before)+len(body)]) // #nosec: produced by goldmark from escaped template output
-			if r.mini != nil && bufs.shared != nil {
+			if r.mini != nil && bufs.shared != nil && oneSection(h) {
 				m, ok, err := r.minifiedSection(bufs.shared, f.Path+".html", before, after)
 				if err != nil {
 					diags.Errorf(f.Path, 0, 0, "%v", err)
@@ -622,7 +651,10 @@ func (r *Renderer) section(p *compose.Page, part compose.Part) (SectionView, dia
 	if sv.Body == "" && len(body) > 0 {
 		sv.Body = template.HTML(body) // #nosec: produced by goldmark from escaped template output
 	}
-	if r.mini != nil && !diags.HasErrors() && sv.minHTML == "" {
+	if r.mini != nil && !diags.HasErrors() && sv.minHTML == "" && oneSection(string(sv.HTML)) {
+		// A page's frame is minified around its sections only where each
+		// is one section element (see placeholder); other pages are
+		// minified whole.
 		m, err := r.mini.Minify(f.Path+".html", []byte(sv.HTML))
 		if err != nil {
 			diags.Errorf(f.Path, 0, 0, "%v", err)

@@ -447,7 +447,13 @@ func TestEntityGroupsStayBounded(t *testing.T) {
 // prints the sections twice (which takes the whole-page path).
 func TestNoticeMinified(t *testing.T) {
 	twice := `{{define "main"}}<article><h1>{{.Title}}</h1>{{range .Sections}}{{.HTML}}{{end}}<aside>{{range .Sections}}{{.HTML}}{{end}}</aside></article>{{end}}`
-	for _, own := range []fstest.MapFS{nil, {"notice.html": {Data: []byte(twice)}}} {
+	// Sections as inline text: the minifier keeps the space after each,
+	// which it would drop after a placeholder element.
+	inline := `{{define "main"}}<article><h1>{{.Title}}</h1><p>See
+{{range .Sections}}{{.HTML}}
+{{end}} and more.</p></article>{{end}}`
+	inlineSection := `{{define "section"}}<span>{{.Title}}</span>{{end}}{{define "glance-row"}}{{end}}`
+	for _, own := range []fstest.MapFS{nil, {"notice.html": {Data: []byte(twice)}}, {"notice.html": {Data: []byte(inline)}, "partials/section.html": {Data: []byte(inlineSection)}}} {
 		f := newFixture(t, false,
 			section("general", sec("general", "en", "Run by {{ .Entity.Name }}.\n\n* one\n* two", 4, site.FrontMatter{Title: "General"})),
 			section("newsletter", sec("newsletter", "en", "We   send   *news*.", 4, site.FrontMatter{Title: "Newsletter", Purposes: []string{"News"}, LegalBases: []string{"gdpr-6-1-a"}})))
@@ -476,10 +482,28 @@ func TestNoticeMinified(t *testing.T) {
 			t.Fatal(d)
 		}
 		if !bytes.Equal(parts.Bytes(), want) {
-			t.Errorf("own layout %v: minified by sections:\n%s\nwant, minified whole:\n%s", own != nil, parts.Bytes(), want)
+			t.Errorf("own layout %v: minified by sections:\n%s\nwant, minified whole:\n%s", own, parts.Bytes(), want)
 		}
 		if bytes.Contains(parts.Bytes(), []byte("noticegen-section")) {
 			t.Errorf("a placeholder is left in the page:\n%s", parts.Bytes())
+		}
+	}
+}
+
+func TestOneSection(t *testing.T) {
+	for h, want := range map[string]bool{
+		`<section id="a"><h2>A</h2><section>x</section></section>`: true,
+		`<section>a</section>`:                            true,
+		`<section id="a">a</section><section>b</section>`: false,
+		`<span>a</span>`:                                  false,
+		`<section id="a">a`:                               false,
+		`<sectionx>a</section>`:                           false,
+		` <section>a</section>`:                           false,
+		`<section>a</section><p>b</p>`:                    false,
+		`<section><section>a</section>`:                   false,
+	} {
+		if got := oneSection(h); got != want {
+			t.Errorf("oneSection(%q) = %v, want %v", h, got, want)
 		}
 	}
 }
