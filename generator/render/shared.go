@@ -214,13 +214,16 @@ func (r *Renderer) convertShared(md []byte, toks []string) (*sharedBody, error) 
 	}
 	b.html = html.Bytes()
 	b.ok = spots != nil
-	for i, tok := range toks {
-		if !b.ok {
-			break
+	if b.ok {
+		// Each token is in the Markdown once, and printed once in text
+		// and twice in an autolink (address and label). More means it
+		// went somewhere else too.
+		inMD, inHTML := make([]int, len(toks)), make([]int, len(toks))
+		countTokens(md, toks, inMD)
+		countTokens(b.html, toks, inHTML)
+		for i := range toks {
+			b.ok = b.ok && inMD[i] == 1 && inHTML[i] == spots[i]
 		}
-		// Each token is printed once: in text once, in an autolink twice
-		// (address and label). More means it went somewhere else too.
-		b.ok = bytes.Count(md, []byte(tok)) == 1 && bytes.Count(b.html, []byte(tok)) == spots[i]
 	}
 	r.shared.store(md, b)
 	return b, nil
@@ -232,9 +235,8 @@ func (r *Renderer) convertShared(md []byte, toks []string) (*sharedBody, error) 
 func tokenSpots(doc ast.Node, src []byte, toks []string) []int {
 	spots := make([]int, len(toks))
 	found := 0
-	bad := false
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || bad {
+		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
@@ -245,20 +247,17 @@ func tokenSpots(doc ast.Node, src []byte, toks []string) []int {
 			return ast.WalkSkipChildren, nil
 		case *ast.AutoLink:
 			label := n.Label(src)
-			for i, tok := range toks {
-				if string(label) == tok {
+			eachToken(label, toks, func(i, start int) {
+				if start == 0 && len(label) == len(toks[i]) {
 					spots[i] += 2
 					found++
 				}
-			}
+			})
 		case *ast.Text:
-			seg := n.Segment.Value(src)
-			for i, tok := range toks {
-				if c := bytes.Count(seg, []byte(tok)); c > 0 {
-					spots[i] += c
-					found += c
-				}
-			}
+			eachToken(n.Segment.Value(src), toks, func(i, _ int) {
+				spots[i]++
+				found++
+			})
 		}
 		return ast.WalkContinue, nil
 	})
@@ -273,37 +272,59 @@ func tokenSpots(doc ast.Node, src []byte, toks []string) []int {
 	return spots
 }
 
-// substitute appends html to out with every token replaced by its value,
-// escaped for where it stands: in an attribute (an autolink's address) as
-// goldmark escapes an address, elsewhere as it escapes text.
-func substitute(out *bytes.Buffer, html []byte, toks, vals []string) {
-	for {
-		j := bytes.Index(html, []byte(tokenCore))
+// eachToken calls fn for every token in b, in order, with its index and
+// its start; b holds tokens of toks only where they are whole.
+func eachToken(b []byte, toks []string, fn func(i, start int)) {
+	for k := 0; ; {
+		j := bytes.Index(b[k:], []byte(tokenCore))
 		if j < 0 {
-			out.Write(html)
 			return
 		}
-		i, ok := tokenIndex(html[j:], len(toks))
+		j += k
+		k = j + len(tokenCore)
+		i, ok := tokenIndex(b[j:], len(toks))
 		if !ok {
-			out.Write(html[:j+len(tokenCore)])
-			html = html[j+len(tokenCore):]
 			continue
 		}
 		tok := toks[i]
 		start := j - strings.Index(tok, tokenCore)
-		if start < 0 || !bytes.HasPrefix(html[start:], []byte(tok)) {
-			out.Write(html[:j+len(tokenCore)])
-			html = html[j+len(tokenCore):]
+		if start < 0 || !bytes.HasPrefix(b[start:], []byte(tok)) {
 			continue
 		}
-		out.Write(html[:start])
+		fn(i, start)
+		k = start + len(tok)
+	}
+}
+
+// countTokens counts each token's occurrences in b.
+func countTokens(b []byte, toks []string, counts []int) {
+	eachToken(b, toks, func(i, _ int) { counts[i]++ })
+}
+
+// replaceTokens appends b to out with every token replaced by what
+// value returns for it; attr says the token stands inside a tag.
+func replaceTokens(out *bytes.Buffer, b []byte, toks []string, value func(i int, attr bool) []byte) {
+	done := 0
+	eachToken(b, toks, func(i, start int) {
+		out.Write(b[done:start])
+		k := bytes.LastIndexAny(b[:start], "<>")
+		out.Write(value(i, k >= 0 && b[k] == '<'))
+		done = start + len(toks[i])
+	})
+	out.Write(b[done:])
+}
+
+// substitute appends html to out with every token replaced by its value,
+// escaped for where it stands: in an attribute (an autolink's address) as
+// goldmark escapes an address, elsewhere as it escapes text.
+func substitute(out *bytes.Buffer, html []byte, toks, vals []string) {
+	replaceTokens(out, html, toks, func(i int, attr bool) []byte {
 		v := []byte(vals[i])
-		if k := bytes.LastIndexAny(html[:start], "<>"); k >= 0 && html[k] == '<' {
+		if attr {
 			v = util.URLEscape(v, false)
 		}
-		out.Write(util.EscapeHTML(v))
-		html = html[start+len(tok):]
-	}
+		return util.EscapeHTML(v)
+	})
 }
 
 // tokenIndex reads the index of the token b starts with.
@@ -321,19 +342,11 @@ func tokenIndex(b []byte, n int) (int, bool) {
 	return i, i < n
 }
 
-// unshare writes the page's own Markdown: md with every token replaced
-// by its value escaped as the body's escaping function does.
+// unshare writes the page's own Markdown: md (a body's, or a word of it)
+// with every token in it replaced by its value escaped as the body's
+// escaping function does.
 func unshare(out *bytes.Buffer, md []byte, toks, vals []string) {
-	for i, tok := range toks {
-		j := bytes.Index(md, []byte(tok))
-		if j < 0 {
-			continue // counted in convertShared; cannot happen
-		}
-		out.Write(md[:j])
-		out.WriteString(markdownText(vals[i]))
-		md = md[j+len(tok):]
-	}
-	out.Write(md)
+	replaceTokens(out, md, toks, func(i int, _ bool) []byte { return []byte(markdownText(vals[i])) })
 }
 
 // syntaxChars are the characters that, in a word next to a value, may
@@ -347,11 +360,15 @@ const syntaxChars = "@:&\\<>[]()*_~!`|#"
 // kept for the other pages that have the same word.
 func (r *Renderer) sameWords(md []byte, toks, vals []string) bool {
 	var rseg, tkey bytes.Buffer
+	pos := 0     // tokens come in order: each is searched for after the last
+	checked := 0 // the words up to here are checked, with all their tokens
 	for i, tok := range toks {
-		j := bytes.Index(md, []byte(tok))
+		j := bytes.Index(md[pos:], []byte(tok))
 		if j < 0 {
 			return false
 		}
+		j += pos
+		pos = j + len(tok)
 		// Emphasis: a delimiter next to the value is read by the
 		// character it touches, letter or punctuation.
 		v := vals[i]
@@ -363,6 +380,9 @@ func (r *Renderer) sameWords(md []byte, toks, vals []string) bool {
 		if end := j + len(tok); end < len(md) && isDelimiter(md[end]) && !isWordRune(last) {
 			return false
 		}
+		if j < checked {
+			continue
+		}
 		ws, we := j, j+len(tok)
 		for ws > 0 && !util.IsSpace(md[ws-1]) {
 			ws--
@@ -370,21 +390,25 @@ func (r *Renderer) sameWords(md []byte, toks, vals []string) bool {
 		for we < len(md) && !util.IsSpace(md[we]) {
 			we++
 		}
+		checked = we
 		tseg := md[ws:we]
 		rseg.Reset()
 		unshare(&rseg, tseg, toks, vals)
 		if !bytes.ContainsAny(rseg.Bytes(), syntaxChars) && !bytes.Contains(rseg.Bytes(), []byte("www.")) {
 			continue
 		}
-		// The verdict depends on the token's shape, not its number.
+		// The verdict depends on the tokens' shapes and where each value
+		// starts and ends, not on their numbers.
 		tkey.Reset()
 		tkey.Write(rseg.Bytes())
 		tkey.WriteByte(0)
 		for k := 0; k < len(tseg); k++ {
-			if tseg[k] >= '0' && tseg[k] <= '9' && k >= len(tokenCore) && bytes.HasSuffix(tseg[:k], []byte(tokenCore)) {
-				tkey.WriteString("####")
-				k += 3
-				continue
+			if bytes.HasPrefix(tseg[k:], []byte(tokenCore)) {
+				if n, ok := tokenIndex(tseg[k:], len(toks)); ok {
+					fmt.Fprintf(&tkey, "%s#%d#", tokenCore, len(vals[n]))
+					k += tokenLen - 1
+					continue
+				}
 			}
 			tkey.WriteByte(tseg[k])
 		}
@@ -454,32 +478,25 @@ func (r *Renderer) minifiedSection(u *sharedUse, path, before, after string) (st
 // the quotes off an attribute value that needs none; a value is put in
 // only where it has neither and would not need the quotes.
 func substituteMinified(out *bytes.Buffer, html []byte, toks, vals []string) bool {
-	for {
-		j := bytes.Index(html, []byte(tokenCore))
-		if j < 0 {
-			out.Write(html)
-			return true
-		}
-		i, ok := tokenIndex(html[j:], len(toks))
-		if !ok {
-			return false
-		}
-		tok := toks[i]
-		start := j - strings.Index(tok, tokenCore)
-		if start < 0 || !bytes.HasPrefix(html[start:], []byte(tok)) {
-			return false
-		}
+	ok := true
+	replaceTokens(out, html, toks, func(i int, attr bool) []byte {
 		v := []byte(vals[i])
-		if k := bytes.LastIndexAny(html[:start], "<>"); k >= 0 && html[k] == '<' {
+		if attr {
 			v = util.URLEscape(v, false)
-			if bytes.ContainsAny(v, "\"'=<>` \t\n\r\f&") {
-				return false
-			}
-		} else if bytes.ContainsAny(v, "&<>\"") {
-			return false
+			ok = ok && !bytes.ContainsAny(v, "\"'=<>` \t\n\r\f&")
+		} else {
+			ok = ok && !bytes.ContainsAny(v, "&<>\"")
 		}
-		out.Write(html[:start])
-		out.Write(v)
-		html = html[start+len(tok):]
+		return v
+	})
+	if n := bytes.Count(html, []byte(tokenCore)); n != 0 {
+		// Every token mark must have been a token of this body.
+		counts := make([]int, len(toks))
+		countTokens(html, toks, counts)
+		for _, c := range counts {
+			n -= c
+		}
+		ok = ok && n == 0
 	}
+	return ok
 }

@@ -163,3 +163,31 @@ func TestSubstituteEscapes(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", out.String(), want)
 	}
 }
+
+// BenchmarkSharedManyValues: a body that prints values a thousand times
+// (the most a loop may run) in one long word and in many short ones takes
+// time linear in its size, not in the square of its values.
+//
+//	go test ./generator/render -run '^$' -bench SharedManyValues -benchtime 3x
+func BenchmarkSharedManyValues(b *testing.B) {
+	for name, tc := range map[string]struct{ body, entity string }{
+		"one-word":   {"{{ range 999 }}{{ $.Entity.Name }}-{{ $.Entity.Email }}{{ end }}", "AcmeGmbH"},
+		"many-words": {"{{ range 999 }}{{ $.Entity.Name }} at {{ $.Entity.Email }}, {{ end }}", "Acme GmbH"},
+	} {
+		b.Run(name, func(b *testing.B) {
+			sf := &site.SectionFile{ID: "x", Lang: "en", Path: "content/sections/x.en.md", Body: tc.body, BodyLine: 4}
+			tmpl, d := parseBody(sf)
+			if d != nil {
+				b.Fatal(d)
+			}
+			data := fuzzData("Acme")
+			data.Entity.Name, data.Entity.Email = tc.entity, "privacy@acme.example"
+			for b.Loop() {
+				r := &Renderer{md: newMarkdown(false), shared: newSharedBodies()}
+				if _, d := r.executeBodyTo(&bodyBuffers{}, tmpl, sf, data, false); d != nil {
+					b.Fatal(d)
+				}
+			}
+		})
+	}
+}
