@@ -26,6 +26,7 @@ import (
 
 	"github.com/noticegen/noticegen"
 	"github.com/noticegen/noticegen/generator"
+	"github.com/noticegen/noticegen/generator/publish"
 )
 
 const (
@@ -133,6 +134,24 @@ func FuzzBuild(f *testing.F) {
 				if tag := scriptIn(data); tag != "" {
 					t.Errorf("%s has a <%s> element:\n%s", name, tag, data)
 				}
+			}
+		}
+
+		// Minified as a build minifies (shared sections once, each page's
+		// frame around them), every page is the page minified whole.
+		yes := true
+		mres := generator.Build(context.Background(), src, generator.Options{Builtin: noticegen.Example, Workers: 1, Minify: &yes})
+		mini := publish.NewMinifier()
+		for name, data := range res.Files {
+			if !strings.HasSuffix(name, ".html") {
+				continue
+			}
+			want, err := mini.Minify(name, data)
+			if err != nil {
+				continue // the minified build reports it
+			}
+			if got := mres.Files[name]; !bytes.Equal(got, want) {
+				t.Errorf("%s: minified by the build:\n%s\nminified whole:\n%s", name, got, want)
 			}
 		}
 
