@@ -280,7 +280,10 @@ func markdownText(v any) string {
 			continue
 		case strings.ContainsRune("\\*_[]()<>&!|~{}#", r):
 			b.WriteByte('\\')
-		case lineStart && strings.ContainsRune("-+=", r):
+		case lineStart && strings.ContainsRune("-+=.:", r):
+			// A leading "." or ":" would finish what the body's text
+			// before the value started: "0" and "." make a list item,
+			// "|" and ":--" a table's delimiter row.
 			b.WriteByte('\\')
 		case (r == '.' || r == ')') && leadingDigits(s, i):
 			b.WriteByte('\\')
@@ -322,7 +325,7 @@ func plainText(s string) bool {
 	if s == "" {
 		return true
 	}
-	if c := s[0]; c == '-' || c == '+' || c == '=' || c == ' ' || c == '\t' || '0' <= c && c <= '9' {
+	if c := s[0]; strings.IndexByte("-+=.: \t0123456789", c) >= 0 {
 		return false
 	}
 	if c := s[len(s)-1]; c == ' ' || c == '\t' {

@@ -111,7 +111,7 @@ var hostileValues = []string{
 	"<img src=x onerror=alert(1)>", "# h", "1. x", "- x", "> q", "`c`", "~~s~~", "| a | b |\n|---|---|",
 	"a\n\nb", "a\r- b", "a\r\rb", "    code", "\tcode", "\n---", "\n===", "a\\", "&lt;b&gt;", "&#60;b&#62;",
 	"{{ .Entity.Name }}", "https://x.example/a", "www.x.example", "a@b.example", "javascript:alert(1)",
-	"a b", "x)", "\x00", "\xff", "\u2028", "<!-- x", "]]>", "\\", "[x]: /evil", "\\\n", "a  \nb",
+	"a b", "x)", "\x00", "\xff", "\u2028", "<!-- x", "]]>", "\\", "[x]: /evil", "\\\n", "a  \nb", ".", ":--", ".5",
 }
 
 // allowedElements are what CommonMark, GFM tables, strikethrough and

@@ -94,10 +94,20 @@ func shapedToken(i int, v string) string {
 
 // shareable reports whether a value's characters can neither open nor
 // close Markdown: letters, digits and other non-ASCII text, single spaces
-// inside, and . , ' / : @ + - &. The checks on each page cover what these
-// can still do next to the body's own text.
+// inside, and . , ' / : @ + - &, starting with a letter, digit or + and
+// ending with a letter, digit, . or /. The checks on each page cover what
+// these can still do next to the body's own text.
 func shareable(s string) bool {
 	if s == "" || len(s) > 1024 || strings.Contains(s, tokenCore) {
+		return false
+	}
+	// A value that starts or ends with punctuation could join the
+	// body's text next to it into something else; those read as letters
+	// do, but "+" (escaped where it could open a list), a closing "."
+	// (names such as "Acme Co.") and "/" (URLs).
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if !isWordRune(first) && first != '+' || !isWordRune(last) && last != '.' && last != '/' {
 		return false
 	}
 	space := true // no leading space

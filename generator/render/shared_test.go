@@ -80,6 +80,12 @@ func TestSharedBodyMatchesDirect(t *testing.T) {
 		{"{{ .Entity.Name }}", "2024", "", true},
 		{"x {{ .Entity.Email }}. y {{ .Entity.Email }}-z", "", "a@b.example", false},
 		{"{{ .Entity.Name }} at https://x.example/{{ .Entity.Name }}", "acme", "", false},
+		// A value must not finish a block marker the body's text began
+		// ("0" and "." would be a list item; "|" and ":--" a delimiter
+		// row); escaped, it reads as text both ways.
+		{"0{{ .Entity.Name }}", ".", "", false},
+		{"| a |\n|{{ .Entity.Name }}|", ":--", "", false},
+		{"| a |\n|{{ .Entity.Name }}|", "---", "", false},
 		// The token mark in the body's own text or in a value escaped in
 		// place: the body runs again with every value escaped in place.
 		{"NgTk0000Z and {{ .Entity.Name }}", "Acme", "", false},
@@ -93,6 +99,26 @@ func TestSharedBodyMatchesDirect(t *testing.T) {
 		}
 		if ok != tc.shared {
 			t.Errorf("body %q with %q, %q: shared conversion used = %v, want %v\nHTML: %s", tc.body, tc.name, tc.email, ok, tc.shared, direct)
+		}
+	}
+}
+
+// TestValueFinishesNoBlock: a value never finishes a list marker or a
+// table's delimiter row that the body's text before it began.
+func TestValueFinishesNoBlock(t *testing.T) {
+	for _, tc := range []struct{ body, name string }{
+		{"0{{ .Entity.Name }}", "."},
+		{"12{{ .Entity.Name }} x", "."},
+		{"| a |\n|{{ .Entity.Name }}|", ":--"},
+		{"| a |\n|{{ .Entity.Name }}|", "---"},
+		{"a\n{{ .Entity.Name }}", "==="},
+	} {
+		r := &Renderer{md: newMarkdown(false), shared: newSharedBodies()}
+		direct, _, _ := sharedPair(t, r, tc.body, tc.name, "")
+		for _, tag := range []string{"<ol", "<ul", "<table", "<h3", "<h4", "<hr"} {
+			if strings.Contains(direct, tag) {
+				t.Errorf("body %q, value %q: %s made by the value: %s", tc.body, tc.name, tag, direct)
+			}
 		}
 	}
 }
