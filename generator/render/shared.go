@@ -28,7 +28,9 @@ import (
 //
 //   - A value is tokenized only if its characters cannot open or close any
 //     Markdown construct (shareable): letters, digits, single spaces and a
-//     few punctuation marks; everything else is escaped in place as before.
+//     few punctuation marks, with letters or digits at its edges (give or
+//     take a leading + and a closing . or /); everything else is escaped
+//     in place as before.
 //   - The tokenized Markdown must put every token in plain text or make it
 //     a whole autolink (sharedBody.ok): not in code, a link's address, an
 //     image or raw HTML, where a value is not escaped as text.
@@ -38,8 +40,9 @@ import (
 //     delimiter touches a value that starts or ends with punctuation.
 //
 // Anything else falls back to converting the page's own Markdown, so the
-// worst case is the old cost, never other output. FuzzSharedBody compares
-// both ways on arbitrary bodies and values.
+// worst case is the old cost. FuzzSharedBody compares both ways, also
+// minified, on arbitrary bodies and values, and FuzzBuild compares a
+// minified build with its pages minified whole.
 
 // tokenCore starts every token: tokenCore, four digits (the value's index
 // in the body's execution) and tokenEnd. Its letters read as one word to
