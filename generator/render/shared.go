@@ -315,13 +315,14 @@ func countTokens(b []byte, toks []string, counts []int) {
 }
 
 // replaceTokens appends b to out with every token replaced by what
-// value returns for it; attr says the token stands inside a tag.
-func replaceTokens(out *bytes.Buffer, b []byte, toks []string, value func(i int, attr bool) []byte) {
+// value returns for it; start is where it stands in b, and attr says it
+// stands inside a tag.
+func replaceTokens(out *bytes.Buffer, b []byte, toks []string, value func(i, start int, attr bool) []byte) {
 	done := 0
 	eachToken(b, toks, func(i, start int) {
 		out.Write(b[done:start])
 		k := bytes.LastIndexAny(b[:start], "<>")
-		out.Write(value(i, k >= 0 && b[k] == '<'))
+		out.Write(value(i, start, k >= 0 && b[k] == '<'))
 		done = start + len(toks[i])
 	})
 	out.Write(b[done:])
@@ -331,7 +332,7 @@ func replaceTokens(out *bytes.Buffer, b []byte, toks []string, value func(i int,
 // escaped for where it stands: in an attribute (an autolink's address) as
 // goldmark escapes an address, elsewhere as it escapes text.
 func substitute(out *bytes.Buffer, html []byte, toks, vals []string) {
-	replaceTokens(out, html, toks, func(i int, attr bool) []byte {
+	replaceTokens(out, html, toks, func(i, _ int, attr bool) []byte {
 		v := []byte(vals[i])
 		if attr {
 			v = util.URLEscape(v, false)
@@ -359,7 +360,7 @@ func tokenIndex(b []byte, n int) (int, bool) {
 // with every token in it replaced by its value escaped as the body's
 // escaping function does.
 func unshare(out *bytes.Buffer, md []byte, toks, vals []string) {
-	replaceTokens(out, md, toks, func(i int, _ bool) []byte { return []byte(markdownText(vals[i])) })
+	replaceTokens(out, md, toks, func(i, _ int, _ bool) []byte { return []byte(markdownText(vals[i])) })
 }
 
 // syntaxChars are the characters that, in a word next to a value, may
@@ -489,10 +490,15 @@ func (r *Renderer) minifiedSection(u *sharedUse, path, before, after string) (st
 // substituteMinified is substitute for minified HTML. The minifier keeps
 // text as it is but for white space and character references, and takes
 // the quotes off an attribute value that needs none; a value is put in
-// only where it has neither and would not need the quotes.
+// only where it has neither, would not need the quotes, and does not
+// follow a reference the minifier may have shortened.
 func substituteMinified(out *bytes.Buffer, html []byte, toks, vals []string) bool {
 	ok := true
-	replaceTokens(out, html, toks, func(i int, attr bool) []byte {
+	replaceTokens(out, html, toks, func(i, start int, attr bool) []byte {
+		// The minifier writes "&amp;" as "&" where what follows cannot
+		// be read as a reference: after the body's own "&amp;", a token
+		// (letters) and a value ("+0") can make it choose differently.
+		ok = ok && bytes.IndexByte(html[max(0, start-len("&quot;")):start], '&') < 0
 		v := []byte(vals[i])
 		if attr {
 			v = util.URLEscape(v, false)
