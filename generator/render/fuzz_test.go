@@ -178,7 +178,9 @@ func scanHTML(t *testing.T, out []byte) []tagInfo {
 			}
 			switch key {
 			case "href", "src":
-				if u := dangerousURL(val); u != "" && !(key == "src" && safeImage.MatchString(u)) {
+				// Image data is no script, in an image or a link (goldmark
+				// lets both through; browsers do not open data: links).
+				if u := dangerousURL(val); u != "" && !safeImage.MatchString(u) {
 					t.Fatalf("%s=%q has a dangerous scheme:\n%s", key, val, out)
 				}
 				if key == "href" && len(tags) > 0 {
