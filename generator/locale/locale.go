@@ -35,6 +35,10 @@ type Catalog struct {
 	defaultLang string
 	localizers  map[string]*i18n.Localizer
 	defined     map[string]map[string]bool // lang → message id → defined
+	// plain holds each message as T returns it without data, made once
+	// in Load: layouts ask for the same labels on every page, and asking
+	// go-i18n each time was a twentieth of a large build's render time.
+	plain map[string]map[string]string // lang → message id → text
 }
 
 // Load builds the catalog from the built-in message files in builtin (files
@@ -101,6 +105,7 @@ func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang s
 	for lang := range c.defined {
 		c.localizers[lang] = i18n.NewLocalizer(bundle, lang)
 	}
+	c.plain = c.plainMessages(langs)
 	for _, lang := range langs {
 		if lang == reference || len(c.defined[reference]) == 0 {
 			continue
@@ -121,6 +126,24 @@ func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang s
 		}
 	}
 	return c, diags
+}
+
+// plainMessages returns T(lang, id, nil) for each of langs and every
+// message id any language defines.
+func (c *Catalog) plainMessages(langs []string) map[string]map[string]string {
+	ids := map[string]bool{}
+	for _, defined := range c.defined {
+		maps.Copy(ids, defined)
+	}
+	plain := make(map[string]map[string]string, len(langs))
+	for _, lang := range langs {
+		texts := make(map[string]string, len(ids))
+		for id := range ids {
+			texts[id] = c.T(lang, id, nil)
+		}
+		plain[lang] = texts
+	}
+	return plain
 }
 
 func abbreviate(xs []string, n int) string {
@@ -144,6 +167,9 @@ func (c *Catalog) Has(id string) bool {
 // returned as it is, so a layout typo shows on the page instead of failing
 // silently; callers that need to know use Has.
 func (c *Catalog) T(lang, id string, data map[string]any) string {
+	if s, ok := c.plain[lang][id]; ok && data == nil {
+		return s
+	}
 	// Each language's own localizer is asked only for messages that
 	// language defines, so the fallback order is ours: the page's language,
 	// the site's default, then English.

@@ -219,6 +219,8 @@ func TestT(t *testing.T) {
 	}{
 		{"de", "updated", map[string]any{"Date": "1. März 2025"}, "Stand: 1. März 2025"},
 		{"en", "updated", map[string]any{"Date": "March 1, 2025"}, "Last updated: March 1, 2025"},
+		{"de", "contents", nil, "Inhalt"},
+		{"en", "updated", nil, "Last updated: <no value>"}, // as go-i18n fills a missing key
 		{"en", "no.such.message", nil, "no.such.message"},
 		{"xx", "contents", nil, "Contents"},
 	}
