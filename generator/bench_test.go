@@ -1,6 +1,7 @@
 package generator_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -85,4 +86,40 @@ func BenchmarkOneSectionRebuild10k(b *testing.B) {
 		rendered = res.Stats.Rendered
 	}
 	b.ReportMetric(float64(rendered), "pages-rerendered")
+}
+
+// BenchmarkOpenPageRebuild10k measures the first step of serve after an
+// edit on the 10,000-page site: the build of just the page open in a
+// browser (Options.Only), before the full rebuild, from the cache of the
+// previous build. Its time is most of serve's edit → page served.
+// Run: go test ./generator -run '^$' -bench OpenPage -benchtime 10x
+func BenchmarkOpenPageRebuild10k(b *testing.B) {
+	dir := benchSite(b, 1000)
+	src := os.DirFS(dir)
+	cache := generator.NewCache()
+	opts := generator.Options{Builtin: noticegen.Example, Cache: cache, Minify: new(bool)}
+	if res := generator.Build(context.Background(), src, opts); res.Diags.HasErrors() {
+		b.Fatalf("build failed:\n%v", res.Diags)
+	}
+	file := filepath.Join(dir, "content", "sections", "rights.en.md")
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	const open = "en/sub-00001/website/index.html"
+	opts.Only = func(path string) bool { return path == open }
+	i := 0
+	for b.Loop() {
+		i++
+		if err := os.WriteFile(file, append(orig, []byte(fmt.Sprintf("\nEdit number %d.\n", i))...), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		res := generator.Build(context.Background(), src, opts)
+		if res.Diags.HasErrors() {
+			b.Fatalf("build failed:\n%v", res.Diags)
+		}
+		if res.Stats.Rendered != 1 || !bytes.Contains(res.Files[open], []byte(fmt.Sprintf("Edit number %d.", i))) {
+			b.Fatalf("rendered %d pages; want only %s, with the edit", res.Stats.Rendered, open)
+		}
+	}
 }

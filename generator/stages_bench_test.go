@@ -71,7 +71,7 @@ func BenchmarkStage(b *testing.B) {
 		// not once per benchmark run.
 		for b.Loop() {
 			r := newRenderer()
-			files, _, _ = renderAll(ctx, plan(s, r, pages, nil, false), renderOptions{})
+			files, _, _ = renderAll(ctx, plan(s, r, pages, nil, false, nil), renderOptions{})
 		}
 		b.ReportMetric(float64(len(pages))*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 	})
@@ -84,7 +84,7 @@ func BenchmarkStage(b *testing.B) {
 			if diags.HasErrors() {
 				b.Fatal(diags)
 			}
-			renderAll(ctx, plan(s, r, pages, nil, true), renderOptions{mini: mini})
+			renderAll(ctx, plan(s, r, pages, nil, true, nil), renderOptions{mini: mini})
 		}
 		b.ReportMetric(float64(len(pages))*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 	})
