@@ -11,6 +11,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -35,10 +36,12 @@ type Catalog struct {
 	defaultLang string
 	localizers  map[string]*i18n.Localizer
 	defined     map[string]map[string]bool // lang → message id → defined
-	// plain holds each message as T returns it without data, made once
-	// in Load: layouts ask for the same labels on every page, and asking
-	// go-i18n each time was a twentieth of a large build's render time.
-	plain map[string]map[string]string // lang → message id → text
+	// plain holds each message as T returned it without data, by
+	// lang+"\x00"+id: layouts ask for the same labels on every page, and
+	// asking go-i18n each time was a twentieth of a large build's render
+	// time. It fills as messages are asked for, so a message file with a
+	// million entries costs nothing until a layout prints them.
+	plain sync.Map
 }
 
 // Load builds the catalog from the built-in message files in builtin (files
@@ -105,7 +108,6 @@ func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang s
 	for lang := range c.defined {
 		c.localizers[lang] = i18n.NewLocalizer(bundle, lang)
 	}
-	c.plain = c.plainMessages(langs)
 	for _, lang := range langs {
 		if lang == reference || len(c.defined[reference]) == 0 {
 			continue
@@ -126,24 +128,6 @@ func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang s
 		}
 	}
 	return c, diags
-}
-
-// plainMessages returns T(lang, id, nil) for each of langs and every
-// message id any language defines.
-func (c *Catalog) plainMessages(langs []string) map[string]map[string]string {
-	ids := map[string]bool{}
-	for _, defined := range c.defined {
-		maps.Copy(ids, defined)
-	}
-	plain := make(map[string]map[string]string, len(langs))
-	for _, lang := range langs {
-		texts := make(map[string]string, len(ids))
-		for id := range ids {
-			texts[id] = c.T(lang, id, nil)
-		}
-		plain[lang] = texts
-	}
-	return plain
 }
 
 func abbreviate(xs []string, n int) string {
@@ -167,9 +151,19 @@ func (c *Catalog) Has(id string) bool {
 // returned as it is, so a layout typo shows on the page instead of failing
 // silently; callers that need to know use Has.
 func (c *Catalog) T(lang, id string, data map[string]any) string {
-	if s, ok := c.plain[lang][id]; ok && data == nil {
-		return s
+	if data != nil {
+		return c.localize(lang, id, data)
 	}
+	key := lang + "\x00" + id
+	if s, ok := c.plain.Load(key); ok {
+		return s.(string)
+	}
+	s := c.localize(lang, id, nil)
+	c.plain.Store(key, s)
+	return s
+}
+
+func (c *Catalog) localize(lang, id string, data map[string]any) string {
 	// Each language's own localizer is asked only for messages that
 	// language defines, so the fallback order is ours: the page's language,
 	// the site's default, then English.

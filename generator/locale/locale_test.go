@@ -350,3 +350,15 @@ func TestDirection(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkT asks for a label as a layout does on every page: without
+// data, and again and again.
+// Run: go test ./generator/locale -run '^$' -bench T -benchmem
+func BenchmarkT(b *testing.B) {
+	c, _ := Load(builtin, nil, []string{"en", "de"}, "en")
+	for b.Loop() {
+		if c.T("de", "contents", nil) != "Inhalt" {
+			b.Fatal("wrong label")
+		}
+	}
+}
