@@ -142,6 +142,8 @@ type GlanceRow struct {
 	Retention      string
 	ThirdCountries []string      // names in the page's language
 	HTML           template.HTML // the row as the partial "glance-row" renders it
+
+	min string // HTML minified, when it is one tr element
 }
 
 // SectionView is one section of a notice.
@@ -175,6 +177,8 @@ type SectionView struct {
 	Safeguards         []string // labels
 
 	// minHTML is HTML minified, when the renderer minifies: once per
-	// rendered section, not once per page that shows it.
-	minHTML string
+	// rendered section, not once per page that shows it. minGlance and
+	// minTOC are GlanceHTML and TOCHTML minified, where each is one
+	// element (see noticeMinified).
+	minHTML, minGlance, minTOC string
 }

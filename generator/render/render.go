@@ -420,7 +420,7 @@ func (r *Renderer) Notice(w *bytes.Buffer, p *compose.Page) diag.List {
 			data.Glance = append(data.Glance, GlanceRow{
 				Anchor: sv.Anchor, Title: sv.Title, Lang: sv.Lang, Purposes: sv.Purposes,
 				LegalBases: sv.LegalBases, Retention: sv.Retention, ThirdCountries: sv.ThirdCountries,
-				HTML: sv.GlanceHTML,
+				HTML: sv.GlanceHTML, min: sv.minGlance,
 			})
 		}
 	}
@@ -437,23 +437,45 @@ func (r *Renderer) Notice(w *bytes.Buffer, p *compose.Page) diag.List {
 }
 
 // noticeMinified writes a minified notice page. The page is laid out with
-// a short placeholder element for each section, minified, and then each
-// placeholder is replaced by its section, minified once when it was
-// rendered: the minifier reads a page's frame and not the sections again
-// on every page that shows them. A layout that does not print each
-// section exactly once as HTML gets the whole page minified instead.
+// a short placeholder element for each section, at-a-glance row and
+// table-of-contents entry, minified, and then each placeholder is replaced
+// by what it stands for, minified once when it was rendered: the minifier
+// reads a page's frame and not the sections again on every page that
+// shows them. A layout that does not print each section exactly once as
+// HTML gets the whole page minified instead; a row or entry that is not
+// one element stays in the frame and is minified with it.
 func (r *Renderer) noticeMinified(w *bytes.Buffer, data *PageData) diag.List {
-	sections := data.Sections
-	marked := slices.Clone(sections)
-	for i := range marked {
-		marked[i].HTML = template.HTML(placeholder(i)) // #nosec: our own element, replaced below
+	sections, glance := data.Sections, data.Glance
+	type splice struct {
+		mark, id, html string
+		required       bool // the page is minified whole without it
 	}
-	data.Sections = marked
+	var splices []splice
+	marked := slices.Clone(sections)
+	for i, sv := range sections {
+		marked[i].HTML = template.HTML(placeholder("section", i)) // #nosec: our own element, replaced below
+		splices = append(splices, splice{mark: placeholder("section", i), id: placeholderID("section", i), html: sv.minHTML, required: true})
+		if sv.minHTML == "" && sv.HTML != "" {
+			return r.noticeWhole(w, data)
+		}
+		if sv.minTOC != "" {
+			marked[i].TOCHTML = template.HTML(placeholder("li", i)) // #nosec: as above
+			splices = append(splices, splice{mark: placeholder("li", i), id: placeholderID("li", i), html: sv.minTOC})
+		}
+	}
+	rows := slices.Clone(glance)
+	for i, row := range glance {
+		if row.min != "" {
+			rows[i].HTML = template.HTML(placeholder("tr", i)) // #nosec: as above
+			splices = append(splices, splice{mark: placeholder("tr", i), id: placeholderID("tr", i), html: row.min})
+		}
+	}
+	data.Sections, data.Glance = marked, rows
 	frame := r.getBuffers()
 	defer r.putBuffers(frame)
 	frame.html.Reset()
 	d := r.execute(&frame.html, data)
-	data.Sections = sections
+	data.Sections, data.Glance = sections, glance
 	if d != nil {
 		return diag.List{*d}
 	}
@@ -461,20 +483,49 @@ func (r *Renderer) noticeMinified(w *bytes.Buffer, data *PageData) diag.List {
 	if err != nil {
 		return diag.List{{File: "layouts/notice.html", Severity: diag.Error, Message: err.Error()}}
 	}
-	start := w.Len()
-	rest := page
-	for i, sv := range sections {
-		ph := placeholder(i)
-		at := bytes.Index(rest, []byte(ph))
-		if at < 0 || bytes.Contains(rest[at+len(ph):], []byte(ph)) || sv.minHTML == "" && sv.HTML != "" {
-			w.Truncate(start)
-			return r.noticeWhole(w, data)
-		}
-		w.Write(rest[:at])
-		w.WriteString(sv.minHTML)
-		rest = rest[at+len(ph):]
+	// Find the placeholders in one pass over the page. Any other
+	// "noticegen-" (a placeholder printed twice, or escaped into an
+	// attribute), or a section's missing, makes the whole page minified
+	// instead; a row or entry the layout does not print needs nothing.
+	begin := w.Len()
+	whole := func() diag.List {
+		w.Truncate(begin)
+		return r.noticeWhole(w, data)
 	}
-	w.Write(rest)
+	byID := make(map[string]int, len(splices))
+	for k, sp := range splices {
+		byID[sp.id] = k
+	}
+	seen := make([]bool, len(splices))
+	rest := 0
+	for i := 0; ; {
+		j := bytes.Index(page[i:], []byte(placeholderPrefix))
+		if j < 0 {
+			break
+		}
+		j += i
+		end := bytes.IndexByte(page[j:], '>')
+		k, ok := byID[string(page[j:j+max(end, 0)])]
+		if end < 0 || !ok || seen[k] {
+			return whole()
+		}
+		sp := splices[k]
+		start := j - strings.Index(sp.mark, sp.id)
+		if start < rest || !bytes.HasPrefix(page[start:], []byte(sp.mark)) {
+			return whole()
+		}
+		seen[k] = true
+		w.Write(page[rest:start])
+		w.WriteString(sp.html)
+		rest = start + len(sp.mark)
+		i = rest
+	}
+	for k, sp := range splices {
+		if sp.required && !seen[k] {
+			return whole()
+		}
+	}
+	w.Write(page[rest:])
 	return nil
 }
 
@@ -492,21 +543,37 @@ func (r *Renderer) noticeWhole(w *bytes.Buffer, data *PageData) diag.List {
 	return nil
 }
 
-// placeholder is the element that stands for section i while a page's
-// frame is minified; no layout or body can contain it, since bodies and
-// values are escaped and the id is ours. It is a section element, written
-// as the minifier writes it, because the minifier drops the white space
-// around a section element and would keep some around an element it does
-// not know; so pages are minified by sections only where each section is
-// one section element (oneSection), and whole otherwise.
-func placeholder(i int) string {
-	return "<section id=noticegen-section-" + strconv.Itoa(i) + "></section>"
+// placeholder is the element that stands for section, row or entry i
+// while a page's frame is minified; no layout or body can contain it,
+// since bodies and values are escaped and the id is ours. It is an
+// element of the same name as what it stands for, written as the minifier
+// writes it, because the minifier drops the white space around a section,
+// tr or li element and would keep some around an element it does not
+// know; so only what is one such element (oneElement) is replaced by a
+// placeholder. Its id is also its text, so that a layout printing it
+// anywhere else leaves a trace even where html/template strips the tags
+// (in an attribute), and the page is then minified whole.
+func placeholder(tag string, i int) string {
+	id := placeholderID(tag, i)
+	return "<" + tag + " id=" + id + ">" + id + "</" + tag + ">"
 }
 
-// oneSection reports whether a rendered section is a single section
-// element, as the built-in partial renders it.
-func oneSection(h string) bool {
-	if !strings.HasPrefix(h, "<section ") && !strings.HasPrefix(h, "<section>") || !strings.HasSuffix(h, "</section>") {
+// placeholderPrefix starts every placeholder's id.
+const placeholderPrefix = "noticegen-"
+
+func placeholderID(tag string, i int) string {
+	return placeholderPrefix + tag + "-" + strconv.Itoa(i)
+}
+
+// oneElement reports whether h is a single element named tag, as the
+// built-in partials render a section (section), an at-a-glance row (tr)
+// and a table-of-contents entry (li).
+func oneElement(h, tag string) bool {
+	open, end := "<"+tag, "</"+tag+">"
+	opens := func(t string) bool {
+		return strings.HasPrefix(t, open) && len(t) > len(open) && (t[len(open)] == ' ' || t[len(open)] == '>')
+	}
+	if !opens(h) || !strings.HasSuffix(h, end) {
 		return false
 	}
 	depth := 0
@@ -517,11 +584,11 @@ func oneSection(h string) bool {
 		}
 		i += j
 		switch t := h[i:]; {
-		case strings.HasPrefix(t, "<section ") || strings.HasPrefix(t, "<section>"):
+		case opens(t):
 			depth++
-		case strings.HasPrefix(t, "</section>"):
+		case strings.HasPrefix(t, end):
 			if depth--; depth == 0 {
-				return i+len("</section>") == len(h) // the first one closes last
+				return i+len(end) == len(h) // the first one closes last
 			}
 		}
 		i++
@@ -628,7 +695,7 @@ func (r *Renderer) section(p *compose.Page, part compose.Part) (SectionView, dia
 			h := sb.String()
 			sv.HTML = template.HTML(h)                                      // #nosec: html/template output around goldmark's
 			sv.Body = template.HTML(h[len(before) : len(before)+len(body)]) // #nosec: produced by goldmark from escaped template output
-			if r.mini != nil && bufs.shared != nil && oneSection(h) {
+			if r.mini != nil && bufs.shared != nil && oneElement(h, "section") {
 				m, ok, err := r.minifiedSection(bufs.shared, f.Path+".html", before, after)
 				if err != nil {
 					diags.Errorf(f.Path, 0, 0, "%v", err)
@@ -647,11 +714,12 @@ func (r *Renderer) section(p *compose.Page, part compose.Part) (SectionView, dia
 			sv.HTML = template.HTML(buf.String()) // #nosec: html/template output
 		}
 		sv.GlanceHTML, sv.TOCHTML = w.view.GlanceHTML, w.view.TOCHTML
+		sv.minGlance, sv.minTOC = w.view.minGlance, w.view.minTOC
 	}
 	if sv.Body == "" && len(body) > 0 {
 		sv.Body = template.HTML(body) // #nosec: produced by goldmark from escaped template output
 	}
-	if r.mini != nil && !diags.HasErrors() && sv.minHTML == "" && oneSection(string(sv.HTML)) {
+	if r.mini != nil && !diags.HasErrors() && sv.minHTML == "" && oneElement(string(sv.HTML), "section") {
 		// A page's frame is minified around its sections only where each
 		// is one section element (see placeholder); other pages are
 		// minified whole.
@@ -750,8 +818,28 @@ func (r *Renderer) wrapper(t *template.Template, part compose.Part, lang string,
 		}
 		w.view.TOCHTML = template.HTML(buf.String()) // #nosec: html/template output
 	}
+	if r.mini != nil && !w.diags.HasErrors() {
+		// Minified once here, they are spliced into each page's frame
+		// as its sections are (noticeMinified).
+		w.view.minGlance = r.minifyOne(string(w.view.GlanceHTML), "tr")
+		w.view.minTOC = r.minifyOne(string(w.view.TOCHTML), "li")
+	}
 	r.sections.store(key, w)
 	return w
+}
+
+// minifyOne returns h minified when it is one element named tag, and ""
+// otherwise or when the minifier refuses it; the page's frame then keeps
+// h, to be minified with the frame.
+func (r *Renderer) minifyOne(h, tag string) string {
+	if !oneElement(h, tag) {
+		return ""
+	}
+	m, err := r.mini.Minify("index.html", []byte(h))
+	if err != nil {
+		return ""
+	}
+	return string(m)
 }
 
 // Overview renders the page of one language that lists every entity with

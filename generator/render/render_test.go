@@ -453,7 +453,19 @@ func TestNoticeMinified(t *testing.T) {
 {{range .Sections}}{{.HTML}}
 {{end}} and more.</p></article>{{end}}`
 	inlineSection := `{{define "section"}}<span>{{.Title}}</span>{{end}}{{define "glance-row"}}{{end}}`
-	for _, own := range []fstest.MapFS{nil, {"notice.html": {Data: []byte(twice)}}, {"notice.html": {Data: []byte(inline)}, "partials/section.html": {Data: []byte(inlineSection)}}} {
+	// Rows and entries: in an attribute as well as in the page, printed
+	// twice, not printed, and not one element.
+	rowTitle := `{{define "main"}}<article>{{range .Glance}}<table title="{{.HTML}}">{{.HTML}}</table>{{end}}{{range .Sections}}{{.HTML}}{{end}}</article>{{end}}`
+	rowTwice := `{{define "main"}}<article><ol>{{range .Sections}}{{.TOCHTML}}{{end}}</ol><ol>{{range .Sections}}{{.TOCHTML}}{{end}}</ol>{{range .Sections}}{{.HTML}}{{end}}</article>{{end}}`
+	noRows := `{{define "main"}}<article>{{range .Sections}}{{.HTML}}{{end}}</article>{{end}}`
+	sectionTitle := `{{define "main"}}<article>{{range .Sections}}<div title="{{.HTML}}">{{.HTML}}</div>{{end}}</article>{{end}}`
+	twoItems := `{{define "main"}}<article><ol>
+{{range .Sections}} {{.TOCHTML}} {{end}}
+</ol>{{range .Sections}}{{.HTML}}{{end}}</article>{{end}}
+{{define "toc-entry"}}<li>{{.Title}}</li> <li>again</li>{{end}}`
+	for _, own := range []fstest.MapFS{nil, {"notice.html": {Data: []byte(twice)}}, {"notice.html": {Data: []byte(inline)}, "partials/section.html": {Data: []byte(inlineSection)}},
+		{"notice.html": {Data: []byte(rowTitle)}}, {"notice.html": {Data: []byte(rowTwice)}}, {"notice.html": {Data: []byte(noRows)}}, {"notice.html": {Data: []byte(twoItems)}},
+		{"notice.html": {Data: []byte(sectionTitle)}}} {
 		f := newFixture(t, false,
 			section("general", sec("general", "en", "Run by {{ .Entity.Name }}.\n\n* one\n* two", 4, site.FrontMatter{Title: "General"})),
 			section("newsletter", sec("newsletter", "en", "We   send   *news*.", 4, site.FrontMatter{Title: "Newsletter", Purposes: []string{"News"}, LegalBases: []string{"gdpr-6-1-a"}})))
@@ -484,13 +496,13 @@ func TestNoticeMinified(t *testing.T) {
 		if !bytes.Equal(parts.Bytes(), want) {
 			t.Errorf("own layout %v: minified by sections:\n%s\nwant, minified whole:\n%s", own, parts.Bytes(), want)
 		}
-		if bytes.Contains(parts.Bytes(), []byte("noticegen-section")) {
+		if bytes.Contains(parts.Bytes(), []byte("noticegen-")) {
 			t.Errorf("a placeholder is left in the page:\n%s", parts.Bytes())
 		}
 	}
 }
 
-func TestOneSection(t *testing.T) {
+func TestOneElement(t *testing.T) {
 	for h, want := range map[string]bool{
 		`<section id="a"><h2>A</h2><section>x</section></section>`: true,
 		`<section>a</section>`:                            true,
@@ -502,8 +514,8 @@ func TestOneSection(t *testing.T) {
 		`<section>a</section><p>b</p>`:                    false,
 		`<section><section>a</section>`:                   false,
 	} {
-		if got := oneSection(h); got != want {
-			t.Errorf("oneSection(%q) = %v, want %v", h, got, want)
+		if got := oneElement(h, "section"); got != want {
+			t.Errorf("oneElement(%q, section) = %v, want %v", h, got, want)
 		}
 	}
 }
