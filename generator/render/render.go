@@ -453,10 +453,14 @@ func (r *Renderer) noticeMinified(w *bytes.Buffer, data *PageData) diag.List {
 	var splices []splice
 	marked := slices.Clone(sections)
 	for i, sv := range sections {
-		marked[i].HTML = template.HTML(placeholder("section", i)) // #nosec: our own element, replaced below
-		splices = append(splices, splice{mark: placeholder("section", i), id: placeholderID("section", i), html: sv.minHTML, required: true})
-		if sv.minHTML == "" && sv.HTML != "" {
-			return r.noticeWhole(w, data)
+		if sv.HTML != "" {
+			// An empty section is printed as it is: a placeholder element
+			// where the page has nothing could change the white space.
+			if sv.minHTML == "" {
+				return r.noticeWhole(w, data)
+			}
+			marked[i].HTML = template.HTML(placeholder("section", i)) // #nosec: our own element, replaced below
+			splices = append(splices, splice{mark: placeholder("section", i), id: placeholderID("section", i), html: sv.minHTML, required: true})
 		}
 		if sv.minTOC != "" {
 			marked[i].TOCHTML = template.HTML(placeholder("li", i)) // #nosec: as above

@@ -459,13 +459,19 @@ func TestNoticeMinified(t *testing.T) {
 	rowTwice := `{{define "main"}}<article><ol>{{range .Sections}}{{.TOCHTML}}{{end}}</ol><ol>{{range .Sections}}{{.TOCHTML}}{{end}}</ol>{{range .Sections}}{{.HTML}}{{end}}</article>{{end}}`
 	noRows := `{{define "main"}}<article>{{range .Sections}}{{.HTML}}{{end}}</article>{{end}}`
 	sectionTitle := `{{define "main"}}<article>{{range .Sections}}<div title="{{.HTML}}">{{.HTML}}</div>{{end}}</article>{{end}}`
+	// A section partial that prints nothing for one section, between
+	// words of the page's own layout.
+	emptyMain := `{{define "main"}}<p>before
+{{range .Sections}}{{.HTML}}
+{{end}}after</p>{{end}}`
+	emptySection := `{{define "section"}}{{if .Processing}}<section>{{.Body}}</section>{{end}}{{end}}{{define "glance-row"}}{{end}}`
 	twoItems := `{{define "main"}}<article><ol>
 {{range .Sections}} {{.TOCHTML}} {{end}}
 </ol>{{range .Sections}}{{.HTML}}{{end}}</article>{{end}}
 {{define "toc-entry"}}<li>{{.Title}}</li> <li>again</li>{{end}}`
 	for _, own := range []fstest.MapFS{nil, {"notice.html": {Data: []byte(twice)}}, {"notice.html": {Data: []byte(inline)}, "partials/section.html": {Data: []byte(inlineSection)}},
 		{"notice.html": {Data: []byte(rowTitle)}}, {"notice.html": {Data: []byte(rowTwice)}}, {"notice.html": {Data: []byte(noRows)}}, {"notice.html": {Data: []byte(twoItems)}},
-		{"notice.html": {Data: []byte(sectionTitle)}}} {
+		{"notice.html": {Data: []byte(sectionTitle)}}, {"notice.html": {Data: []byte(emptyMain)}, "partials/section.html": {Data: []byte(emptySection)}}} {
 		f := newFixture(t, false,
 			section("general", sec("general", "en", "Run by {{ .Entity.Name }}.\n\n* one\n* two", 4, site.FrontMatter{Title: "General"})),
 			section("newsletter", sec("newsletter", "en", "We   send   *news*.", 4, site.FrontMatter{Title: "Newsletter", Purposes: []string{"News"}, LegalBases: []string{"gdpr-6-1-a"}})))
