@@ -451,6 +451,14 @@ func (r *Renderer) noticeMinified(w *bytes.Buffer, data *PageData) diag.List {
 		required       bool // the page is minified whole without it
 	}
 	var splices []splice
+	// stand returns the placeholder for piece i, named tag, and notes
+	// what replaces it.
+	stand := func(tag string, i int, html string, required bool) template.HTML {
+		id := placeholderID(tag, i)
+		mark := "<" + tag + " id=" + id + ">" + id + "</" + tag + ">"
+		splices = append(splices, splice{mark: mark, id: id, html: html, required: required})
+		return template.HTML(mark) // #nosec: our own element, replaced below
+	}
 	marked := slices.Clone(sections)
 	for i, sv := range sections {
 		if sv.HTML != "" {
@@ -459,19 +467,16 @@ func (r *Renderer) noticeMinified(w *bytes.Buffer, data *PageData) diag.List {
 			if sv.minHTML == "" {
 				return r.noticeWhole(w, data)
 			}
-			marked[i].HTML = template.HTML(placeholder("section", i)) // #nosec: our own element, replaced below
-			splices = append(splices, splice{mark: placeholder("section", i), id: placeholderID("section", i), html: sv.minHTML, required: true})
+			marked[i].HTML = stand("section", i, sv.minHTML, true)
 		}
 		if sv.minTOC != "" {
-			marked[i].TOCHTML = template.HTML(placeholder("li", i)) // #nosec: as above
-			splices = append(splices, splice{mark: placeholder("li", i), id: placeholderID("li", i), html: sv.minTOC})
+			marked[i].TOCHTML = stand("li", i, sv.minTOC, false)
 		}
 	}
 	rows := slices.Clone(glance)
 	for i, row := range glance {
 		if row.min != "" {
-			rows[i].HTML = template.HTML(placeholder("tr", i)) // #nosec: as above
-			splices = append(splices, splice{mark: placeholder("tr", i), id: placeholderID("tr", i), html: row.min})
+			rows[i].HTML = stand("tr", i, row.min, false)
 		}
 	}
 	data.Sections, data.Glance = marked, rows
@@ -514,7 +519,7 @@ func (r *Renderer) noticeMinified(w *bytes.Buffer, data *PageData) diag.List {
 			return whole()
 		}
 		sp := splices[k]
-		start := j - strings.Index(sp.mark, sp.id)
+		start := j - strings.Index(sp.mark, sp.id) // after "<tag id="
 		if start < rest || !bytes.HasPrefix(page[start:], []byte(sp.mark)) {
 			return whole()
 		}
@@ -547,24 +552,20 @@ func (r *Renderer) noticeWhole(w *bytes.Buffer, data *PageData) diag.List {
 	return nil
 }
 
-// placeholder is the element that stands for section, row or entry i
-// while a page's frame is minified; no layout or body can contain it,
-// since bodies and values are escaped and the id is ours. It is an
-// element of the same name as what it stands for, written as the minifier
-// writes it, because the minifier drops the white space around a section,
-// tr or li element and would keep some around an element it does not
-// know; so only what is one such element (oneElement) is replaced by a
-// placeholder. Its id is also its text, so that a layout printing it
-// anywhere else leaves a trace even where html/template strips the tags
-// (in an attribute), and the page is then minified whole.
-func placeholder(tag string, i int) string {
-	id := placeholderID(tag, i)
-	return "<" + tag + " id=" + id + ">" + id + "</" + tag + ">"
-}
-
 // placeholderPrefix starts every placeholder's id.
 const placeholderPrefix = "noticegen-"
 
+// placeholderID names the placeholder that stands for section, row or
+// entry i while a page's frame is minified (noticeMinified): an element
+// <tag id=ID>ID</tag>. No layout or body can print that element, since
+// bodies and values are escaped and the id is ours. It has the tag of
+// what it stands for, written as the minifier writes it, because the
+// minifier drops the white space around a section, tr or li element and
+// would keep some around an element it does not know; so only what is one
+// such element (oneElement) is replaced by a placeholder. Its id is also
+// its text, so that a layout printing it anywhere else leaves a trace
+// even where html/template strips the tags (in an attribute), and the
+// page is then minified whole.
 func placeholderID(tag string, i int) string {
 	return placeholderPrefix + tag + "-" + strconv.Itoa(i)
 }
@@ -725,7 +726,7 @@ func (r *Renderer) section(p *compose.Page, part compose.Part) (SectionView, dia
 	}
 	if r.mini != nil && !diags.HasErrors() && sv.minHTML == "" && oneElement(string(sv.HTML), "section") {
 		// A page's frame is minified around its sections only where each
-		// is one section element (see placeholder); other pages are
+		// is one section element (see placeholderID); other pages are
 		// minified whole.
 		m, err := r.mini.Minify(f.Path+".html", []byte(sv.HTML))
 		if err != nil {
