@@ -17,7 +17,7 @@ func Check(ctx context.Context, src fs.FS, opts Options) *Result {
 	strict := opts.Strict
 	opts.Strict = false
 	res := Build(ctx, src, opts)
-	if res.Site == nil {
+	if res.Site == nil || res.Cancelled != nil {
 		return res
 	}
 	pages := res.Pages
@@ -26,6 +26,10 @@ func Check(ctx context.Context, src fs.FS, opts Options) *Result {
 	}
 	res.Pages = pages
 	res.Diags.Add(check.Site(res.Site, pages)...)
+	if err := ctx.Err(); err != nil {
+		res.Cancelled, res.Diags = err, nil
+		return res
+	}
 	if strict {
 		res.Diags = res.Diags.Strict()
 	}
