@@ -1,14 +1,17 @@
 package main
 
 import (
+	"context"
 	"crypto/sha256"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -212,4 +215,44 @@ func gensite(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("gensite: ENTITIES %q is not a positive count", args[1])
 	}
 	ts.Check(synth.Write(ts.MkAbs(args[0]), synth.Options{Entities: n}))
+}
+
+// TestInterrupted: a build or check that a signal interrupts prints one
+// line and exits with 128 + the signal's number (130 for Ctrl-C), as a
+// shell reports a command the signal ended.
+func TestInterrupted(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if code := run(context.Background(), []string{"new", "site", dir}, io.Discard, io.Discard); code != exitOK {
+		t.Fatalf("new site: exit %d", code)
+	}
+	tests := []struct {
+		args []string
+		sig  os.Signal
+		code int
+		line string
+	}{
+		{[]string{"build", "-s", dir}, os.Interrupt, 130, "noticegen build: interrupted; " + filepath.Join(dir, "public") + " left as it was\n"},
+		{[]string{"build", "-s", dir}, syscall.SIGTERM, 143, "noticegen build: interrupted; " + filepath.Join(dir, "public") + " left as it was\n"},
+		{[]string{"check", "-s", dir}, os.Interrupt, 130, "noticegen check: interrupted\n"},
+		{[]string{"check", "-s", dir, "--format", "json"}, syscall.SIGTERM, 143, "noticegen check: interrupted\n"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args[:1], " ")+" "+tt.sig.String(), func(t *testing.T) {
+			ctx, cancel := context.WithCancelCause(context.Background())
+			cancel(signalled{tt.sig})
+			var stdout, stderr strings.Builder
+			if code := run(ctx, tt.args, &stdout, &stderr); code != tt.code {
+				t.Errorf("exit %d; want %d", code, tt.code)
+			}
+			if stdout.Len() != 0 || stderr.String() != tt.line {
+				t.Errorf("stdout %q, stderr %q; want only %q on stderr", stdout.String(), stderr.String(), tt.line)
+			}
+			if left, _ := filepath.Glob(filepath.Join(dir, ".public.staging-*")); len(left) != 0 {
+				t.Errorf("staging folders left: %q", left)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+				t.Errorf("an interrupted build wrote public/")
+			}
+		})
+	}
 }
