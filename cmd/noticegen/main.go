@@ -55,7 +55,8 @@ func main() { os.Exit(runMain()) }
 
 // runMain runs the command line of this process: the first Ctrl-C (or
 // SIGTERM) cancels the context, and the command ends cleanly with one line
-// and exit code 128 + the signal's number.
+// and exit code 128 + the signal's number. The signal's default comes back
+// then, so a second Ctrl-C ends a clean-up that takes too long at once.
 func runMain() int {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	defer cancel(nil)
@@ -63,9 +64,9 @@ func runMain() int {
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(sigs)
 	go func() {
-		if sig, ok := <-sigs; ok {
-			cancel(signalled{sig})
-		}
+		sig := <-sigs
+		signal.Stop(sigs)
+		cancel(signalled{sig})
 	}()
 	return run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 }
