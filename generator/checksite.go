@@ -10,7 +10,8 @@ import (
 
 // Check runs the build in memory and then the GDPR Art. 13 and translation
 // rules of package check on the composed notices. It writes nothing. The
-// result's Diags hold the build's problems and the rules' findings.
+// result's Diags hold the build's problems and the rules' findings; when
+// ctx ends first, Cancelled is set and Diags are empty, as in Build.
 func Check(ctx context.Context, src fs.FS, opts Options) *Result {
 	off := false
 	opts.Minify = &off
