@@ -6,6 +6,7 @@ package generator
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -54,6 +55,11 @@ type Options struct {
 	// site is loaded and valid; an error from it stops the build before
 	// anything is written.
 	Dest func(*site.Site) (string, error)
+	// Force lets the build replace a Dest folder that holds files no
+	// build wrote. Without it such a folder is refused (Result.DestErr)
+	// before anything is written; site.toml's keep entries survive
+	// either way.
+	Force bool
 }
 
 // Result is a finished build: the files of the site in memory, or the
@@ -72,6 +78,11 @@ type Result struct {
 	Dest     string
 	DestErr  error
 	WriteErr error
+	// Cancelled is ctx's error when the build was stopped by it before it
+	// finished. Diags are then empty: what a build cut short would report
+	// (references to files it never read) is not about the site. Nothing
+	// was written and no staging folder is left.
+	Cancelled error
 }
 
 // Stats summarise a build for the terminal.
@@ -99,11 +110,22 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 		res.Stats.Duration = time.Since(start)
 		return res
 	}
+	// cancelled ends a build that ctx stopped, at each step below where a
+	// step cut short would leave the next one to report what it did not
+	// get to read.
+	cancelled := func() *Result {
+		res.Cancelled = ctx.Err()
+		res.Diags = nil
+		return fail()
+	}
 
-	// load
+	// load (site.toml always: the caller names the destination from it)
 	s, diags := site.LoadCached(ctx, src, opts.Cache.parser())
 	res.Site = s
 	res.Diags.Add(diags...)
+	if ctx.Err() != nil {
+		return cancelled()
+	}
 	if opts.BaseURL != "" {
 		if err := site.CheckBaseURL(opts.BaseURL); err != nil {
 			res.Diags.Errorf("--baseURL", 0, 0, "%v", err)
@@ -138,6 +160,9 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 	if opts.Strict {
 		res.Diags = res.Diags.Strict()
 	}
+	if ctx.Err() != nil {
+		return cancelled()
+	}
 	if res.Diags.HasErrors() {
 		return fail()
 	}
@@ -146,6 +171,10 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 	res.Pages = compose.Site(s)
 	jobs := plan(s, r, res.Pages, opts.Cache, minify, opts.Only)
 	if d := addStatic(src, s, &jobs); d != nil {
+		res.Diags.Add(*d)
+		return fail()
+	}
+	if d := keepClash(s, jobs); d != nil {
 		res.Diags.Add(*d)
 		return fail()
 	}
@@ -169,7 +198,20 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 			res.DestErr = err
 			return fail()
 		}
-		if stage, err = publish.NewStage(ctx, dest); err != nil {
+		// NewStage refuses a folder that is not a previous build's
+		// output before it creates anything.
+		stage, err = publish.NewStage(ctx, dest, publish.Options{Names: names, Keep: s.Config.Keep, Force: opts.Force})
+		var refused *publish.RefusedError
+		switch {
+		case ctx.Err() != nil:
+			if stage != nil {
+				stage.Abort()
+			}
+			return cancelled()
+		case errors.As(err, &refused):
+			res.DestErr = err
+			return fail()
+		case err != nil:
 			res.WriteErr = err
 			return fail()
 		}
@@ -182,15 +224,28 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 		diags = diags.Strict()
 	}
 	res.Diags.Add(diags...)
-	if res.Diags.HasErrors() {
+	if ctx.Err() != nil || res.Diags.HasErrors() {
 		if stage != nil {
 			stage.Abort()
+		}
+		if ctx.Err() != nil {
+			return cancelled()
 		}
 		return fail()
 	}
 	unchanged := 0
 	if stage != nil {
-		if err := stage.Commit(); err != nil {
+		err := stage.Commit()
+		var refused *publish.RefusedError
+		switch {
+		case err == nil:
+		case ctx.Err() != nil:
+			return cancelled()
+		case errors.As(err, &refused):
+			// A file was put into the destination while the build ran.
+			res.DestErr = err
+			return fail()
+		default:
 			res.WriteErr = err
 			return fail()
 		}
@@ -350,11 +405,12 @@ func renderAll(ctx context.Context, jobs []job, o renderOptions) (map[string][]b
 	close(next)
 	wg.Wait()
 
+	// A cancelled ctx is not reported here: Build ends such a build as
+	// cancelled, without diagnostics. (A write error stops the workers
+	// through stop, which ends only the inner ctx.)
 	var diags diag.List
 	if writeErr != nil {
 		diags.Errorf("", 0, 0, "writing the site: %v", writeErr)
-	} else if err := ctx.Err(); err != nil {
-		diags.Errorf("", 0, 0, "build cancelled: %v", err)
 	}
 	var files map[string][]byte
 	if outs != nil {
@@ -498,6 +554,21 @@ func addStatic(src fs.FS, s *site.Site, jobs *[]job) *diag.Diagnostic {
 			w.Write(b)
 			return nil
 		}})
+	}
+	return nil
+}
+
+// keepClash refuses a site.toml keep entry that names a file or folder
+// the build writes: the kept entry and the new output cannot both be there.
+func keepClash(s *site.Site, jobs []job) *diag.Diagnostic {
+	for _, k := range s.Config.Keep {
+		for _, j := range jobs {
+			if j.path == k || strings.HasPrefix(j.path, k+"/") {
+				line, col := s.Source.ValuePos(k, "keep")
+				return &diag.Diagnostic{File: site.ConfigFile, Line: line, Col: col, Severity: diag.Error,
+					Message: fmt.Sprintf("keep entry %q is written by the build (%s); expected a name the build does not write, such as \".git\"", k, j.path)}
+			}
+		}
 	}
 	return nil
 }

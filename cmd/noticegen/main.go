@@ -31,6 +31,9 @@ const (
 	exitOK      = 0
 	exitContent = 1 // the site has errors (or warnings under --strict)
 	exitUsage   = 2 // the command line is wrong
+	// exitInterrupted is 128 + SIGINT, as a shell reports a command that
+	// Ctrl-C ended; a SIGTERM gives 128 + 15 (see interruptCode).
+	exitInterrupted = 130
 )
 
 // version is set at release time with -ldflags "-X main.version=v1.2.3".
@@ -39,7 +42,7 @@ var version = ""
 const usage = `noticegen builds the privacy notices of a group of companies into a static site.
 
 Usage:
-  noticegen build  [-s DIR] [-d DIR] [--baseURL URL] [--no-minify] [--strict]
+  noticegen build  [-s DIR] [-d DIR] [--baseURL URL] [--no-minify] [--strict] [--force]
   noticegen serve  [-s DIR] [--bind 127.0.0.1] [--port 1313] [--allowed-hosts a,b]
   noticegen check  [-s DIR] [--format text|json|sarif] [--strict]
   noticegen new site DIR
@@ -48,11 +51,41 @@ Usage:
 Run "noticegen COMMAND -h" for the flags of a command.
 `
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+func main() { os.Exit(runMain()) }
+
+// runMain runs the command line of this process: the first Ctrl-C (or
+// SIGTERM) cancels the context, and the command ends cleanly with one line
+// and exit code 128 + the signal's number. The signal's default comes back
+// then, so a second Ctrl-C ends a clean-up that takes too long at once.
+func runMain() int {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	go func() {
+		sig := <-sigs
+		signal.Stop(sigs)
+		cancel(signalled{sig})
+	}()
+	return run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+}
+
+// signalled is the cause of a context a signal cancelled.
+type signalled struct{ sig os.Signal }
+
+func (s signalled) Error() string { return "interrupted by " + s.sig.String() }
+
+// interruptCode is the exit code of a command ctx interrupted: 128 + the
+// signal's number as shells report it, 130 (Ctrl-C) when no signal did.
+func interruptCode(ctx context.Context) int {
+	var s signalled
+	if errors.As(context.Cause(ctx), &s) {
+		if n, ok := s.sig.(syscall.Signal); ok {
+			return 128 + int(n)
+		}
+	}
+	return exitInterrupted
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -88,6 +121,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	baseURL := fl.String("baseURL", "", "`URL` the site is published at, replacing site.toml's baseURL")
 	noMinify := fl.Bool("no-minify", false, "write HTML, CSS and XML without minifying")
 	strict := fl.Bool("strict", false, "treat warnings (such as missing translations) as errors")
+	force := fl.Bool("force", false, "replace a destination folder that holds files noticegen did not write (site.toml keep entries survive)")
 	if code, done := parseSite(fl, args, src, stderr); done {
 		return code
 	}
@@ -104,7 +138,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	opts := generator.Options{Builtin: noticegen.Example, BaseURL: *baseURL, Strict: *strict}
+	opts := generator.Options{Builtin: noticegen.Example, BaseURL: *baseURL, Strict: *strict, Force: *force}
 	if *noMinify {
 		off := false
 		opts.Minify = &off
@@ -139,8 +173,12 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return out, nil
 	}
 	res := generator.Build(ctx, root.FS(), opts)
-	printDiags(stderr, res.Diags)
 	out := outFor(res.Site)
+	if res.Cancelled != nil {
+		fmt.Fprintf(stderr, "noticegen build: interrupted; %s left as it was\n", out)
+		return interruptCode(ctx)
+	}
+	printDiags(stderr, res.Diags)
 	switch {
 	case res.DestErr != nil:
 		fmt.Fprintf(stderr, "noticegen build: %v\n", res.DestErr)
@@ -209,6 +247,10 @@ func checkSite(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	defer root.Close()
 	res := generator.Check(ctx, root.FS(), generator.Options{Builtin: noticegen.Example, Strict: *strict})
+	if res.Cancelled != nil {
+		fmt.Fprintln(stderr, "noticegen check: interrupted")
+		return interruptCode(ctx)
+	}
 	switch *format {
 	case "json":
 		err = check.WriteJSON(stdout, res.Diags)
@@ -283,6 +325,10 @@ func newSite(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	dir := args[1]
+	if msg := currentFolder(dir); msg != "" {
+		fmt.Fprintf(stderr, "noticegen new site: %s; expected the name of a new folder, such as mysite\n", msg)
+		return exitUsage
+	}
 	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
 		fmt.Fprintf(stderr, "noticegen new site: %s exists and is a file; expected a new or empty folder\n", dir)
 		return exitUsage
@@ -306,7 +352,7 @@ func newSite(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(target, b, 0o644)
+		return createFile(target, b)
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "noticegen new site: %v\n", err)
@@ -314,6 +360,47 @@ func newSite(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "Created a new site in %s. Next:\n  cd %s\n  noticegen build\n", dir, dir)
 	return exitOK
+}
+
+// currentFolder says why dir cannot be a new site's folder when it names
+// the current one ("", ".", "./", "a/..", its absolute path): the starter
+// site would be written among whatever is there. "" means it can be.
+func currentFolder(dir string) string {
+	if dir == "" {
+		return "the folder name is empty"
+	}
+	if filepath.Clean(dir) == "." {
+		return fmt.Sprintf("%s is the current folder", dir)
+	}
+	wd, err1 := os.Getwd()
+	abs, err2 := filepath.Abs(dir)
+	if err1 == nil && err2 == nil {
+		if w, err := filepath.EvalSymlinks(wd); err == nil {
+			wd = w
+		}
+		if a, err := filepath.EvalSymlinks(abs); err == nil {
+			abs = a
+		}
+		if abs == wd {
+			return fmt.Sprintf("%s is the current folder", dir)
+		}
+	}
+	return ""
+}
+
+// createFile writes a new file and fails if one is already there, even
+// one created since the folder was found empty: new site never
+// overwrites.
+func createFile(name string, b []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func versionString() string {

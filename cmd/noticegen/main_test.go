@@ -5,21 +5,26 @@ import (
 	"crypto/sha256"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/noticegen/noticegen/bench/synth"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script after a reviewed change")
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"noticegen": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
+		"noticegen": func() { os.Exit(runMain()) },
 	})
 }
 
@@ -37,6 +42,9 @@ func TestScripts(t *testing.T) {
 			"bigfile":    bigfile,
 			"repeat":     repeat,
 			"cpquoted":   cpquoted,
+			"glob":       glob,
+			"waitfor":    waitfor,
+			"gensite":    gensite,
 		},
 		Condition: func(cond string) (bool, error) {
 			// [root]: permissions do not stop root, so scripts that make a
@@ -161,4 +169,90 @@ func writebytes(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("writebytes: %s is not a Go string literal: %v", args[1], err)
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(b), 0o644))
+}
+
+// glob PATTERN passes when a file matches PATTERN (filepath.Match syntax,
+// relative to $WORK), and ! glob when none does: for names with a random
+// part, such as a staging folder .public.staging-123.
+func glob(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: [!] glob PATTERN")
+	}
+	m, err := filepath.Glob(ts.MkAbs(args[0]))
+	ts.Check(err)
+	switch {
+	case neg && len(m) > 0:
+		ts.Fatalf("%s matches %q; want nothing", args[0], m)
+	case !neg && len(m) == 0:
+		ts.Fatalf("nothing matches %s", args[0])
+	}
+}
+
+// waitfor PATTERN waits until a file matches PATTERN, for at most a
+// minute: to act on a background command once it has got that far, such
+// as interrupting a build once its staging folder exists.
+func waitfor(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: waitfor PATTERN")
+	}
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+		if m, _ := filepath.Glob(ts.MkAbs(args[0])); len(m) > 0 {
+			return
+		}
+	}
+	ts.Fatalf("nothing matched %s within a minute", args[0])
+}
+
+// gensite DIR ENTITIES writes the synthetic site of package synth with
+// ENTITIES subsidiaries (× 5 notices × 2 languages pages) into DIR: a site
+// that takes a while to build.
+func gensite(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: gensite DIR ENTITIES")
+	}
+	n, err := strconv.Atoi(args[1])
+	if err != nil || n <= 0 {
+		ts.Fatalf("gensite: ENTITIES %q is not a positive count", args[1])
+	}
+	ts.Check(synth.Write(ts.MkAbs(args[0]), synth.Options{Entities: n}))
+}
+
+// TestInterrupted: a build or check that a signal interrupts prints one
+// line and exits with 128 + the signal's number (130 for Ctrl-C), as a
+// shell reports a command the signal ended.
+func TestInterrupted(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if code := run(context.Background(), []string{"new", "site", dir}, io.Discard, io.Discard); code != exitOK {
+		t.Fatalf("new site: exit %d", code)
+	}
+	tests := []struct {
+		args []string
+		sig  os.Signal
+		code int
+		line string
+	}{
+		{[]string{"build", "-s", dir}, os.Interrupt, 130, "noticegen build: interrupted; " + filepath.Join(dir, "public") + " left as it was\n"},
+		{[]string{"build", "-s", dir}, syscall.SIGTERM, 143, "noticegen build: interrupted; " + filepath.Join(dir, "public") + " left as it was\n"},
+		{[]string{"check", "-s", dir}, os.Interrupt, 130, "noticegen check: interrupted\n"},
+		{[]string{"check", "-s", dir, "--format", "json"}, syscall.SIGTERM, 143, "noticegen check: interrupted\n"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args[:1], " ")+" "+tt.sig.String(), func(t *testing.T) {
+			ctx, cancel := context.WithCancelCause(context.Background())
+			cancel(signalled{tt.sig})
+			var stdout, stderr strings.Builder
+			if code := run(ctx, tt.args, &stdout, &stderr); code != tt.code {
+				t.Errorf("exit %d; want %d", code, tt.code)
+			}
+			if stdout.Len() != 0 || stderr.String() != tt.line {
+				t.Errorf("stdout %q, stderr %q; want only %q on stderr", stdout.String(), stderr.String(), tt.line)
+			}
+			if left, _ := filepath.Glob(filepath.Join(dir, ".public.staging-*")); len(left) != 0 {
+				t.Errorf("staging folders left: %q", left)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+				t.Errorf("an interrupted build wrote public/")
+			}
+		})
+	}
 }

@@ -123,7 +123,7 @@ func Write(ctx context.Context, dest string, files map[string][]byte) error {
 	if err := CheckNames(names); err != nil {
 		return err
 	}
-	st, err := NewStage(ctx, dest)
+	st, err := NewStage(ctx, dest, Options{Names: names})
 	if err != nil {
 		return err
 	}
@@ -168,10 +168,18 @@ func checkName(name string) error {
 	return nil
 }
 
-// checkFolder refuses a destination that exists and is not a folder.
+// checkFolder refuses a destination that exists and is not a folder, a
+// link to one included: replacing it would put a folder where the link
+// was, not into the folder it names.
 func checkFolder(dest string) error {
-	if info, err := os.Lstat(dest); err == nil && !info.IsDir() {
-		return fmt.Errorf("destination %s exists and is not a folder; expected a folder, or a name that does not exist yet", dest)
+	info, err := os.Lstat(dest)
+	switch {
+	case err != nil:
+		return nil
+	case info.Mode()&fs.ModeSymlink != 0:
+		return refused("destination %s is a link; expected a folder, or a name that does not exist yet (give the folder it points at as the destination)", dest)
+	case !info.IsDir():
+		return refused("destination %s exists and is not a folder; expected a folder, or a name that does not exist yet", dest)
 	}
 	return nil
 }
@@ -186,6 +194,7 @@ func checkFolder(dest string) error {
 // site after a small change costs a comparison per page, not a write.
 type Stage struct {
 	ctx     context.Context
+	opts    Options
 	dest    string
 	dir     string // the staging folder
 	prev    string // dest when it holds a previous build to compare with
@@ -197,6 +206,8 @@ type Stage struct {
 	failed  chan struct{}
 	mu      sync.RWMutex
 	closed  bool
+	namesMu sync.Mutex
+	names   []string // queued by Put, for the manifest
 	// Linked counts the files taken unchanged from the previous build.
 	Linked atomic.Int64
 }
@@ -208,11 +219,15 @@ type stagedFile struct {
 
 // NewStage creates a staging folder for dest in dest's parent and starts
 // the goroutines that write into it: writing many small files is bound by
-// system calls, which run in parallel and overlap with rendering.
-func NewStage(ctx context.Context, dest string) (*Stage, error) {
+// system calls, which run in parallel and overlap with rendering. It first
+// claims dest (see Claim) and creates nothing when dest is refused.
+func NewStage(ctx context.Context, dest string, o Options) (*Stage, error) {
 	dest = filepath.Clean(dest)
-	st := &Stage{ctx: ctx, dest: dest, queue: make(chan stagedFile, 64), failed: make(chan struct{})}
-	if err := checkFolder(dest); err != nil {
+	st := &Stage{ctx: ctx, opts: o, dest: dest, queue: make(chan stagedFile, 64), failed: make(chan struct{})}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := Claim(dest, o); err != nil {
 		return nil, err
 	}
 	if _, err := os.Lstat(dest); err == nil {
@@ -269,6 +284,9 @@ func (st *Stage) Put(name string, data []byte) error {
 	}
 	select {
 	case st.queue <- stagedFile{name, data}:
+		st.namesMu.Lock()
+		st.names = append(st.names, name)
+		st.namesMu.Unlock()
 		return nil
 	case <-st.failed:
 		return st.err
@@ -353,17 +371,47 @@ func (st *Stage) finish() error {
 	return st.err
 }
 
-// Commit waits for the queued files and swaps the staging folder in for
-// the destination. On error the staging folder is removed and the
+// Commit waits for the queued files, writes the manifest, claims the
+// destination again (a file the user put there while the build ran is
+// not lost either), moves its kept entries into the new build and swaps
+// the staging folder in. On error the staging folder is removed and the
 // destination is left as it was.
 func (st *Stage) Commit() error {
 	if err := st.finish(); err != nil {
 		os.RemoveAll(st.dir)
 		return err
 	}
-	if err := swap(st.dir, st.dest); err != nil {
+	names := slices.Compact(slices.Sorted(slices.Values(st.names)))
+	if slices.Contains(names, Manifest) {
+		os.RemoveAll(st.dir)
+		return fmt.Errorf("refusing to write %s: the build keeps its list of files under that name", Manifest)
+	}
+	if err := os.WriteFile(filepath.Join(st.dir, Manifest), manifest(names), 0o644); err != nil {
 		os.RemoveAll(st.dir)
 		return err
+	}
+	if err := Claim(st.dest, st.opts); err != nil {
+		os.RemoveAll(st.dir)
+		return err
+	}
+	moved, err := carry(st.dest, st.dir, st.opts.Keep)
+	var old string
+	if err == nil {
+		old, err = swap(st.dir, st.dest)
+	}
+	if err != nil {
+		if back := carryBack(st.dir, st.dest, moved); back != nil {
+			// A kept entry (a .git) is still in the staging folder:
+			// deleting it would lose what keep is there to save.
+			return errors.Join(err, back)
+		}
+		os.RemoveAll(st.dir)
+		return err
+	}
+	if old != "" {
+		// The new build is in place; a previous file that cannot be
+		// deleted (a folder made read-only in it) does not undo that.
+		_ = removeTree(old)
 	}
 	return nil
 }
@@ -375,24 +423,26 @@ func (st *Stage) Abort() {
 	os.RemoveAll(st.dir)
 }
 
-// swap puts staging in dest's place. Where the system can exchange two
-// folders in one step it does; otherwise dest is moved aside first.
-func swap(staging, dest string) error {
+// swap puts staging in dest's place and returns the folder now holding
+// the previous build ("" when there was none), for the caller to delete.
+// Where the system can exchange two folders in one step it does;
+// otherwise dest is moved aside first. On error dest is as it was.
+func swap(staging, dest string) (old string, err error) {
 	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
-		return os.Rename(staging, dest)
+		return "", os.Rename(staging, dest)
 	}
 	if exchange(staging, dest) == nil {
-		return removeTree(staging) // now holds the previous build
+		return staging, nil
 	}
-	old := staging + ".old"
+	old = staging + ".old"
 	if err := os.Rename(dest, old); err != nil {
-		return fmt.Errorf("move previous %s aside: %w", dest, err)
+		return "", fmt.Errorf("move previous %s aside: %w", dest, err)
 	}
 	if err := os.Rename(staging, dest); err != nil {
 		_ = os.Rename(old, dest)
-		return fmt.Errorf("move new build into %s: %w", dest, err)
+		return "", fmt.Errorf("move new build into %s: %w", dest, err)
 	}
-	return removeTree(old)
+	return old, nil
 }
 
 // removeTree removes dir like os.RemoveAll, with the folders two levels

@@ -194,10 +194,6 @@ func TestWriteReplacesDest(t *testing.T) {
 	if err := Write(context.Background(), dest, first); err != nil {
 		t.Fatalf("first Write: %v", err)
 	}
-	// a file someone put there by hand is stale too
-	if err := os.WriteFile(filepath.Join(dest, "manual.txt"), []byte("x"), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	second := map[string][]byte{
 		"index.html":    []byte("new"),
 		"keep/same.txt": []byte("same"),
@@ -207,7 +203,7 @@ func TestWriteReplacesDest(t *testing.T) {
 		if err := Write(context.Background(), dest, second); err != nil {
 			t.Fatalf("Write %d: %v", i, err)
 		}
-		want := []string{"./", "en/", "en/index.html", "index.html", "keep/", "keep/same.txt"}
+		want := []string{"./", Manifest, "en/", "en/index.html", "index.html", "keep/", "keep/same.txt"}
 		var got []string
 		for _, s := range snapshot(t, dest) {
 			got = append(got, strings.Fields(s)[0])
@@ -361,7 +357,7 @@ func TestStageLinksUnchanged(t *testing.T) {
 	for name := range first {
 		before[name] = inode(name)
 	}
-	st, err := NewStage(context.Background(), dest)
+	st, err := NewStage(context.Background(), dest, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -426,7 +422,7 @@ func TestStageAbort(t *testing.T) {
 	if err := Write(context.Background(), dest, map[string][]byte{"index.html": []byte("v1")}); err != nil {
 		t.Fatal(err)
 	}
-	st, err := NewStage(context.Background(), dest)
+	st, err := NewStage(context.Background(), dest, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

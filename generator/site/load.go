@@ -455,7 +455,29 @@ func (l *loader) loadConfig() {
 		line, col := src.KeyPos("publishDir")
 		l.diags.Errorf(src.Path, line, col, "publishDir %q leaves the site folder; expected a folder inside it, e.g. \"public\" (use -d for another place)", cfg.PublishDir)
 	}
+	l.checkKeep(src, cfg)
 	l.checkLocalizedLangs(src, reflect.ValueOf(cfg).Elem(), nil)
+}
+
+// checkKeep defaults keep to [".git"] and refuses an entry that is not a
+// plain name directly in the destination: a path ("a/b", "..") could name
+// something outside it, or half of the build's own output.
+func (l *loader) checkKeep(src Source, cfg *Config) {
+	if cfg.Keep == nil {
+		cfg.Keep = []string{".git"}
+		return
+	}
+	seen := map[string]int{}
+	for _, k := range cfg.Keep {
+		seen[k]++
+		line, col := src.ValuePosN(seen[k], k, "keep")
+		switch {
+		case k == "" || k == "." || k == ".." || strings.ContainsAny(k, `/\`) || strings.ContainsFunc(k, func(r rune) bool { return !strconv.IsPrint(r) }):
+			l.diags.Errorf(src.Path, line, col, "keep entry %s is not a plain name; expected the name of a file or folder directly in the destination, such as \".git\"", strconv.Quote(k))
+		case seen[k] == 2:
+			l.diags.Errorf(src.Path, line, col, "keep entry %s is listed twice; expected each name once", strconv.Quote(k))
+		}
+	}
 }
 
 // checkLocalizedLangs reports language tables naming a language that the

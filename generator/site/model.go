@@ -43,6 +43,10 @@ type Config struct {
 	PublishDir      string    `toml:"publishDir"`
 	Minify          *bool     `toml:"minify"`
 	UnsafeHTML      bool      `toml:"unsafeHTML"`
+	// Keep names top-level entries of the destination that every build
+	// carries over instead of replacing; [".git"] when site.toml has no
+	// keep, so a public/ that is a git worktree keeps its repository.
+	Keep []string `toml:"keep"`
 }
 
 // Entity is one subsidiary: a data controller with its own notices.
