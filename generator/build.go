@@ -106,7 +106,7 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 	res.Diags.Add(diags...)
 	if opts.BaseURL != "" {
 		if err := site.CheckBaseURL(opts.BaseURL); err != nil {
-			res.Diags.Errorf("--baseURL", 0, 0, "%v", err)
+			res.Diags.Errorf("", 0, 0, "--baseURL: %v", err) // a flag, not a file: no line to claim
 		} else {
 			s.Config.BaseURL = opts.BaseURL
 			if s.Config.BaseURL[len(s.Config.BaseURL)-1] != '/' {

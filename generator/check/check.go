@@ -349,7 +349,7 @@ func (c *checker) unused() {
 		if f == nil {
 			continue
 		}
-		c.add(diag.Diagnostic{File: f.Path, Severity: diag.Warning, Rule: "unused-section", Message: c.whyUnused(sec)})
+		c.add(diag.Diagnostic{File: f.Path, Line: 1, Col: 1, Severity: diag.Warning, Rule: "unused-section", Message: c.whyUnused(sec)})
 	}
 }
 

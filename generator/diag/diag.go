@@ -31,7 +31,7 @@ func (s Severity) String() string {
 // and relative to the site root so messages read the same on every machine.
 type Diagnostic struct {
 	File     string
-	Line     int // 1-based; 0 when the problem concerns the whole file
+	Line     int // 1-based; 0 is taken for 1, the line of a finding about the whole file
 	Col      int // 1-based; 0 when unknown
 	Severity Severity
 	Rule     string // stable id of the check that found it; empty for load errors
@@ -59,17 +59,34 @@ func (d Diagnostic) String() string {
 	return b.String()
 }
 
-// Pos formats the location part: file, file:line or file:line:col.
+// Pos formats the location part: file:line or file:line:col, or the
+// program's name for a problem of no file.
 func (d Diagnostic) Pos() string {
+	d = d.Located()
 	switch {
 	case d.File == "":
 		return "noticegen"
-	case d.Line <= 0:
-		return d.File
-	case d.Col <= 0:
+	case d.Col == 0:
 		return fmt.Sprintf("%s:%d", d.File, d.Line)
 	}
 	return fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Col)
+}
+
+// Located returns d with the position it is reported at. Every finding
+// about a file has a line ≥ 1, because editors, CI annotations and SARIF
+// (whose startLine must be ≥ 1) all need one: a finding about the whole
+// file is at line 1, with no column. A finding about no file (a cancelled
+// run, a bad flag) claims neither line nor column.
+func (d Diagnostic) Located() Diagnostic {
+	switch {
+	case d.File == "":
+		d.Line, d.Col = 0, 0
+	case d.Line < 1:
+		d.Line, d.Col = 1, 0
+	case d.Col < 0:
+		d.Col = 0
+	}
+	return d
 }
 
 // List collects diagnostics. The zero value is ready to use.
@@ -104,11 +121,14 @@ func (l List) Count(s Severity) int {
 	return n
 }
 
-// Sorted returns the diagnostics ordered by file, line, column and message,
-// with exact duplicates removed, so output is stable from run to run even
-// though files are loaded in parallel.
+// Sorted returns the diagnostics, each Located, ordered by file, line,
+// column and message, with exact duplicates removed, so output is stable
+// from run to run even though files are loaded in parallel.
 func (l List) Sorted() List {
-	out := slices.Clone(l)
+	out := make(List, len(l))
+	for i, d := range l {
+		out[i] = d.Located()
+	}
 	slices.SortFunc(out, func(a, b Diagnostic) int {
 		return cmp.Or(
 			cmp.Compare(a.File, b.File),

@@ -153,7 +153,7 @@ func (v *validator) sections() {
 	for _, sec := range v.s.Sections {
 		if a := render.Anchor(sec.ID); slices.Contains(render.ReservedAnchors(), a) {
 			for _, lang := range slices.Sorted(maps.Keys(sec.Translations)) {
-				v.diags.Errorf(sec.Translations[lang].Path, 0, 0, "section id %q is taken by the notice page's own %q part (its #%s anchor); expected another file name", sec.ID, a, a)
+				v.diags.Errorf(sec.Translations[lang].Path, 1, 0, "section id %q is taken by the notice page's own %q part (its #%s anchor); expected another file name", sec.ID, a, a)
 			}
 			continue
 		}
@@ -172,7 +172,7 @@ func (v *validator) sections() {
 			}
 			if lang == def {
 				some := sec.Translations[slices.Sorted(maps.Keys(sec.Translations))[0]]
-				v.diags.Errorf(some.Path, 0, 0, "section %q has no %s file; expected content/sections/%s.%s.md in the default language, which other languages fall back to", sec.ID, def, sec.ID, def)
+				v.diags.Errorf(some.Path, 1, 0, "section %q has no %s file; expected content/sections/%s.%s.md in the default language, which other languages fall back to", sec.ID, def, sec.ID, def)
 				continue
 			}
 			if used[sec.ID] && orig != nil {

@@ -199,7 +199,7 @@ func TestSiteDiagnostics(t *testing.T) {
 		{
 			name:   "missing default-language file",
 			change: func(m fstest.MapFS) { delete(m, generEN) },
-			want:   []want{{generDE, 0, -1, diag.Error, "", []string{`"general"`, "no en file", "content/sections/general.en.md"}}},
+			want:   []want{{generDE, 1, -1, diag.Error, "", []string{`"general"`, "no en file", "content/sections/general.en.md"}}},
 		},
 		{
 			name:   "missing translation of a used section",
