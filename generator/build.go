@@ -184,6 +184,7 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 
 	// render (and minify, and hand each file to the stage)
 	files, rendered, diags := renderAll(ctx, jobs, renderOptions{mini: mini, workers: opts.Workers, cache: opts.Cache, stage: stage})
+	diags = render.NameEntities(s, diags) // a shared body's error once, not once per entity
 	if opts.Strict {
 		diags = diags.Strict()
 	}
