@@ -36,6 +36,11 @@ type Diagnostic struct {
 	Severity Severity
 	Rule     string // stable id of the check that found it; empty for load errors
 	Message  string
+	// StrictMessage replaces Message under --strict (Strict), for a
+	// warning whose text says what the build does despite it ("de pages
+	// show the en text"), which is untrue once the warning stops the build.
+	// Empty: Message says it either way.
+	StrictMessage string
 
 	// Entity, Notice and Lang name the composed notices a finding affects,
 	// where it is narrower than the whole site; empty means all.
@@ -136,6 +141,7 @@ func (l List) Sorted() List {
 			cmp.Compare(a.Col, b.Col),
 			cmp.Compare(a.Severity, b.Severity),
 			cmp.Compare(a.Message, b.Message),
+			cmp.Compare(a.StrictMessage, b.StrictMessage),
 			cmp.Compare(a.Rule, b.Rule),
 			cmp.Compare(a.Entity, b.Entity),
 			cmp.Compare(a.Notice, b.Notice),
@@ -145,11 +151,16 @@ func (l List) Sorted() List {
 	return slices.Compact(out)
 }
 
-// Strict returns a copy of l in which every warning is an error, for --strict.
+// Strict returns a copy of l in which every warning is an error, for
+// --strict, worded as such where its StrictMessage says so.
 func (l List) Strict() List {
 	out := slices.Clone(l)
 	for i := range out {
+		if out[i].Severity == Warning && out[i].StrictMessage != "" {
+			out[i].Message = out[i].StrictMessage
+		}
 		out[i].Severity = Error
+		out[i].StrictMessage = ""
 	}
 	return out
 }

@@ -143,6 +143,26 @@ func TestListStrict(t *testing.T) {
 	}
 }
 
+// A warning that says what the build does despite it ("pages show the en
+// text") is worded for --strict, under which the build stops; an error's
+// wording and a warning without a StrictMessage stay as they are.
+func TestListStrictWording(t *testing.T) {
+	l := List{
+		{File: "a", Severity: Warning, Message: "pages show the en text", StrictMessage: "an error under --strict"},
+		{File: "b", Severity: Warning, Message: "plain"},
+		{File: "c", Severity: Error, Message: "error", StrictMessage: "not used"},
+	}
+	got := l.Strict()
+	for i, want := range []string{"an error under --strict", "plain", "error"} {
+		if got[i].Message != want || got[i].StrictMessage != "" || got[i].Severity != Error {
+			t.Errorf("Strict()[%d] = %+v, want an error %q", i, got[i], want)
+		}
+	}
+	if l[0].Message != "pages show the en text" {
+		t.Errorf("Strict() modified the original list: %+v", l[0])
+	}
+}
+
 func TestHasErrorsAndCount(t *testing.T) {
 	var l List
 	tests := []struct {
@@ -207,6 +227,7 @@ func TestListSortedIndependentOfInputOrder(t *testing.T) {
 		func(d *Diagnostic) { d.Entity = "beta" },
 		func(d *Diagnostic) { d.Entity, d.Notice = "acme", "website" },
 		func(d *Diagnostic) { d.Entity, d.Notice, d.Lang = "acme", "website", "de" },
+		func(d *Diagnostic) { d.StrictMessage = "s" },
 	} {
 		d := base
 		f(&d)

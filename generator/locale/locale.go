@@ -129,7 +129,9 @@ func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang s
 			if _, ok := own[lang]; !ok {
 				file = "site.toml"
 			}
-			diags.Warnf(file, 0, 0, "%d UI messages have no %s translation and are shown in %s: %s", len(missing), lang, reference, abbreviate(missing, 5))
+			diags.Add(diag.Diagnostic{File: file, Severity: diag.Warning,
+				Message:       fmt.Sprintf("%d UI messages have no %s translation and are shown in %s: %s", len(missing), lang, reference, abbreviate(missing, 5)),
+				StrictMessage: fmt.Sprintf("%d UI messages have no %s translation: %s; expected them in i18n/%s.toml, since under --strict a missing translation is an error", len(missing), lang, abbreviate(missing, 5), lang)})
 		}
 	}
 	return c, diags

@@ -125,6 +125,10 @@ func TestPartialTranslationWarnsInItsFile(t *testing.T) {
 	if got := c.T("fr", "contents", nil); got != "Sommaire" {
 		t.Errorf("T(fr, contents) = %q", got)
 	}
+	// Under --strict nothing is shown, so the message does not say so.
+	if m := diags.Strict()[0].Message; strings.Contains(m, "shown in") || !strings.Contains(m, "expected them in i18n/fr.toml, since under --strict a missing translation is an error") {
+		t.Errorf("under --strict: %q", m)
+	}
 }
 
 // A message that a language's file lacks is shown in the default language

@@ -196,6 +196,8 @@ func (v *validator) sections() {
 				v.diags.Add(diag.Diagnostic{
 					File: orig.Path, Line: 1, Col: 1, Severity: diag.Warning, Rule: "translation-missing", Lang: lang,
 					Message: fmt.Sprintf("section %q has no %s translation (content/sections/%s.%s.md); %s pages show the %s text, marked as not yet translated", sec.ID, lang, sec.ID, lang, lang, def),
+					// Under --strict nothing is published, so no page shows anything.
+					StrictMessage: fmt.Sprintf("section %q has no %s translation; expected content/sections/%s.%s.md, since under --strict a missing translation is an error", sec.ID, lang, sec.ID, lang),
 				})
 			}
 		}
