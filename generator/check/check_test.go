@@ -345,6 +345,29 @@ func TestOneFindingPerCause(t *testing.T) {
 			fsys["content/sections/hosting/ionos.de.md"] = fsys["content/sections/server-logs.de.md"]
 			edit(t, fsys, entity, "notices = [\"website\"]\n", "notices = [\"website\"]\nuses = [\"hosting/ionos\"]\n")
 		}, []string{"content/entities/acme.toml:8:9 [build-error]"}},
+		{"misspelt section in the notice", func(t *testing.T, fsys fstest.MapFS) {
+			edit(t, fsys, "content/notices/website.toml", `"rights"]`, `"rigths"]`)
+		}, []string{"content/notices/website.toml:2:28 [unknown-ref]"}},
+		{"misspelt section in uses", func(t *testing.T, fsys fstest.MapFS) {
+			fsys["content/sections/rights/full.en.md"] = fsys["content/sections/rights.en.md"]
+			fsys["content/sections/rights/full.de.md"] = fsys["content/sections/rights.de.md"]
+			delete(fsys, "content/sections/rights.en.md")
+			delete(fsys, "content/sections/rights.de.md")
+			edit(t, fsys, "content/notices/website.toml", `"rights"]`, `"rights/*"]`)
+			edit(t, fsys, entity, "notices = [\"website\"]\n", "notices = [\"website\"]\nuses = [\"rights/ful\"]\n")
+		}, []string{"content/entities/acme.toml:8:9 [unknown-ref]"}},
+		{"misspelt slot folder", func(t *testing.T, fsys fstest.MapFS) {
+			edit(t, fsys, "content/notices/website.toml", `"rights"]`, `"right/*"]`)
+		}, []string{"content/notices/website.toml:2:28 [unknown-ref]"}},
+		{"notice with an unknown key", func(t *testing.T, fsys fstest.MapFS) {
+			edit(t, fsys, "content/notices/website.toml", `sections =`, "sectons = []\nsections =")
+		}, []string{"content/notices/website.toml:2:1 [build-error]"}},
+		{"template error in a body every entity shows", func(t *testing.T, fsys fstest.MapFS) {
+			for _, id := range []string{"beta", "gamma"} {
+				fsys["content/entities/"+id+".toml"] = fsys[entity]
+			}
+			edit(t, fsys, "content/sections/rights.en.md", "Write to {{ .Entity.Email }}", "Write to {{ .Entity.Mail }}")
+		}, []string{"content/sections/rights.en.md:5:20 [build-error]"}},
 		{"blank address and contact", func(t *testing.T, fsys fstest.MapFS) {
 			edit(t, fsys, entity, `email = "privacy@acme.example"`, `email = " "`)
 			edit(t, fsys, entity, "address = \"\"\"\nHauptstraße 1\n10115 Berlin\nGermany\"\"\"", `address = "  "`)
