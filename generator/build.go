@@ -16,6 +16,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/noticegen/noticegen/generator/compose"
 	"github.com/noticegen/noticegen/generator/diag"
@@ -314,11 +315,9 @@ func clashes(jobs []job) diag.List {
 	byName := map[string]int{}           // folded path → the first job with it
 	var pairs []pair
 	count := map[[2]origin]int{}
-	// The name a case-insensitive file system gives a path: case folded,
-	// and composed, as APFS also takes é and e + ◌́ for one name.
 	fold := cases.Fold()
 	for i, j := range jobs {
-		k := norm.NFC.String(fold.String(j.path))
+		k := foldName(fold, j.path)
 		f, ok := byName[k]
 		if !ok {
 			byName[k] = i
@@ -377,6 +376,26 @@ func clashes(jobs []job) diag.List {
 		diags.Add(diag.Diagnostic{File: mine.from.file, Line: line, Col: col, Severity: diag.Error, Message: msg})
 	}
 	return diags
+}
+
+// foldName is the name a case-insensitive file system gives path: case
+// folded, and composed, as APFS also takes é and e + ◌́ for one name. The
+// generated paths are lower-case ASCII and come back as they are, without
+// the cost of folding (a twentieth of a second on 30,000 paths).
+func foldName(fold cases.Caser, path string) string {
+	lower := true
+	for i := 0; i < len(path); i++ {
+		switch c := path[i]; {
+		case c >= utf8.RuneSelf:
+			return norm.NFC.String(fold.String(path))
+		case 'A' <= c && c <= 'Z':
+			lower = false
+		}
+	}
+	if lower {
+		return path
+	}
+	return strings.ToLower(path)
 }
 
 func overviewOrigin(s *site.Site, lang string) origin {

@@ -67,6 +67,12 @@ func TestClashes(t *testing.T) {
 		}, []string{
 			"static/caf\u00e9.txt:1: error: caf\u00e9.txt (from static/caf\u00e9.txt) and cafe\u0301.txt (from static/cafe\u0301.txt) differ only in case or in how their accents are encoded, so they would be one file on macOS and Windows; expected paths that differ in more than that",
 		}},
+		{"a Kelvin sign folds to an ASCII k", `["en"]`, map[string]string{
+			"static/key.txt":      "a",
+			"static/\u212aey.txt": "b",
+		}, []string{
+			"static/\u212aey.txt:1: error: \u212aey.txt (from static/\u212aey.txt) and key.txt (from static/key.txt) differ only in case, so they would be one file on macOS and Windows; expected paths that differ in more than that",
+		}},
 		{"a layout asset and the built-in one differ in case", `["en"]`, map[string]string{
 			"layouts/assets/Style.css": "body{}",
 		}, []string{
