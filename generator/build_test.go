@@ -106,3 +106,47 @@ func TestClashes(t *testing.T) {
 		})
 	}
 }
+
+// TestSharedBodyErrorOnce checks that a body error that every entity's
+// pages meet is one diagnostic naming the entities, however the build runs:
+// as build and check run it, and as serve does, with a cache, twice, and
+// with only one page open.
+func TestSharedBodyErrorOnce(t *testing.T) {
+	fsys := smallSite(`["en", "de"]`)
+	fsys["content/entities/d.toml"] = fsys["content/entities/a.toml"]
+	fsys["content/sections/general.en.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"General\"\n+++\n{{ .Entity.Nmae }}\n")}
+	const want = `content/sections/general.en.md:4:11: error: template: .Entity.Nmae: no field Nmae; expected one of .Entity.ID, .Entity.Name, .Entity.Address, .Entity.Email, .Entity.Phone, .Entity.Website, .Entity.Register, .Entity.VATID, .Entity.RepresentedBy, .Entity.DPO, .Entity.Authority (on the pages of entities "a", "a-b" and "d")`
+	cache := generator.NewCache()
+	for _, tc := range []struct {
+		name string
+		opts generator.Options
+		want string
+	}{
+		{"build", generator.Options{}, want},
+		{"serve, first build", generator.Options{Cache: cache}, want},
+		{"serve, rebuild", generator.Options{Cache: cache}, want},
+		{"serve, the open page only", generator.Options{Cache: cache, Only: func(p string) bool { return p == "en/d/b/c/index.html" }},
+			`content/sections/general.en.md:4:11: error: template: .Entity.Nmae: no field Nmae; expected one of .Entity.ID, .Entity.Name, .Entity.Address, .Entity.Email, .Entity.Phone, .Entity.Website, .Entity.Register, .Entity.VATID, .Entity.RepresentedBy, .Entity.DPO, .Entity.Authority (on the pages of entity "d", content/entities/d.toml)`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.opts.Builtin = noticegen.Example
+			res := generator.Build(t.Context(), fsys, tc.opts)
+			if len(res.Diags) != 1 || res.Diags[0].String() != tc.want {
+				t.Errorf("diagnostics:\n%v\nwant one:\n%s", res.Diags, tc.want)
+			}
+		})
+	}
+	res := generator.Check(t.Context(), fsys, generator.Options{Builtin: noticegen.Example})
+	n := 0
+	for _, d := range res.Diags {
+		if strings.Contains(d.Message, "Nmae") {
+			n++
+			if d.String() != want {
+				t.Errorf("check: %s\nwant %s", d, want)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("check reported the body error %d times, want once:\n%v", n, res.Diags)
+	}
+}
