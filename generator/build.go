@@ -17,6 +17,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/noticegen/noticegen/generator/compose"
 	"github.com/noticegen/noticegen/generator/diag"
@@ -25,6 +26,8 @@ import (
 	"github.com/noticegen/noticegen/generator/render"
 	"github.com/noticegen/noticegen/generator/site"
 	"github.com/noticegen/noticegen/generator/validate"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Options configure one build.
@@ -128,7 +131,7 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 	}
 	if opts.BaseURL != "" {
 		if err := site.CheckBaseURL(opts.BaseURL); err != nil {
-			res.Diags.Errorf("--baseURL", 0, 0, "%v", err)
+			res.Diags.Errorf("", 0, 0, "--baseURL: %v", err) // a flag, not a file: no line to claim
 		} else {
 			s.Config.BaseURL = opts.BaseURL
 			if s.Config.BaseURL[len(s.Config.BaseURL)-1] != '/' {
@@ -172,6 +175,10 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 	jobs := plan(s, r, res.Pages, opts.Cache, minify, opts.Only)
 	if d := addStatic(src, s, &jobs); d != nil {
 		res.Diags.Add(*d)
+		return fail()
+	}
+	if ds := clashes(jobs); len(ds) > 0 {
+		res.Diags.Add(ds...)
 		return fail()
 	}
 	if d := keepClash(s, jobs); d != nil {
@@ -220,6 +227,7 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 
 	// render (and minify, and hand each file to the stage)
 	files, rendered, diags := renderAll(ctx, jobs, renderOptions{mini: mini, workers: opts.Workers, cache: opts.Cache, stage: stage})
+	diags = render.NameEntities(s, diags) // a shared body's error once, not once per entity
 	if opts.Strict {
 		diags = diags.Strict()
 	}
@@ -286,6 +294,25 @@ type job struct {
 	raw      bool // copied byte for byte: never minified
 	minified bool // minified by the renderer already
 	run      func(w *bytes.Buffer) diag.List
+	from     origin // what makes the file, for the error when two make one path
+}
+
+// origin names what makes an output file, for messages: a phrase, and
+// the source file to fix, with the value in it (under key) that caused the
+// file, whose place is looked up only when an error needs it.
+type origin struct {
+	what       string // e.g. `entity "a" with notice "b/c"`
+	file       string
+	src        *site.Source
+	value, key string
+}
+
+// pos returns the place of the origin's value in its file, or 0, 0.
+func (o origin) pos() (line, col int) {
+	if o.src == nil {
+		return 0, 0
+	}
+	return o.src.ValuePos(o.value, o.key)
 }
 
 // plan lists every file of the site, each with how to make it: the
@@ -305,10 +332,11 @@ func plan(s *site.Site, r *render.Renderer, pages []*compose.Page, c *Cache, min
 	}
 	all := c.fingerprint(append([][]byte{key(g)}, sources...)...)
 
-	jobs := []job{{path: "index.html", key: g, page: true, run: r.Chooser}}
+	jobs := []job{{path: "index.html", key: g, page: true, run: r.Chooser, from: origin{what: "the language chooser"}}}
 	for _, lang := range s.Config.Languages {
 		jobs = append(jobs, job{path: lang + "/index.html", key: c.fingerprint(key(all), []byte(lang)), page: true,
-			run: func(w *bytes.Buffer) diag.List { return r.Overview(w, lang) }})
+			run:  func(w *bytes.Buffer) diag.List { return r.Overview(w, lang) },
+			from: overviewOrigin(s, lang)})
 	}
 	keys := pageKeys{c: c, global: g, files: map[any]uint64{}}
 	for _, p := range pages {
@@ -316,14 +344,117 @@ func plan(s *site.Site, r *render.Renderer, pages []*compose.Page, c *Cache, min
 		if only != nil && !only(path) {
 			continue
 		}
+		e, n := p.Entity, p.Notice
 		jobs = append(jobs, job{path: path, key: keys.of(p), page: true, minified: minify,
-			run: func(w *bytes.Buffer) diag.List { return r.Notice(w, p) }})
+			run:  func(w *bytes.Buffer) diag.List { return r.Notice(w, p) },
+			from: origin{what: fmt.Sprintf("entity %q with notice %q", e.ID, n.ID), file: e.Source.Path, src: &e.Source, value: n.ID, key: "notices"}})
 	}
 	for _, a := range r.Assets() {
-		jobs = append(jobs, job{path: a.Path, run: func(w *bytes.Buffer) diag.List { w.Write(a.Data); return nil }})
+		jobs = append(jobs, job{path: a.Path, run: func(w *bytes.Buffer) diag.List { w.Write(a.Data); return nil },
+			from: origin{what: site.LayoutsDir + "/" + a.Path, file: site.LayoutsDir + "/" + a.Path}})
 	}
-	jobs = append(jobs, job{path: "sitemap.xml", run: func(w *bytes.Buffer) diag.List { w.Write(r.Sitemap(sitemapEntries(s, pages))); return nil }})
+	jobs = append(jobs, job{path: "sitemap.xml", run: func(w *bytes.Buffer) diag.List { w.Write(r.Sitemap(sitemapEntries(s, pages))); return nil },
+		from: origin{what: "the sitemap"}})
 	return jobs
+}
+
+// clashes refuses outputs that would land on one file, whichever of them
+// wrote last (which changes from run to run, as pages render in parallel):
+// two with the same path, such as entity "a" with notice "b/c" and entity
+// "a/b" with notice "c", and two whose paths differ only in case, which are
+// one file on macOS and Windows. Each pair of causes is one error, however
+// many paths (one per language) they share: at one of the two sources,
+// naming the other.
+func clashes(jobs []job) diag.List {
+	type pair struct{ first, later int } // job indexes, of the pair's first clash
+	byName := map[string]int{}           // folded path → the first job with it
+	var pairs []pair
+	count := map[[2]origin]int{}
+	fold := cases.Fold()
+	for i, j := range jobs {
+		k := foldName(fold, j.path)
+		f, ok := byName[k]
+		if !ok {
+			byName[k] = i
+			continue
+		}
+		o := [2]origin{jobs[f].from, j.from}
+		if count[o] == 0 {
+			pairs = append(pairs, pair{f, i})
+		}
+		count[o]++
+	}
+	var diags diag.List
+	for _, p := range pairs {
+		n := count[[2]origin{jobs[p.first].from, jobs[p.later].from}]
+		// Reported at the source file that sorts later, so the message
+		// does not depend on the order of the jobs; a file rather than none.
+		mine, theirs := jobs[p.later], jobs[p.first]
+		if mine.from.file == "" || theirs.from.file != "" && theirs.from.file > mine.from.file {
+			mine, theirs = theirs, mine
+		}
+		where := "" // the other source's place, when it is a value in a file
+		if line, col := theirs.from.pos(); line > 0 {
+			where = diag.Diagnostic{File: theirs.from.file, Line: line, Col: col}.Pos()
+		}
+		more := ""
+		if n == 2 {
+			more = " (and 1 more path)"
+		} else if n > 2 {
+			more = fmt.Sprintf(" (and %d more paths)", n-1)
+		}
+		var msg string
+		if mine.path == theirs.path {
+			expect := "expected distinct paths: rename one of them"
+			if strings.HasPrefix(mine.from.what, "entity ") && strings.HasPrefix(theirs.from.what, "entity ") {
+				expect = "expected entity and notice ids that give distinct paths <lang>/<entity>/<notice>/: rename one of them"
+			}
+			if where != "" {
+				where = " (" + where + ")"
+			}
+			msg = fmt.Sprintf("%s%s would be written by both %s and %s%s; %s", mine.path, more, mine.from.what, theirs.from.what, where, expect)
+		} else {
+			if where != "" {
+				where = ", " + where
+			}
+			how := "case"
+			if !strings.EqualFold(mine.path, theirs.path) {
+				how = "case or in how their accents are encoded"
+			}
+			msg = fmt.Sprintf("%s (from %s)%s and %s (from %s%s) differ only in %s, so they would be one file on macOS and Windows; expected paths that differ in more than that",
+				mine.path, mine.from.what, more, theirs.path, theirs.from.what, where, how)
+		}
+		line, col := mine.from.pos()
+		if line == 0 {
+			line = 1 // a static file or layout as a whole
+		}
+		diags.Add(diag.Diagnostic{File: mine.from.file, Line: line, Col: col, Severity: diag.Error, Message: msg})
+	}
+	return diags
+}
+
+// foldName is the name a case-insensitive file system gives path: case
+// folded, and composed, as APFS also takes é and e + ◌́ for one name. The
+// generated paths are lower-case ASCII and come back as they are, without
+// the cost of folding (a twentieth of a second on 30,000 paths).
+func foldName(fold cases.Caser, path string) string {
+	lower := true
+	for i := 0; i < len(path); i++ {
+		switch c := path[i]; {
+		case c >= utf8.RuneSelf:
+			return norm.NFC.String(fold.String(path))
+		case 'A' <= c && c <= 'Z':
+			lower = false
+		}
+	}
+	if lower {
+		return path
+	}
+	return strings.ToLower(path)
+}
+
+func overviewOrigin(s *site.Site, lang string) origin {
+	return origin{what: fmt.Sprintf("the overview of language %q", lang), file: s.Source.Path, src: &s.Source, value: lang, key: "languages"}
 }
 
 type renderOptions struct {
@@ -546,7 +677,7 @@ func addStatic(src fs.FS, s *site.Site, jobs *[]job) *diag.Diagnostic {
 				return &diag.Diagnostic{File: p, Severity: diag.Error, Message: fmt.Sprintf("would need the generated file %s to be a folder; expected a path the build does not write", d)}
 			}
 		}
-		*jobs = append(*jobs, job{path: rel, raw: true, run: func(w *bytes.Buffer) diag.List {
+		*jobs = append(*jobs, job{path: rel, raw: true, from: origin{what: p, file: p}, run: func(w *bytes.Buffer) diag.List {
 			b, err := fs.ReadFile(src, p)
 			if err != nil {
 				return diag.List{{File: p, Severity: diag.Error, Message: fmt.Sprintf("cannot read: %v", err)}}

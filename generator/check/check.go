@@ -161,8 +161,8 @@ func (c *checker) rights() {
 	}
 	reported := map[*site.Notice]bool{}
 	for _, k := range keys {
-		if c.brokenRefs(k.e, k.n) {
-			continue // a section that failed to load may be the one that explains them
+		if c.unresolved(k.e, k.n) {
+			continue // a section that failed to load, or a misspelt one, may be the one that explains them
 		}
 		avail := c.available(k.n)
 		var noticeGap, entityGap []string
@@ -265,22 +265,24 @@ func (c *checker) available(n *site.Notice) map[string][]string {
 	return avail
 }
 
-// brokenRefs reports whether entity e's version of notice n names a section
-// with a file that exists but failed to load, and was reported as such.
-func (c *checker) brokenRefs(e *site.Entity, n *site.Notice) bool {
+// unresolved reports whether entity e's version of notice n names a
+// section that does not exist or failed to load — a plain id, a slot's
+// folder, a section e uses for a slot — each reported already (by the
+// loader or validate). What the page would show is then unknown.
+func (c *checker) unresolved(e *site.Entity, n *site.Notice) bool {
 	for _, ref := range n.Sections {
 		dir, slot := strings.CutSuffix(ref, "/*")
 		if !slot {
-			if c.s.IsBroken(site.SectionsDir, ref) {
+			if c.s.Section(ref) == nil {
 				return true
 			}
 			continue
 		}
-		if c.s.IsBroken(site.SectionsDir, dir+"/_index") {
+		if c.s.IsBroken(site.SectionsDir, dir+"/_index") || !slices.ContainsFunc(c.s.Sections, func(sec *site.Section) bool { return sec.Dir == dir && !sec.Index }) {
 			return true
 		}
 		for _, u := range e.Uses {
-			if path.Dir(u) == dir && c.s.IsBroken(site.SectionsDir, u) {
+			if path.Dir(u) == dir && c.s.Section(u) == nil {
 				return true
 			}
 		}
@@ -320,10 +322,12 @@ func (c *checker) staleness() {
 }
 
 // unused flags sections that no composed notice shows. It says nothing
-// when an entity or notice failed to load or an entity names an unknown
-// notice: what those would show is unknown, and the cause is reported
-// already. Nor does it repeat validate's warning for a section an entity
-// uses without a matching slot, which names the entity line to fix.
+// when an entity or notice failed to load or some reference names a
+// notice or section that does not exist: what those would show is
+// unknown (the misspelt id may be meant for the very section), and the
+// cause is reported already. Nor does it repeat validate's warning for a
+// section an entity uses without a matching slot, which names the entity
+// line to fix.
 func (c *checker) unused() {
 	if c.incomplete() {
 		return
@@ -349,12 +353,13 @@ func (c *checker) unused() {
 		if f == nil {
 			continue
 		}
-		c.add(diag.Diagnostic{File: f.Path, Severity: diag.Warning, Rule: "unused-section", Message: c.whyUnused(sec)})
+		c.add(diag.Diagnostic{File: f.Path, Line: 1, Col: 1, Severity: diag.Warning, Rule: "unused-section", Message: c.whyUnused(sec)})
 	}
 }
 
-// incomplete reports whether the site lacks entities or notices that
-// failed to load or do not exist, so that what is used cannot be told.
+// incomplete reports whether the site lacks entities, notices or
+// sections that failed to load or do not exist but are named, so that
+// what is used cannot be told.
 func (c *checker) incomplete() bool {
 	for p := range c.s.Broken {
 		if strings.HasPrefix(p, site.EntitiesDir+"/") || strings.HasPrefix(p, site.NoticesDir+"/") {
@@ -364,6 +369,22 @@ func (c *checker) incomplete() bool {
 	for _, e := range c.s.Entities {
 		for _, nid := range e.Notices {
 			if c.s.Notice(nid) == nil {
+				return true
+			}
+		}
+		for _, id := range e.Uses {
+			if c.s.Section(id) == nil {
+				return true
+			}
+		}
+	}
+	for _, n := range c.s.Notices {
+		for _, ref := range n.Sections {
+			if dir, slot := strings.CutSuffix(ref, "/*"); slot {
+				if !slices.ContainsFunc(c.s.Sections, func(sec *site.Section) bool { return sec.Dir == dir && !sec.Index }) {
+					return true
+				}
+			} else if c.s.Section(ref) == nil {
 				return true
 			}
 		}

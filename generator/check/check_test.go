@@ -2,6 +2,7 @@ package check_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/rogpeppe/go-internal/txtar"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/noticegen/noticegen"
@@ -317,7 +319,7 @@ func TestOneFindingPerCause(t *testing.T) {
 			edit(t, fsys, entity, "notices = [\"website\"]\n", "notices = [\"website\"]\nomit = [\"rights\"]\n")
 		}, []string{
 			"content/entities/acme.toml:8:9 [gdpr-13-2-b-d]",
-			"content/sections/rights.en.md:0:0 [unused-section]",
+			"content/sections/rights.en.md:1:1 [unused-section]",
 		}},
 		{"rights in a slot the entity does not use", func(t *testing.T, fsys fstest.MapFS) {
 			fsys["content/sections/rights/full.en.md"] = fsys["content/sections/rights.en.md"]
@@ -327,7 +329,7 @@ func TestOneFindingPerCause(t *testing.T) {
 			edit(t, fsys, "content/notices/website.toml", `"rights"]`, `"rights/*"]`)
 		}, []string{
 			"content/entities/acme.toml:7:12 [gdpr-13-2-b-d]",
-			"content/sections/rights/full.en.md:0:0 [unused-section]",
+			"content/sections/rights/full.en.md:1:1 [unused-section]",
 		}},
 		{"broken rights file", func(t *testing.T, fsys fstest.MapFS) {
 			edit(t, fsys, "content/sections/rights.en.md", `title = "Your rights"`, `title = "Your rights`)
@@ -343,6 +345,29 @@ func TestOneFindingPerCause(t *testing.T) {
 			fsys["content/sections/hosting/ionos.de.md"] = fsys["content/sections/server-logs.de.md"]
 			edit(t, fsys, entity, "notices = [\"website\"]\n", "notices = [\"website\"]\nuses = [\"hosting/ionos\"]\n")
 		}, []string{"content/entities/acme.toml:8:9 [build-error]"}},
+		{"misspelt section in the notice", func(t *testing.T, fsys fstest.MapFS) {
+			edit(t, fsys, "content/notices/website.toml", `"rights"]`, `"rigths"]`)
+		}, []string{"content/notices/website.toml:2:28 [unknown-ref]"}},
+		{"misspelt section in uses", func(t *testing.T, fsys fstest.MapFS) {
+			fsys["content/sections/rights/full.en.md"] = fsys["content/sections/rights.en.md"]
+			fsys["content/sections/rights/full.de.md"] = fsys["content/sections/rights.de.md"]
+			delete(fsys, "content/sections/rights.en.md")
+			delete(fsys, "content/sections/rights.de.md")
+			edit(t, fsys, "content/notices/website.toml", `"rights"]`, `"rights/*"]`)
+			edit(t, fsys, entity, "notices = [\"website\"]\n", "notices = [\"website\"]\nuses = [\"rights/ful\"]\n")
+		}, []string{"content/entities/acme.toml:8:9 [unknown-ref]"}},
+		{"misspelt slot folder", func(t *testing.T, fsys fstest.MapFS) {
+			edit(t, fsys, "content/notices/website.toml", `"rights"]`, `"right/*"]`)
+		}, []string{"content/notices/website.toml:2:28 [unknown-ref]"}},
+		{"notice with an unknown key", func(t *testing.T, fsys fstest.MapFS) {
+			edit(t, fsys, "content/notices/website.toml", `sections =`, "sectons = []\nsections =")
+		}, []string{"content/notices/website.toml:2:1 [build-error]"}},
+		{"template error in a body every entity shows", func(t *testing.T, fsys fstest.MapFS) {
+			for _, id := range []string{"beta", "gamma"} {
+				fsys["content/entities/"+id+".toml"] = fsys[entity]
+			}
+			edit(t, fsys, "content/sections/rights.en.md", "Write to {{ .Entity.Email }}", "Write to {{ .Entity.Mail }}")
+		}, []string{"content/sections/rights.en.md:5:20 [build-error]"}},
 		{"blank address and contact", func(t *testing.T, fsys fstest.MapFS) {
 			edit(t, fsys, entity, `email = "privacy@acme.example"`, `email = " "`)
 			edit(t, fsys, entity, "address = \"\"\"\nHauptstraße 1\n10115 Berlin\nGermany\"\"\"", `address = "  "`)
@@ -361,4 +386,96 @@ func TestOneFindingPerCause(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestEveryFindingHasALine runs check on every site this repository has
+// for tests — the rule cases under testdata/check and the site of every
+// script under testdata/script, with the script's cp and rm applied, so
+// the bad and hostile inputs are in place — and checks that in JSON and
+// SARIF every finding about a file has a line ≥ 1 (a whole file: 1), and
+// one about no file claims none. The sites between them drive every
+// producer of diagnostics that a site's files can reach.
+func TestEveryFindingHasALine(t *testing.T) {
+	sites := map[string]fs.FS{}
+	dirs, _ := filepath.Glob(filepath.Join(casesDir, "*", "*"))
+	for _, dir := range dirs {
+		sites[dir] = os.DirFS(dir)
+	}
+	scripts, _ := filepath.Glob("../../testdata/script/*.txtar")
+	for _, p := range scripts {
+		sites[p] = scriptSite(t, p)
+	}
+	if len(dirs) == 0 || len(scripts) == 0 {
+		t.Fatalf("found %d rule cases and %d scripts, want some of each", len(dirs), len(scripts))
+	}
+	findings := 0
+	for name, fsys := range sites {
+		res := generator.Check(t.Context(), fsys, generator.Options{Builtin: noticegen.Example})
+		var js, sarif bytes.Buffer
+		if err := check.WriteJSON(&js, res.Diags); err != nil {
+			t.Fatal(err)
+		}
+		if err := check.WriteSARIF(&sarif, res.Diags, "test"); err != nil {
+			t.Fatal(err)
+		}
+		var got []check.Finding
+		if err := json.Unmarshal(js.Bytes(), &got); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, f := range got {
+			findings++
+			if f.File != "" && f.Line < 1 || f.File == "" && (f.Line != 0 || f.Column != 0) {
+				t.Errorf("%s: JSON finding at line %d, column %d of %q: %s", name, f.Line, f.Column, f.File, f.Message)
+			}
+		}
+		var log struct {
+			Runs []struct {
+				Results []struct {
+					Message   struct{ Text string }
+					Locations []struct {
+						PhysicalLocation struct {
+							ArtifactLocation struct{ URI string }
+							Region           *struct{ StartLine int }
+						}
+					}
+				}
+			}
+		}
+		if err := json.Unmarshal(sarif.Bytes(), &log); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, r := range log.Runs[0].Results {
+			for _, l := range r.Locations {
+				if reg := l.PhysicalLocation.Region; reg == nil || reg.StartLine < 1 {
+					t.Errorf("%s: SARIF result in %q without a startLine ≥ 1: %s", name, l.PhysicalLocation.ArtifactLocation.URI, r.Message.Text)
+				}
+			}
+		}
+	}
+	if findings < 100 {
+		t.Errorf("only %d findings over %d sites; the sites no longer reach the producers", findings, len(sites))
+	}
+}
+
+// scriptSite returns the files of a txtar script as its site stands once
+// the script's cp and rm commands have run.
+func scriptSite(t *testing.T, name string) fstest.MapFS {
+	t.Helper()
+	a, err := txtar.ParseFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range a.Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	for _, line := range strings.Split(string(a.Comment), "\n") {
+		switch args := strings.Fields(line); {
+		case len(args) == 3 && args[0] == "cp" && fsys[args[1]] != nil:
+			fsys[args[2]] = &fstest.MapFile{Data: fsys[args[1]].Data}
+		case len(args) == 2 && args[0] == "rm":
+			delete(fsys, args[1])
+		}
+	}
+	return fsys
 }

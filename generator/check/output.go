@@ -16,7 +16,7 @@ const BuildErrorRule = "build-error"
 // Finding is one line of JSON output; docs/check.md documents the schema.
 type Finding struct {
 	File     string `json:"file"`
-	Line     int    `json:"line"`
+	Line     int    `json:"line"` // ≥ 1 when File is set; 0 only for a finding of no file
 	Column   int    `json:"column"`
 	Severity string `json:"severity"` // "error" or "warning"
 	Rule     string `json:"rule"`
@@ -54,6 +54,7 @@ func WriteText(w io.Writer, diags diag.List) error {
 func WriteJSON(w io.Writer, diags diag.List) error {
 	out := make([]Finding, 0, len(diags))
 	for _, d := range diags {
+		d = d.Located()
 		out = append(out, Finding{
 			File: d.File, Line: d.Line, Column: d.Col, Severity: d.Severity.String(), Rule: RuleOf(d),
 			Message: d.Message, Entity: d.Entity, Notice: d.Notice, Lang: d.Lang,
@@ -82,14 +83,13 @@ func WriteSARIF(w io.Writer, diags diag.List, version string) error {
 	}
 	results := []map[string]any{}
 	for _, d := range diags {
+		d = d.Located() // a file's finding has a line ≥ 1, as SARIF's startLine must
 		loc := map[string]any{"artifactLocation": map[string]any{"uri": d.File, "uriBaseId": "%SRCROOT%"}}
-		if d.Line > 0 {
-			region := map[string]any{"startLine": d.Line}
-			if d.Col > 0 {
-				region["startColumn"] = d.Col
-			}
-			loc["region"] = region
+		region := map[string]any{"startLine": d.Line}
+		if d.Col > 0 {
+			region["startColumn"] = d.Col
 		}
+		loc["region"] = region
 		res := map[string]any{
 			"ruleId":    RuleOf(d),
 			"ruleIndex": index[RuleOf(d)],

@@ -31,11 +31,16 @@ func (s Severity) String() string {
 // and relative to the site root so messages read the same on every machine.
 type Diagnostic struct {
 	File     string
-	Line     int // 1-based; 0 when the problem concerns the whole file
+	Line     int // 1-based; 0 is taken for 1, the line of a finding about the whole file
 	Col      int // 1-based; 0 when unknown
 	Severity Severity
 	Rule     string // stable id of the check that found it; empty for load errors
 	Message  string
+	// StrictMessage replaces Message under --strict (Strict), for a
+	// warning whose text says what the build does despite it ("de pages
+	// show the en text"), which is untrue once the warning stops the build.
+	// Empty: Message says it either way.
+	StrictMessage string
 
 	// Entity, Notice and Lang name the composed notices a finding affects,
 	// where it is narrower than the whole site; empty means all.
@@ -59,17 +64,34 @@ func (d Diagnostic) String() string {
 	return b.String()
 }
 
-// Pos formats the location part: file, file:line or file:line:col.
+// Pos formats the location part: file:line or file:line:col, or the
+// program's name for a problem of no file.
 func (d Diagnostic) Pos() string {
+	d = d.Located()
 	switch {
 	case d.File == "":
 		return "noticegen"
-	case d.Line <= 0:
-		return d.File
-	case d.Col <= 0:
+	case d.Col == 0:
 		return fmt.Sprintf("%s:%d", d.File, d.Line)
 	}
 	return fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Col)
+}
+
+// Located returns d with the position it is reported at. Every finding
+// about a file has a line ≥ 1, because editors, CI annotations and SARIF
+// (whose startLine must be ≥ 1) all need one: a finding about the whole
+// file is at line 1, with no column. A finding about no file (a cancelled
+// run, a bad flag) claims neither line nor column.
+func (d Diagnostic) Located() Diagnostic {
+	switch {
+	case d.File == "":
+		d.Line, d.Col = 0, 0
+	case d.Line < 1:
+		d.Line, d.Col = 1, 0
+	case d.Col < 0:
+		d.Col = 0
+	}
+	return d
 }
 
 // List collects diagnostics. The zero value is ready to use.
@@ -104,11 +126,14 @@ func (l List) Count(s Severity) int {
 	return n
 }
 
-// Sorted returns the diagnostics ordered by file, line, column and message,
-// with exact duplicates removed, so output is stable from run to run even
-// though files are loaded in parallel.
+// Sorted returns the diagnostics, each Located, ordered by file, line,
+// column and message, with exact duplicates removed, so output is stable
+// from run to run even though files are loaded in parallel.
 func (l List) Sorted() List {
-	out := slices.Clone(l)
+	out := make(List, len(l))
+	for i, d := range l {
+		out[i] = d.Located()
+	}
 	slices.SortFunc(out, func(a, b Diagnostic) int {
 		return cmp.Or(
 			cmp.Compare(a.File, b.File),
@@ -116,6 +141,7 @@ func (l List) Sorted() List {
 			cmp.Compare(a.Col, b.Col),
 			cmp.Compare(a.Severity, b.Severity),
 			cmp.Compare(a.Message, b.Message),
+			cmp.Compare(a.StrictMessage, b.StrictMessage),
 			cmp.Compare(a.Rule, b.Rule),
 			cmp.Compare(a.Entity, b.Entity),
 			cmp.Compare(a.Notice, b.Notice),
@@ -125,11 +151,16 @@ func (l List) Sorted() List {
 	return slices.Compact(out)
 }
 
-// Strict returns a copy of l in which every warning is an error, for --strict.
+// Strict returns a copy of l in which every warning is an error, for
+// --strict, worded as such where its StrictMessage says so.
 func (l List) Strict() List {
 	out := slices.Clone(l)
 	for i := range out {
+		if out[i].Severity == Warning && out[i].StrictMessage != "" {
+			out[i].Message = out[i].StrictMessage
+		}
 		out[i].Severity = Error
+		out[i].StrictMessage = ""
 	}
 	return out
 }

@@ -13,14 +13,15 @@ func TestDiagnosticString(t *testing.T) {
 		d    Diagnostic
 		want string
 	}{
-		{"file only", Diagnostic{File: "site.toml", Message: "bad"}, "site.toml: error: bad"},
+		{"whole file is line 1", Diagnostic{File: "site.toml", Message: "bad"}, "site.toml:1: error: bad"},
 		{"file and line", Diagnostic{File: "site.toml", Line: 3, Message: "bad"}, "site.toml:3: error: bad"},
 		{"file line col", Diagnostic{File: "site.toml", Line: 3, Col: 7, Message: "bad"}, "site.toml:3:7: error: bad"},
-		{"col without line is dropped", Diagnostic{File: "a.toml", Col: 7, Message: "m"}, "a.toml: error: m"},
-		{"negative line is file only", Diagnostic{File: "a.toml", Line: -1, Col: 2, Message: "m"}, "a.toml: error: m"},
+		{"col without line is dropped", Diagnostic{File: "a.toml", Col: 7, Message: "m"}, "a.toml:1: error: m"},
+		{"negative line is the whole file", Diagnostic{File: "a.toml", Line: -1, Col: 2, Message: "m"}, "a.toml:1: error: m"},
+		{"negative col is unknown", Diagnostic{File: "a.toml", Line: 2, Col: -1, Message: "m"}, "a.toml:2: error: m"},
 		{"warning", Diagnostic{File: "a.md", Line: 1, Severity: Warning, Message: "w"}, "a.md:1: warning: w"},
 		{"rule suffix", Diagnostic{File: "a.md", Line: 2, Col: 1, Severity: Warning, Rule: "translation-missing", Message: "no de"}, "a.md:2:1: warning: no de [translation-missing]"},
-		{"rule on error", Diagnostic{File: "a.md", Rule: "r", Message: "m"}, "a.md: error: m [r]"},
+		{"rule on error", Diagnostic{File: "a.md", Rule: "r", Message: "m"}, "a.md:1: error: m [r]"},
 		{"no file names the program", Diagnostic{Line: 4, Message: "build cancelled"}, "noticegen: error: build cancelled"},
 	}
 	for _, tt := range tests {
@@ -48,9 +49,9 @@ func TestListSorted(t *testing.T) {
 	a2c3 := Diagnostic{File: "a.toml", Line: 2, Col: 3, Message: "x"}
 	a2m := Diagnostic{File: "a.toml", Line: 2, Col: 3, Message: "y"}
 	a2w := Diagnostic{File: "a.toml", Line: 2, Col: 3, Severity: Warning, Message: "a"}
-	b0 := Diagnostic{File: "b.toml", Message: "x"}
-	ruleA := Diagnostic{File: "c.md", Message: "m", Rule: "a"}
-	ruleB := Diagnostic{File: "c.md", Message: "m", Rule: "b"}
+	b1 := Diagnostic{File: "b.toml", Line: 1, Message: "x"}
+	ruleA := Diagnostic{File: "c.md", Line: 1, Message: "m", Rule: "a"}
+	ruleB := Diagnostic{File: "c.md", Line: 1, Message: "m", Rule: "b"}
 
 	tests := []struct {
 		name string
@@ -58,12 +59,12 @@ func TestListSorted(t *testing.T) {
 		want List
 	}{
 		{"empty", nil, List{}},
-		{"by file", List{b0, a1}, List{a1, b0}},
+		{"by file", List{b1, a1}, List{a1, b1}},
 		{"by line numerically", List{a10, a2, a1}, List{a1, a2, a10}},
 		{"by column", List{a2c3, a2}, List{a2, a2c3}},
 		{"by message", List{a2m, a2c3}, List{a2c3, a2m}},
 		{"errors before warnings at one place", List{a2w, a2m, a2c3}, List{a2c3, a2m, a2w}},
-		{"exact duplicates removed", List{a1, b0, a1, a1}, List{a1, b0}},
+		{"exact duplicates removed", List{a1, b1, a1, a1}, List{a1, b1}},
 		{"same place, different rule kept", List{ruleB, ruleA, ruleB}, List{ruleA, ruleB}},
 		{"non-adjacent duplicates removed", List{a1, a2, a10, a2, a1}, List{a1, a2, a10}},
 	}
@@ -78,6 +79,42 @@ func TestListSorted(t *testing.T) {
 				t.Errorf("Sorted modified its receiver: %v, was %v", tt.in, orig)
 			}
 		})
+	}
+}
+
+// TestLocated checks that every diagnostic about a file comes out of
+// Sorted with a line ≥ 1, and one about no file with no line at all, so
+// JSON and SARIF (whose startLine must be ≥ 1) never carry a line 0.
+func TestLocated(t *testing.T) {
+	tests := []struct {
+		name      string
+		in        Diagnostic
+		line, col int
+	}{
+		{"whole file", Diagnostic{File: "a.md"}, 1, 0},
+		{"whole file with a stray column", Diagnostic{File: "a.md", Col: 4}, 1, 0},
+		{"negative line", Diagnostic{File: "a.md", Line: -3, Col: -1}, 1, 0},
+		{"line kept", Diagnostic{File: "a.md", Line: 7}, 7, 0},
+		{"line and column kept", Diagnostic{File: "a.md", Line: 7, Col: 2}, 7, 2},
+		{"negative column", Diagnostic{File: "a.md", Line: 7, Col: -2}, 7, 0},
+		{"no file claims no line", Diagnostic{Line: 3, Col: 4}, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tt.in.Located()
+			if got.Line != tt.line || got.Col != tt.col || got.File != tt.in.File {
+				t.Errorf("Located() = %s:%d:%d, want %s:%d:%d", got.File, got.Line, got.Col, tt.in.File, tt.line, tt.col)
+			}
+			sorted := List{tt.in}.Sorted()
+			if sorted[0] != got {
+				t.Errorf("Sorted() = %+v, want it Located: %+v", sorted[0], got)
+			}
+		})
+	}
+	// A whole-file finding and the same finding at line 1 are one finding.
+	l := List{{File: "a.md", Message: "m"}, {File: "a.md", Line: 1, Message: "m"}}
+	if got := l.Sorted(); len(got) != 1 {
+		t.Errorf("Sorted() kept %d of a finding given at line 0 and line 1, want 1: %v", len(got), got)
 	}
 }
 
@@ -103,6 +140,26 @@ func TestListStrict(t *testing.T) {
 	}
 	if got := s.Count(Warning); got != 0 {
 		t.Errorf("Strict().Count(Warning) = %d, want 0", got)
+	}
+}
+
+// A warning that says what the build does despite it ("pages show the en
+// text") is worded for --strict, under which the build stops; an error's
+// wording and a warning without a StrictMessage stay as they are.
+func TestListStrictWording(t *testing.T) {
+	l := List{
+		{File: "a", Severity: Warning, Message: "pages show the en text", StrictMessage: "an error under --strict"},
+		{File: "b", Severity: Warning, Message: "plain"},
+		{File: "c", Severity: Error, Message: "error", StrictMessage: "not used"},
+	}
+	got := l.Strict()
+	for i, want := range []string{"an error under --strict", "plain", "error"} {
+		if got[i].Message != want || got[i].StrictMessage != "" || got[i].Severity != Error {
+			t.Errorf("Strict()[%d] = %+v, want an error %q", i, got[i], want)
+		}
+	}
+	if l[0].Message != "pages show the en text" {
+		t.Errorf("Strict() modified the original list: %+v", l[0])
 	}
 }
 
@@ -170,6 +227,7 @@ func TestListSortedIndependentOfInputOrder(t *testing.T) {
 		func(d *Diagnostic) { d.Entity = "beta" },
 		func(d *Diagnostic) { d.Entity, d.Notice = "acme", "website" },
 		func(d *Diagnostic) { d.Entity, d.Notice, d.Lang = "acme", "website", "de" },
+		func(d *Diagnostic) { d.StrictMessage = "s" },
 	} {
 		d := base
 		f(&d)

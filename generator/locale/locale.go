@@ -42,6 +42,9 @@ type Catalog struct {
 	// time. It fills as messages are asked for, so a message file with a
 	// million entries costs nothing until a layout prints them.
 	plain sync.Map
+	// broken holds the languages whose message file failed to load: what
+	// it would have defined is unknown, so its absence is no finding.
+	broken map[string]bool
 }
 
 // Load builds the catalog from the built-in message files in builtin (files
@@ -52,7 +55,7 @@ func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang s
 	var diags diag.List
 	bundle := i18n.NewBundle(language.Make(defaultLang))
 	bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	c := &Catalog{defaultLang: defaultLang, localizers: map[string]*i18n.Localizer{}, defined: map[string]map[string]bool{}}
+	c := &Catalog{defaultLang: defaultLang, localizers: map[string]*i18n.Localizer{}, defined: map[string]map[string]bool{}, broken: map[string]bool{}}
 
 	var files []site.File
 	entries, _ := fs.ReadDir(builtin, ".")
@@ -76,11 +79,13 @@ func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang s
 		var probe map[string]any
 		if _, err := toml.Decode(string(f.Data), &probe); err != nil {
 			diags.Add(site.TOMLError(site.Source{Path: f.Path, Text: f.Data}, err))
+			c.broken[lang] = true
 			continue
 		}
 		mf, err := bundle.ParseMessageFileBytes(f.Data, lang+".toml")
 		if err != nil {
 			diags.Errorf(f.Path, 1, 0, "not a go-i18n message file: %v; expected id = \"text\" or [id] with one = \"…\" and other = \"…\"", err)
+			c.broken[lang] = true
 			continue
 		}
 		if c.defined[lang] == nil {
@@ -98,7 +103,7 @@ func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang s
 	}
 	// A broken site.toml (no default language, or one not among the
 	// languages) is reported by the loader; no second warning here.
-	if len(c.defined[defaultLang]) == 0 && slices.Contains(langs, defaultLang) {
+	if len(c.defined[defaultLang]) == 0 && slices.Contains(langs, defaultLang) && !c.broken[defaultLang] {
 		file := "i18n/" + defaultLang + ".toml"
 		if _, ok := own[defaultLang]; !ok {
 			file = "site.toml"
@@ -109,7 +114,7 @@ func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang s
 		c.localizers[lang] = i18n.NewLocalizer(bundle, lang)
 	}
 	for _, lang := range langs {
-		if lang == reference || len(c.defined[reference]) == 0 {
+		if lang == reference || len(c.defined[reference]) == 0 || c.broken[lang] {
 			continue
 		}
 		var missing []string
@@ -124,7 +129,9 @@ func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang s
 			if _, ok := own[lang]; !ok {
 				file = "site.toml"
 			}
-			diags.Warnf(file, 0, 0, "%d UI messages have no %s translation and are shown in %s: %s", len(missing), lang, reference, abbreviate(missing, 5))
+			diags.Add(diag.Diagnostic{File: file, Severity: diag.Warning,
+				Message:       fmt.Sprintf("%d UI messages have no %s translation and are shown in %s: %s", len(missing), lang, reference, abbreviate(missing, 5)),
+				StrictMessage: fmt.Sprintf("%d UI messages have no %s translation: %s; expected them in i18n/%s.toml, since under --strict a missing translation is an error", len(missing), lang, abbreviate(missing, 5), lang)})
 		}
 	}
 	return c, diags
@@ -136,6 +143,10 @@ func abbreviate(xs []string, n int) string {
 	}
 	return strings.Join(xs[:n], ", ") + fmt.Sprintf(" and %d more", len(xs)-n)
 }
+
+// Complete reports whether every message file loaded. When one did not,
+// a message that seems missing may be in it, and is no finding of its own.
+func (c *Catalog) Complete() bool { return len(c.broken) == 0 }
 
 // Has reports whether a message with this id exists in any language.
 func (c *Catalog) Has(id string) bool {

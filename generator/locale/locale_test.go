@@ -125,6 +125,10 @@ func TestPartialTranslationWarnsInItsFile(t *testing.T) {
 	if got := c.T("fr", "contents", nil); got != "Sommaire" {
 		t.Errorf("T(fr, contents) = %q", got)
 	}
+	// Under --strict nothing is shown, so the message does not say so.
+	if m := diags.Strict()[0].Message; strings.Contains(m, "shown in") || !strings.Contains(m, "expected them in i18n/fr.toml, since under --strict a missing translation is an error") {
+		t.Errorf("under --strict: %q", m)
+	}
 }
 
 // A message that a language's file lacks is shown in the default language
@@ -174,6 +178,34 @@ func TestBrokenSiteMessageFile(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no error at i18n/de.toml:2 for malformed TOML; got:\n%v", diags)
+	}
+}
+
+// A message file that failed to load is one error: its messages are not
+// also reported as missing, as a default language without messages, or
+// (through Complete) as unknown legal-basis codes.
+func TestBrokenMessageFileIsOneError(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		own   map[string]site.File
+		langs []string
+		def   string
+	}{
+		{"TOML syntax, a language without built-in messages", map[string]site.File{"fr": {Path: "i18n/fr.toml", Data: []byte("none = \"Aucun\"\ncontents = \n")}}, []string{"en", "fr"}, "en"},
+		{"not a message file, the default language", map[string]site.File{"fr": {Path: "i18n/fr.toml", Data: []byte("none = 5\n")}}, []string{"fr", "en"}, "fr"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, diags := mustLoad(t, tc.own, tc.langs, tc.def)
+			if len(diags) != 1 || diags[0].Severity != diag.Error || diags[0].File != "i18n/fr.toml" {
+				t.Errorf("want one error in i18n/fr.toml, got:\n%v", diags)
+			}
+			if c.Complete() {
+				t.Errorf("Complete() = true with a broken message file")
+			}
+		})
+	}
+	if c, _ := mustLoad(t, nil, []string{"en", "de"}, "en"); !c.Complete() {
+		t.Errorf("Complete() = false with every file loaded")
 	}
 }
 

@@ -680,7 +680,8 @@ func (r *Renderer) section(p *compose.Page, part compose.Part) (SectionView, dia
 			if deps.entity || deps.all {
 				// The same body works for one entity and fails for
 				// another (a missing params key): say whose pages failed.
-				d.Message += fmt.Sprintf(" (on the pages of entity %q, %s)", p.Entity.ID, p.Entity.Source.Path)
+				// NameEntities words it, once for all entities it fails for.
+				d.Entity = p.Entity.ID
 			}
 			diags.Add(*d)
 		}

@@ -78,7 +78,7 @@ func (v *validator) notices() {
 				continue // reported by the loader
 			}
 			if dir, ok := strings.CutSuffix(ref, "/*"); ok {
-				if len(v.sectionsIn(dir)) == 0 {
+				if len(v.sectionsIn(dir)) == 0 && !v.brokenIn(dir) {
 					v.refAt(n.Source, ref, "sections")("slot %q: no sections in content/sections/%s/; expected at least one file there", ref, dir)
 				}
 				continue
@@ -88,6 +88,17 @@ func (v *validator) notices() {
 			}
 		}
 	}
+}
+
+// brokenIn reports whether a section file directly in folder dir failed
+// to load, and was reported as such.
+func (v *validator) brokenIn(dir string) bool {
+	for p := range v.s.Broken {
+		if path.Dir(p) == site.SectionsDir+"/"+dir && !strings.HasPrefix(path.Base(p), "_index.") {
+			return true
+		}
+	}
+	return false
 }
 
 // suggest names a slot when the unknown id is a folder of sections, the
@@ -102,9 +113,13 @@ func (v *validator) suggest(id string) string {
 func (v *validator) entities() {
 	for _, e := range v.s.Entities {
 		slots := map[string]bool{}
+		// Whether every notice of e loaded: the slots of one that did not
+		// are unknown, and its error is reported already, once.
+		slotsKnown := true
 		for _, nid := range e.Notices {
 			n := v.s.Notice(nid)
 			if n == nil {
+				slotsKnown = false
 				if site.CheckID(nid) != nil || v.s.IsBroken(site.NoticesDir, nid) {
 					continue // reported by the loader
 				}
@@ -130,6 +145,8 @@ func (v *validator) entities() {
 				v.refAt(e.Source, id, "uses")("unknown section %q; expected a file content/sections/%s.%s.md", id, id, v.s.Config.DefaultLanguage)
 			case sec.Index:
 				v.errAt(e.Source, id, "uses")("%q is a folder's intro; it is shown with the slot, so list the sections of %s/ instead", id, sec.Dir)
+			case sec.Dir != "" && !slots[sec.Dir] && !slotsKnown:
+				// perhaps a slot of the notice that failed to load
 			case sec.Dir == "" || !slots[sec.Dir]:
 				line, col := e.Source.ValuePos(id, "uses")
 				if sec.Dir == "" {
@@ -153,7 +170,7 @@ func (v *validator) sections() {
 	for _, sec := range v.s.Sections {
 		if a := render.Anchor(sec.ID); slices.Contains(render.ReservedAnchors(), a) {
 			for _, lang := range slices.Sorted(maps.Keys(sec.Translations)) {
-				v.diags.Errorf(sec.Translations[lang].Path, 0, 0, "section id %q is taken by the notice page's own %q part (its #%s anchor); expected another file name", sec.ID, a, a)
+				v.diags.Errorf(sec.Translations[lang].Path, 1, 0, "section id %q is taken by the notice page's own %q part (its #%s anchor); expected another file name", sec.ID, a, a)
 			}
 			continue
 		}
@@ -172,13 +189,15 @@ func (v *validator) sections() {
 			}
 			if lang == def {
 				some := sec.Translations[slices.Sorted(maps.Keys(sec.Translations))[0]]
-				v.diags.Errorf(some.Path, 0, 0, "section %q has no %s file; expected content/sections/%s.%s.md in the default language, which other languages fall back to", sec.ID, def, sec.ID, def)
+				v.diags.Errorf(some.Path, 1, 0, "section %q has no %s file; expected content/sections/%s.%s.md in the default language, which other languages fall back to", sec.ID, def, sec.ID, def)
 				continue
 			}
 			if used[sec.ID] && orig != nil {
 				v.diags.Add(diag.Diagnostic{
 					File: orig.Path, Line: 1, Col: 1, Severity: diag.Warning, Rule: "translation-missing", Lang: lang,
 					Message: fmt.Sprintf("section %q has no %s translation (content/sections/%s.%s.md); %s pages show the %s text, marked as not yet translated", sec.ID, lang, sec.ID, lang, lang, def),
+					// Under --strict nothing is published, so no page shows anything.
+					StrictMessage: fmt.Sprintf("section %q has no %s translation; expected content/sections/%s.%s.md, since under --strict a missing translation is an error", sec.ID, lang, sec.ID, lang),
 				})
 			}
 		}
@@ -203,7 +222,9 @@ func (v *validator) used() map[string]bool {
 func (v *validator) frontMatter(f *site.SectionFile) {
 	m := f.Meta
 	for _, code := range m.LegalBases {
-		if !v.cat.Has(locale.LegalBasisPrefix + code) {
+		// A message file that failed to load may be where the code is
+		// defined; its error is the one to report.
+		if !v.cat.Has(locale.LegalBasisPrefix+code) && v.cat.Complete() {
 			v.refAt(f.Front, code, "legalBases")("unknown legal basis %q; expected one of gdpr-6-1-a … gdpr-6-1-f, gdpr-9-2-a, bdsg-26, or a code with a message %s%s in i18n/", code, locale.LegalBasisPrefix, code)
 		}
 	}

@@ -2,7 +2,9 @@ package validate
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -199,7 +201,7 @@ func TestSiteDiagnostics(t *testing.T) {
 		{
 			name:   "missing default-language file",
 			change: func(m fstest.MapFS) { delete(m, generEN) },
-			want:   []want{{generDE, 0, -1, diag.Error, "", []string{`"general"`, "no en file", "content/sections/general.en.md"}}},
+			want:   []want{{generDE, 1, -1, diag.Error, "", []string{`"general"`, "no en file", "content/sections/general.en.md"}}},
 		},
 		{
 			name:   "missing translation of a used section",
@@ -308,5 +310,48 @@ func TestUsesIndex(t *testing.T) {
 	w := want{"content/entities/acme.toml", 5, 31, diag.Error, "", []string{`"conferencing/_index"`, "intro", "conferencing/"}}
 	if !has(diags, w) {
 		t.Errorf("no error for uses naming a folder's _index; got:\n%v", diags)
+	}
+}
+
+// TestNoFollowOnFindings checks that a file that failed to load, or a
+// reference to a notice that does not exist, is not echoed by validate as
+// findings about what the missing file would have provided: the loader (or
+// validate, once) reports the cause, and nothing else is said.
+func TestNoFollowOnFindings(t *testing.T) {
+	const entity = "content/entities/acme.toml"
+	for _, tc := range []struct {
+		name   string
+		change func(fstest.MapFS)
+		want   []string // validate's findings, "file:line:col" each
+	}{
+		{"notice with an unknown key", replace("content/notices/website.toml", "title = ", "sectons = []\ntitle = "), nil},
+		{"notice with a TOML syntax error", replace("content/notices/website.toml", `title = "Website"`, `title = "Website`), nil},
+		{"unknown notice, once", replace(entity, `notices = ["website"]`, `notices = ["websit"]`), []string{entity + ":4:12"}},
+		{"every section of a slot broken", func(m fstest.MapFS) {
+			replace("content/sections/conferencing/teams.en.md", `title = "Teams"`, `title = "Teams`)(m)
+			replace("content/sections/conferencing/teams.de.md", `title = "Teams"`, `titel = "Teams"`)(m)
+		}, nil},
+		{"site message file that defines a legal basis, broken", func(m fstest.MapFS) {
+			both("general", `["gdpr-6-1-f"]`, `["gdpr-6-1-f", "own-1"]`)(m)
+			m["i18n/en.toml"] = &fstest.MapFile{Data: []byte("[legalBasis]\nown-1 = \"Own\"\nbroken =\n")}
+		}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := validSite()
+			tc.change(fsys)
+			s, loadDiags := site.Load(context.Background(), fsys)
+			cat, catDiags := locale.Load(os.DirFS("../../i18n"), s.I18n, s.Config.Languages, s.Config.DefaultLanguage)
+			if len(loadDiags)+len(catDiags) == 0 && tc.want == nil {
+				t.Fatalf("the change broke nothing the loaders report")
+			}
+			var got []string
+			diags := Site(s, cat)
+			for _, d := range diags {
+				got = append(got, fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Col))
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("validate reported %q, want %q:\n%v\n(loaders reported:\n%v\n%v)", got, tc.want, diags, loadDiags, catDiags)
+			}
+		})
 	}
 }
