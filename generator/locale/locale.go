@@ -42,12 +42,20 @@ type Catalog struct {
 	msgs        map[string]map[string]*message // lang → message id → message
 	builtinIDs  map[string]bool                // ids the built-in files define
 	own         []*message                     // the site's own messages, as its files list them
+	missing     []missingMessages              // by language, for Warnings
 	// plain holds each message as T returned it without data, by
 	// lang+"\x00"+id: layouts ask for the same labels on every page, and
 	// executing them each time was a twentieth of a large build's render
 	// time. It fills as messages are asked for, so a message file with a
 	// million entries costs nothing until a layout prints them.
 	plain sync.Map
+}
+
+// missingMessages are the ids a language has no message for, shown in
+// the reference language instead.
+type missingMessages struct {
+	lang, file, reference string
+	ids                   []string
 }
 
 // plainResult is one entry of Catalog.plain.
@@ -59,7 +67,7 @@ type plainResult struct {
 // Load builds the catalog from the built-in message files in builtin (files
 // named <lang>.toml) and the site's own, which override them message by
 // message. A message that a language lacks falls back to the default
-// language's and is reported once per language as a warning. Every message
+// language's (Warnings reports it, once per language). Every message
 // is parsed here as the template it is, so one that does not parse is an
 // error at its line, not an id printed on pages.
 func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang string) (*Catalog, diag.List) {
@@ -137,8 +145,11 @@ func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang s
 		}
 		diags.Warnf(file, 1, 0, "the default language %s has no UI messages; pages show English labels until i18n/%s.toml translates them", defaultLang, defaultLang)
 	}
+	// What each language lacks is reported by Warnings, which knows the
+	// ids the layouts use: a site's message that nothing prints (a typo)
+	// is one warning there, not also a missing translation everywhere.
 	for _, lang := range langs {
-		if lang == reference || len(c.msgs[reference]) == 0 {
+		if lang == reference || len(c.msgs[reference]) == 0 || lang == defaultLang && reference == lastResort {
 			continue
 		}
 		var missing []string
@@ -147,13 +158,13 @@ func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang s
 				missing = append(missing, id)
 			}
 		}
-		if len(missing) > 0 && !(lang == defaultLang && reference == lastResort) {
+		if len(missing) > 0 {
 			slices.Sort(missing)
 			file := "i18n/" + lang + ".toml"
 			if _, ok := own[lang]; !ok {
 				file = "site.toml"
 			}
-			diags.Warnf(file, 1, 0, "%d UI messages have no %s translation and are shown in %s: %s", len(missing), lang, reference, abbreviate(missing, 5))
+			c.missing = append(c.missing, missingMessages{lang: lang, file: file, reference: reference, ids: missing})
 		}
 	}
 	return c, diags

@@ -30,7 +30,7 @@ func mustLoad(t *testing.T, own map[string]site.File, langs []string, def string
 	if c == nil {
 		t.Fatal("Load returned a nil catalog")
 	}
-	return c, diags
+	return c, append(diags, c.Warnings(nil)...)
 }
 
 func TestLegalBasisBuiltin(t *testing.T) {

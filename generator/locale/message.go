@@ -233,17 +233,29 @@ func (f *form) diagnostic(m *message, err error) diag.Diagnostic {
 // stray ids is one mistake, not a hundred thousand.
 const maxUnusedReported = 20
 
-// Unused warns about each message of the site's own i18n files that no
-// page can show: no built-in message has its id, no layout names it (used
-// holds the ids the layouts pass to T), and it is not a label the code reads
-// by prefix (legalBasis.…, safeguard.…). Such a message is most often a typo
-// in its id ("glanse" for "glance"), which leaves pages showing the built-in
-// text; the warning names the nearest known id. used == nil means that the
-// layouts name ids that cannot be known before they run, and then nothing
-// is reported.
-func (c *Catalog) Unused(used map[string]bool) diag.List {
+// Warnings reports, once per language, the UI messages it lacks and shows
+// in the default language instead; and each message of the site's own
+// i18n files that no page can show: no built-in message has its id, no
+// layout names it (used holds the ids the layouts pass to T), and it is not
+// a label the code reads by prefix (legalBasis.…, safeguard.…). Such a
+// message is most often a typo in its id ("glanse" for "glance"), which
+// leaves pages showing the built-in text; the warning names the nearest
+// known id, and the message is not also missing in other languages.
+// used == nil means that the layouts name ids that cannot be known before
+// they run: then every message counts as shown.
+func (c *Catalog) Warnings(used map[string]bool) diag.List {
+	var diags diag.List
+	shown := func(id string) bool {
+		return used == nil || c.builtinIDs[id] || used[id] || strings.HasPrefix(id, LegalBasisPrefix) || strings.HasPrefix(id, SafeguardPrefix)
+	}
+	for _, m := range c.missing {
+		ids := slices.DeleteFunc(slices.Clone(m.ids), func(id string) bool { return !shown(id) })
+		if len(ids) > 0 {
+			diags.Warnf(m.file, 1, 0, "%d UI messages have no %s translation and are shown in %s: %s", len(ids), m.lang, m.reference, abbreviate(ids, 5))
+		}
+	}
 	if used == nil {
-		return nil
+		return diags
 	}
 	var known []string
 	for id := range c.builtinIDs {
@@ -255,10 +267,9 @@ func (c *Catalog) Unused(used map[string]bool) diag.List {
 		}
 	}
 	slices.Sort(known)
-	var diags diag.List
 	perFile := map[string]int{}
 	for _, m := range c.own {
-		if c.builtinIDs[m.id] || used[m.id] || strings.HasPrefix(m.id, LegalBasisPrefix) || strings.HasPrefix(m.id, SafeguardPrefix) {
+		if shown(m.id) {
 			continue
 		}
 		if perFile[m.file]++; perFile[m.file] > maxUnusedReported {

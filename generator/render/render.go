@@ -171,8 +171,9 @@ func NewWithMemo(s *site.Site, cat *locale.Catalog, builtin, own fs.FS, memo *Me
 			r.layouts[kind] = t
 		}
 	}
-	// A site's message that no layout prints is most often a typo in its id.
-	diags.Add(cat.Unused(messageRefs(r.layouts))...)
+	// Which messages pages show is known once the layouts are parsed: a
+	// site's message that none prints is most often a typo in its id.
+	diags.Add(cat.Warnings(messageRefs(r.layouts))...)
 	for _, sec := range s.Sections {
 		for _, f := range sec.Translations {
 			t, d := parseBody(f)
