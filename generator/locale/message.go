@@ -279,7 +279,7 @@ func (c *Catalog) Warnings(used map[string]bool) diag.List {
 		if near := nearest(m.id, known); near != "" {
 			msg += fmt.Sprintf("; expected a known id such as %q (the nearest), or remove it", near)
 		} else {
-			msg += "; expected an id that a layout passes to T, or remove it"
+			msg += "; expected an id that a layout passes to .T, or remove it"
 		}
 		diags.Add(diag.Diagnostic{File: m.file, Line: m.line, Col: m.col, Severity: diag.Warning, Rule: "unused-message", Message: msg})
 	}
@@ -297,17 +297,18 @@ func (c *Catalog) Warnings(used map[string]bool) diag.List {
 const maxIDLen = 100
 
 // nearest returns the id of known that is fewest edits away from id, the
-// first in order among equals; "" when none is.
+// first in order among equals; "" when none is near enough to be what a
+// typo meant (more edits than half the id, and more than two).
 func nearest(id string, known []string) string {
 	if len(id) > maxIDLen {
 		return ""
 	}
-	best, bestD := "", -1
+	best, bestD := "", max(2, len(id)/2)+1
 	for _, k := range known {
 		if len(k) > maxIDLen {
 			continue
 		}
-		if d := editDistance(strings.ToLower(id), strings.ToLower(k)); bestD < 0 || d < bestD {
+		if d := editDistance(strings.ToLower(id), strings.ToLower(k)); d < bestD {
 			best, bestD = k, d
 		}
 	}
