@@ -60,6 +60,7 @@ var errMessageOutput = fmt.Errorf("the message would be more than %d bytes (128 
 // the layout passed. Diag places it at the message's line.
 type MessageError struct{ Diag diag.Diagnostic }
 
+// Error implements error: the diagnostic as the build prints it.
 func (e *MessageError) Error() string { return e.Diag.String() }
 
 // messageFile is the text of one message file, indexed once for the
