@@ -159,10 +159,19 @@ var messageData = map[string]map[string]any{
 	"updated":    {"Date": "{{ .Date }}"},
 }
 
+// must is a message as the catalog printed it; the site was built first,
+// so no message fails here.
+func must(s string, err error) string {
+	if err != nil {
+		log.Fatal(err)
+	}
+	return s
+}
+
 func messages(cat *locale.Catalog, lang string) string {
 	var b strings.Builder
 	for _, id := range messageIDs {
-		fmt.Fprintf(&b, "%s = %q\n", id, cat.T(lang, id, messageData[id]))
+		fmt.Fprintf(&b, "%s = %q\n", id, must(cat.T(lang, id, messageData[id])))
 	}
 	return b.String()
 }
@@ -251,18 +260,18 @@ func page(s *site.Site, cat *locale.Catalog, p *compose.Page) (string, error) {
 			DataCategories: m.DataCategories, Recipients: m.Recipients, Retention: m.Retention,
 		}
 		for _, code := range m.LegalBases {
-			sm.LegalBases = append(sm.LegalBases, cat.LegalBasis(lang, code))
+			sm.LegalBases = append(sm.LegalBases, must(cat.LegalBasis(lang, code)))
 		}
 		for _, c := range m.ThirdCountries {
 			sm.ThirdCountries = append(sm.ThirdCountries, locale.CountryName(lang, c))
 		}
 		for _, g := range m.Safeguards {
-			sm.Safeguards = append(sm.Safeguards, cat.T(lang, "safeguard."+g, nil))
+			sm.Safeguards = append(sm.Safeguards, must(cat.T(lang, "safeguard."+g, nil)))
 		}
 		fmt.Fprintf(&body, "## %s {#%s}\n\n", render.MarkdownText(m.Title), sm.Anchor)
 		if part.Fallback {
 			sm.Lang = f.Lang
-			note := cat.T(lang, "fallbackNote", map[string]any{"Language": locale.LanguageNameIn(lang, f.Lang)})
+			note := must(cat.T(lang, "fallbackNote", map[string]any{"Language": locale.LanguageNameIn(lang, f.Lang)}))
 			fmt.Fprintf(&body, "*%s*\n\n", render.MarkdownText(note))
 		}
 		md, err := render.BodyMarkdown(s, p, f)

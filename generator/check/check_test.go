@@ -47,6 +47,7 @@ var severity = map[string]diag.Severity{
 	"translation-stale":       diag.Warning,
 	"unknown-ref":             diag.Error,
 	"unused-section":          diag.Warning,
+	"unused-message":          diag.Warning,
 }
 
 func ruleIDs() []string {

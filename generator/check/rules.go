@@ -27,5 +27,6 @@ func Rules() []Rule {
 		{"translation-stale", "Translation possibly out of date", "A translation last updated before its original may not say what the original says now."},
 		{"unknown-ref", "Unknown reference", "Every section, notice, entity and legal-basis code named exists."},
 		{"unused-section", "Unused section", "Every section appears in at least one composed notice; an unused one is dead text or a typo in a reference."},
+		{"unused-message", "Unused UI message", "Every UI message of a site's i18n files is one a layout prints, a built-in one it overrides, or a legal-basis or safeguard label; another is most often a typo in its id."},
 	}
 }

@@ -5,6 +5,7 @@
 package locale
 
 import (
+	"cmp"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -31,14 +32,20 @@ const lastResort = "en"
 // legalBasis.gdpr-6-1-f. A site defines a new code by adding that message.
 const LegalBasisPrefix = "legalBasis."
 
+// SafeguardPrefix starts the message id of a safeguard's label:
+// safeguard.scc.
+const SafeguardPrefix = "safeguard."
+
 // Catalog holds the messages of every language of a site.
 type Catalog struct {
 	defaultLang string
-	localizers  map[string]*i18n.Localizer
-	defined     map[string]map[string]bool // lang → message id → defined
+	msgs        map[string]map[string]*message // lang → message id → message
+	builtinIDs  map[string]bool                // ids the built-in files define
+	own         []*message                     // the site's own messages, as its files list them
+	missing     []missingMessages              // by language, for Warnings
 	// plain holds each message as T returned it without data, by
 	// lang+"\x00"+id: layouts ask for the same labels on every page, and
-	// asking go-i18n each time was a twentieth of a large build's render
+	// executing them each time was a twentieth of a large build's render
 	// time. It fills as messages are asked for, so a message file with a
 	// million entries costs nothing until a layout prints them.
 	plain sync.Map
@@ -47,15 +54,28 @@ type Catalog struct {
 	broken map[string]bool
 }
 
+// missingMessages are the ids a language has no message for, shown in
+// the reference language instead.
+type missingMessages struct {
+	lang, file, reference string
+	ids                   []string
+}
+
+// plainResult is one entry of Catalog.plain.
+type plainResult struct {
+	s   string
+	err error
+}
+
 // Load builds the catalog from the built-in message files in builtin (files
 // named <lang>.toml) and the site's own, which override them message by
 // message. A message that a language lacks falls back to the default
-// language's and is reported once per language as a warning.
+// language's (Warnings reports it, once per language). Every message
+// is parsed here as the template it is, so one that does not parse is an
+// error at its line, not an id printed on pages.
 func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang string) (*Catalog, diag.List) {
 	var diags diag.List
-	bundle := i18n.NewBundle(language.Make(defaultLang))
-	bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	c := &Catalog{defaultLang: defaultLang, localizers: map[string]*i18n.Localizer{}, defined: map[string]map[string]bool{}, broken: map[string]bool{}}
+	c := &Catalog{defaultLang: defaultLang, msgs: map[string]map[string]*message{}, builtinIDs: map[string]bool{}, broken: map[string]bool{}}
 
 	var files []site.File
 	entries, _ := fs.ReadDir(builtin, ".")
@@ -65,77 +85,98 @@ func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang s
 		if lang, ok := strings.CutSuffix(e.Name(), ".toml"); ok && (slices.Contains(langs, lang) || lang == lastResort) {
 			b, err := fs.ReadFile(builtin, e.Name())
 			if err != nil {
-				diags.Errorf("(built-in) i18n/"+e.Name(), 0, 0, "cannot read: %v", err)
+				diags.Errorf(builtinPrefix+e.Name(), 1, 0, "cannot read: %v", err)
 				continue
 			}
-			files = append(files, site.File{Path: "(built-in) i18n/" + e.Name(), Data: b})
+			files = append(files, site.File{Path: builtinPrefix + e.Name(), Data: b})
 		}
 	}
 	for _, lang := range slices.Sorted(maps.Keys(own)) {
 		files = append(files, own[lang])
 	}
+	unmarshal := map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal}
 	for _, f := range files {
 		lang := strings.TrimSuffix(path.Base(f.Path), ".toml")
+		src := site.Source{Path: f.Path, Text: f.Data}
 		var probe map[string]any
 		if _, err := toml.Decode(string(f.Data), &probe); err != nil {
-			diags.Add(site.TOMLError(site.Source{Path: f.Path, Text: f.Data}, err))
+			diags.Add(site.TOMLError(src, err))
 			c.broken[lang] = true
 			continue
 		}
-		mf, err := bundle.ParseMessageFileBytes(f.Data, lang+".toml")
+		// The package-level parser, not a Bundle's: a Bundle refuses a
+		// language without CLDR plural rules (aa, dv, und), and the
+		// catalog executes the messages itself.
+		mf, err := i18n.ParseMessageFileBytes(f.Data, lang+".toml", unmarshal)
 		if err != nil {
 			diags.Errorf(f.Path, 1, 0, "not a go-i18n message file: %v; expected id = \"text\" or [id] with one = \"…\" and other = \"…\"", err)
 			c.broken[lang] = true
 			continue
 		}
-		if c.defined[lang] == nil {
-			c.defined[lang] = map[string]bool{}
+		if c.msgs[lang] == nil {
+			c.msgs[lang] = map[string]*message{}
 		}
-		for _, m := range mf.Messages {
-			c.defined[lang][m.ID] = true
+		builtin := strings.HasPrefix(f.Path, builtinPrefix)
+		var parsed []*message
+		file := newMessageFile(src)
+		for _, im := range mf.Messages {
+			m, ds := parseMessage(file, im)
+			diags.Add(ds...)
+			parsed = append(parsed, m)
+		}
+		// go-i18n returns a file's messages in map order.
+		slices.SortFunc(parsed, func(a, b *message) int { return cmp.Or(cmp.Compare(a.line, b.line), strings.Compare(a.id, b.id)) })
+		for _, m := range parsed {
+			c.msgs[lang][m.id] = m
+			if builtin {
+				c.builtinIDs[m.id] = true
+			} else {
+				c.own = append(c.own, m)
+			}
 		}
 	}
 	// Messages missing in a language come from the default language, and
 	// from English when even the default language lacks them.
 	reference := defaultLang
-	if len(c.defined[defaultLang]) == 0 {
+	if len(c.msgs[defaultLang]) == 0 {
 		reference = lastResort
 	}
 	// A broken site.toml (no default language, or one not among the
 	// languages) is reported by the loader; no second warning here.
-	if len(c.defined[defaultLang]) == 0 && slices.Contains(langs, defaultLang) && !c.broken[defaultLang] {
+	if len(c.msgs[defaultLang]) == 0 && slices.Contains(langs, defaultLang) && !c.broken[defaultLang] {
 		file := "i18n/" + defaultLang + ".toml"
 		if _, ok := own[defaultLang]; !ok {
 			file = "site.toml"
 		}
-		diags.Warnf(file, 0, 0, "the default language %s has no UI messages; pages show English labels until i18n/%s.toml translates them", defaultLang, defaultLang)
+		diags.Warnf(file, 1, 0, "the default language %s has no UI messages; pages show English labels until i18n/%s.toml translates them", defaultLang, defaultLang)
 	}
-	for lang := range c.defined {
-		c.localizers[lang] = i18n.NewLocalizer(bundle, lang)
-	}
+	// What each language lacks is reported by Warnings, which knows the
+	// ids the layouts use: a site's message that nothing prints (a typo)
+	// is one warning there, not also a missing translation everywhere.
 	for _, lang := range langs {
-		if lang == reference || len(c.defined[reference]) == 0 || c.broken[lang] {
+		if lang == reference || len(c.msgs[reference]) == 0 || lang == defaultLang && reference == lastResort || c.broken[lang] {
 			continue
 		}
 		var missing []string
-		for id := range c.defined[reference] {
-			if !c.defined[lang][id] {
+		for id := range c.msgs[reference] {
+			if c.msgs[lang][id] == nil {
 				missing = append(missing, id)
 			}
 		}
-		if len(missing) > 0 && !(lang == defaultLang && reference == lastResort) {
+		if len(missing) > 0 {
 			slices.Sort(missing)
 			file := "i18n/" + lang + ".toml"
 			if _, ok := own[lang]; !ok {
 				file = "site.toml"
 			}
-			diags.Add(diag.Diagnostic{File: file, Severity: diag.Warning,
-				Message:       fmt.Sprintf("%d UI messages have no %s translation and are shown in %s: %s", len(missing), lang, reference, abbreviate(missing, 5)),
-				StrictMessage: fmt.Sprintf("%d UI messages have no %s translation: %s; expected them in i18n/%s.toml, since under --strict a missing translation is an error", len(missing), lang, abbreviate(missing, 5), lang)})
+			c.missing = append(c.missing, missingMessages{lang: lang, file: file, reference: reference, ids: missing})
 		}
 	}
 	return c, diags
 }
+
+// builtinPrefix starts the path of a built-in message file in diagnostics.
+const builtinPrefix = "(built-in) i18n/"
 
 func abbreviate(xs []string, n int) string {
 	if len(xs) <= n {
@@ -150,8 +191,8 @@ func (c *Catalog) Complete() bool { return len(c.broken) == 0 }
 
 // Has reports whether a message with this id exists in any language.
 func (c *Catalog) Has(id string) bool {
-	for _, ids := range c.defined {
-		if ids[id] {
+	for _, ids := range c.msgs {
+		if ids[id] != nil {
 			return true
 		}
 	}
@@ -160,38 +201,37 @@ func (c *Catalog) Has(id string) bool {
 
 // T returns the message id in lang with data filled in. An unknown id is
 // returned as it is, so a layout typo shows on the page instead of failing
-// silently; callers that need to know use Has.
-func (c *Catalog) T(lang, id string, data map[string]any) string {
+// silently; callers that need to know use Has. The error, a *MessageError,
+// is a message that broke its bounds or failed to execute, at its line.
+func (c *Catalog) T(lang, id string, data map[string]any) (string, error) {
 	if data != nil {
 		return c.localize(lang, id, data)
 	}
 	key := lang + "\x00" + id
-	if s, ok := c.plain.Load(key); ok {
-		return s.(string)
+	if r, ok := c.plain.Load(key); ok {
+		r := r.(plainResult)
+		return r.s, r.err
 	}
-	s := c.localize(lang, id, nil)
-	c.plain.Store(key, s)
-	return s
+	s, err := c.localize(lang, id, nil)
+	c.plain.Store(key, plainResult{s, err})
+	return s, err
 }
 
-func (c *Catalog) localize(lang, id string, data map[string]any) string {
-	// Each language's own localizer is asked only for messages that
-	// language defines, so the fallback order is ours: the page's language,
-	// the site's default, then English.
+func (c *Catalog) localize(lang, id string, data map[string]any) (string, error) {
+	// The fallback order is ours: the page's language, the site's
+	// default, then English. A message without an "other" form (the one
+	// shown, as no layout counts) counts as absent, as go-i18n has it.
 	for _, l := range []string{lang, c.defaultLang, lastResort} {
-		if !c.defined[l][id] {
-			continue
-		}
-		if s, err := c.localizers[l].Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data}); err == nil {
-			return s
+		if m := c.msgs[l][id]; m != nil && m.other != nil {
+			return m.other.execute(m, data)
 		}
 	}
-	return id
+	return id, nil
 }
 
 // LegalBasis returns the label of a legal-basis code, e.g. "Art. 6(1)(f)
 // GDPR" in English and "Art. 6 Abs. 1 lit. f DSGVO" in German.
-func (c *Catalog) LegalBasis(lang, code string) string {
+func (c *Catalog) LegalBasis(lang, code string) (string, error) {
 	return c.T(lang, LegalBasisPrefix+code, nil)
 }
 
@@ -205,41 +245,103 @@ func Date(lang string, t time.Time) string {
 	if err == nil {
 		base, _ := tag.Base()
 		if tr := calendar(base.String()); tr != nil {
-			return tr.FmtDateLong(t)
+			// Some languages' data has no long date pattern (ce, ku,
+			// mzn) and formats every date as "".
+			if s := tr.FmtDateLong(t); strings.TrimSpace(s) != "" {
+				return s
+			}
 		}
 	}
 	return t.Format("2006-01-02")
 }
 
+// Names of languages and countries come from CLDR (x/text/language/display),
+// which names them in about 260 languages and names only some languages in
+// themselves. Any BCP 47 code a site may use must get a name everywhere one
+// is printed, so every function here falls back: to the same language's
+// CLDR names of a broader tag, to the language's own name, to English, and
+// at last to the code itself. None of them fails or returns "".
+
+// undBase is the base language of a tag that names none (und, x-private),
+// as Raw gives it: Base would guess one (en).
+var undBase, _, _ = language.Und.Raw()
+
+// namesMatcher finds the CLDR display names of a language. It is built
+// once, on first use, and only read after that.
+var namesMatcher = sync.OnceValue(func() language.Matcher {
+	return language.NewMatcher(display.Supported.Tags())
+})
+
+// namesIn returns the tag whose CLDR display names are written in lang's
+// language, and false when CLDR has none in it. display.Languages alone
+// would take the closest language it has names for, which for one it has
+// none for is another language altogether (ku gets Turkish, nb Danish),
+// and nil for one too far from any: a panic for aa, dv or und.
+func namesIn(lang language.Tag) (language.Tag, bool) {
+	c, err := language.All.Canonicalize(lang) // nb → no, iw → he
+	if err != nil {
+		c = lang
+	}
+	m, _, conf := namesMatcher().Match(c)
+	if conf == language.No {
+		return language.Tag{}, false
+	}
+	want, _, _ := c.Raw()
+	got, _, _ := m.Raw()
+	if want != got || want == undBase {
+		return language.Tag{}, false
+	}
+	return c, true
+}
+
 // LanguageName returns a language's name in that language ("Deutsch"),
-// capitalised as a label in a language switcher starts.
+// capitalised as a label in a language switcher starts. A tag CLDR has no
+// name for in itself is named as its base language ("ff-adlm" as Pulaar),
+// and one whose base language has none either by its code ("aa", "dv").
 func LanguageName(code string) string {
 	tag, err := language.Parse(code)
 	if err != nil {
 		return code
 	}
-	name := display.Self.Name(tag)
+	name := ""
+	if base, _, _ := tag.Raw(); base != undBase {
+		name = display.Self.Name(tag)
+		if name == "" {
+			name = display.Self.Name(base)
+		}
+	}
 	if name == "" {
 		return code
 	}
-	r := []rune(name)
-	first := cases.Title(tag).String(string(r[0]))
-	return first + string(r[1:])
+	first, rest := name, ""
+	for i := range name {
+		if i > 0 {
+			first, rest = name[:i], name[i:]
+			break
+		}
+	}
+	return cases.Title(tag).String(first) + rest
 }
 
 // CountryName returns the name of an ISO 3166-1 alpha-2 region in lang
-// ("United States", "Vereinigte Staaten"), or the code when it is unknown.
+// ("United States", "Vereinigte Staaten"); in English when CLDR does not
+// name regions in lang, and the code when it is unknown.
 func CountryName(lang, code string) string {
 	region, err := language.ParseRegion(code)
 	if err != nil {
 		return code
 	}
-	tag, err := language.Parse(lang)
-	if err != nil {
-		tag = language.English
+	if in, err := language.Parse(lang); err == nil {
+		if in, ok := namesIn(in); ok {
+			if n := display.Regions(in); n != nil {
+				if name := n.Name(region); name != "" {
+					return name
+				}
+			}
+		}
 	}
-	if n := display.Regions(tag).Name(region); n != "" {
-		return n
+	if name := display.Regions(language.English).Name(region); name != "" {
+		return name
 	}
 	return code
 }
@@ -269,18 +371,26 @@ func Direction(lang string) string {
 }
 
 // LanguageNameIn returns the name of language code as written in lang
-// ("Englisch" for en in de), for notes such as "shown in English".
+// ("Englisch" for en in de), for notes such as "shown in English". When
+// CLDR does not name languages in lang, the better-known name is the
+// language's own ("English", "Deutsch"), which is what the reader sees the
+// text in; then the code.
 func LanguageNameIn(lang, code string) string {
 	tag, err := language.Parse(code)
 	if err != nil {
 		return code
 	}
-	in, err := language.Parse(lang)
-	if err != nil {
-		in = language.English
+	if base, _, _ := tag.Raw(); base == undBase && code != "und" {
+		return code // x-private: "Unknown language" would say less than the code
 	}
-	if n := display.Languages(in).Name(tag); n != "" {
-		return n
+	if in, err := language.Parse(lang); err == nil {
+		if in, ok := namesIn(in); ok {
+			if n := display.Languages(in); n != nil {
+				if name := n.Name(tag); name != "" {
+					return name
+				}
+			}
+		}
 	}
 	return LanguageName(code)
 }

@@ -1,10 +1,13 @@
 package locale
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/text/language/display"
 
 	"github.com/noticegen/noticegen/generator/diag"
 	"github.com/noticegen/noticegen/generator/site"
@@ -13,13 +16,21 @@ import (
 // builtin is the real built-in message folder of the repository.
 var builtin = os.DirFS("../../i18n")
 
+// text is a message that must not fail.
+func text(s string, err error) string {
+	if err != nil {
+		panic(fmt.Sprintf("message failed: %v", err))
+	}
+	return s
+}
+
 func mustLoad(t *testing.T, own map[string]site.File, langs []string, def string) (*Catalog, diag.List) {
 	t.Helper()
 	c, diags := Load(builtin, own, langs, def)
 	if c == nil {
 		t.Fatal("Load returned a nil catalog")
 	}
-	return c, diags
+	return c, append(diags, c.Warnings(nil)...)
 }
 
 func TestLegalBasisBuiltin(t *testing.T) {
@@ -43,14 +54,14 @@ func TestLegalBasisBuiltin(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang+"/"+tt.code, func(t *testing.T) {
-			if got := c.LegalBasis(tt.lang, tt.code); got != tt.want {
+			if got := text(c.LegalBasis(tt.lang, tt.code)); got != tt.want {
 				t.Errorf("LegalBasis(%q, %q) = %q, want %q", tt.lang, tt.code, got, tt.want)
 			}
 		})
 	}
 	for _, code := range []string{"gdpr-6-1-a", "gdpr-6-1-b", "gdpr-6-1-c", "gdpr-6-1-d", "gdpr-6-1-e", "gdpr-6-1-f", "gdpr-9-2-a", "bdsg-26"} {
 		for _, lang := range []string{"en", "de"} {
-			if got := c.LegalBasis(lang, code); got == LegalBasisPrefix+code || got == "" {
+			if got := text(c.LegalBasis(lang, code)); got == LegalBasisPrefix+code || got == "" {
 				t.Errorf("LegalBasis(%q, %q) = %q: no built-in label", lang, code, got)
 			}
 		}
@@ -76,7 +87,7 @@ func TestSiteMessagesOverride(t *testing.T) {
 		{"en", "none", "None"},
 	}
 	for _, tt := range tests {
-		if got := c.T(tt.lang, tt.id, nil); got != tt.want {
+		if got := text(c.T(tt.lang, tt.id, nil)); got != tt.want {
 			t.Errorf("T(%q, %q) = %q, want %q", tt.lang, tt.id, got, tt.want)
 		}
 	}
@@ -91,7 +102,7 @@ func TestSiteDefinesLegalBasis(t *testing.T) {
 	if len(diags) != 0 {
 		t.Fatalf("unexpected diagnostics:\n%v", diags)
 	}
-	if got := c.LegalBasis("de", "gdpr-9-2-h"); got != "Art. 9 Abs. 2 lit. h DSGVO" {
+	if got := text(c.LegalBasis("de", "gdpr-9-2-h")); got != "Art. 9 Abs. 2 lit. h DSGVO" {
 		t.Errorf("LegalBasis(de, gdpr-9-2-h) = %q", got)
 	}
 	if !c.Has(LegalBasisPrefix + "gdpr-9-2-h") {
@@ -108,10 +119,10 @@ func TestMissingLanguageFallsBack(t *testing.T) {
 	if d.Severity != diag.Warning || !strings.Contains(d.Message, "fr") || !strings.Contains(d.Message, "en") {
 		t.Errorf("diagnostic = %v, want a warning naming fr and the fallback en", d)
 	}
-	if got := c.LegalBasis("fr", "gdpr-6-1-f"); got != "Art. 6(1)(f) GDPR" {
+	if got := text(c.LegalBasis("fr", "gdpr-6-1-f")); got != "Art. 6(1)(f) GDPR" {
 		t.Errorf("LegalBasis(fr) = %q, want the en label", got)
 	}
-	if got := c.T("fr", "contents", nil); got != "Contents" {
+	if got := text(c.T("fr", "contents", nil)); got != "Contents" {
 		t.Errorf("T(fr, contents) = %q, want the en text", got)
 	}
 }
@@ -122,7 +133,7 @@ func TestPartialTranslationWarnsInItsFile(t *testing.T) {
 	if len(diags) != 1 || diags[0].Severity != diag.Warning || diags[0].File != "i18n/fr.toml" {
 		t.Fatalf("want one warning in i18n/fr.toml, got:\n%v", diags)
 	}
-	if got := c.T("fr", "contents", nil); got != "Sommaire" {
+	if got := text(c.T("fr", "contents", nil)); got != "Sommaire" {
 		t.Errorf("T(fr, contents) = %q", got)
 	}
 	// Under --strict nothing is shown, so the message does not say so.
@@ -160,7 +171,7 @@ func TestMissingMessageFallsBackToDefault(t *testing.T) {
 			if diags.Count(diag.Warning) != 1 {
 				t.Errorf("want one warning about the missing message, got:\n%v", diags)
 			}
-			if got := c.T(tt.lang, tt.id, nil); got != tt.want {
+			if got := text(c.T(tt.lang, tt.id, nil)); got != tt.want {
 				t.Errorf("T(%q, %q) = %q, want the default language's %q", tt.lang, tt.id, got, tt.want)
 			}
 		})
@@ -214,7 +225,7 @@ func TestDefaultLanguageWithoutMessages(t *testing.T) {
 	if len(diags) == 0 {
 		t.Errorf("no diagnostic although the default language fr has no messages")
 	}
-	if got := c.T("fr", "none", nil); got == "none" {
+	if got := text(c.T("fr", "none", nil)); got == "none" {
 		t.Errorf("T(fr, none) = %q: the raw message id would be printed on pages", got)
 	}
 }
@@ -257,7 +268,7 @@ func TestT(t *testing.T) {
 		{"xx", "contents", nil, "Contents"},
 	}
 	for _, tt := range tests {
-		if got := c.T(tt.lang, tt.id, tt.data); got != tt.want {
+		if got := text(c.T(tt.lang, tt.id, tt.data)); got != tt.want {
 			t.Errorf("T(%q, %q) = %q, want %q", tt.lang, tt.id, got, tt.want)
 		}
 	}
@@ -389,8 +400,148 @@ func TestDirection(t *testing.T) {
 func BenchmarkT(b *testing.B) {
 	c, _ := Load(builtin, nil, []string{"en", "de"}, "en")
 	for b.Loop() {
-		if c.T("de", "contents", nil) != "Inhalt" {
+		if text(c.T("de", "contents", nil)) != "Inhalt" {
 			b.Fatal("wrong label")
 		}
+	}
+}
+
+// broadCodes returns every language code a site may use that this test
+// can think of: every two-letter and three-letter code the loader accepts,
+// every tag CLDR has display names for or names in, and variants of them
+// with scripts, regions, variants and private use, which CLDR mostly has
+// no names for.
+func broadCodes(t *testing.T) []string {
+	t.Helper()
+	seen := map[string]bool{}
+	var codes []string
+	add := func(code string) {
+		code = strings.ToLower(code)
+		if !seen[code] && site.CheckLang(code) == nil {
+			seen[code] = true
+			codes = append(codes, code)
+		}
+	}
+	const az = "abcdefghijklmnopqrstuvwxyz"
+	for _, a := range az {
+		for _, b := range az {
+			add(string(a) + string(b))
+			for _, c := range az {
+				add(string(a) + string(b) + string(c))
+			}
+		}
+	}
+	for _, tag := range display.Values.Tags() {
+		add(tag.String())
+	}
+	for _, tag := range display.Supported.Tags() {
+		add(tag.String())
+	}
+	for _, tag := range display.Self.Supported.Tags() {
+		add(tag.String())
+	}
+	for _, code := range []string{"en", "de", "aa", "dv", "ar", "zh", "sr", "pt", "ff", "ku", "nb", "tlh", "qaa"} {
+		for _, sub := range []string{"latn", "cyrl", "arab", "hant", "hans", "adlm", "thaa", "us", "br", "419", "001", "1901", "x-private", "u-nu-arab", "latn-rs"} {
+			add(code + "-" + sub)
+		}
+	}
+	for _, code := range []string{"und", "x-abc", "x-a-b", "i-klingon", "zh-min-nan", "art-lojban", "sgn-de", "en-x-foo", "mis", "mul", "zxx"} {
+		add(code)
+	}
+	if len(codes) < 5000 {
+		t.Fatalf("only %d codes; the loader accepts more", len(codes))
+	}
+	return codes
+}
+
+// TestNamesEveryCode holds every function that names a language or a
+// country, and every other function that takes a language code, to a name
+// for every code: aa, dv and und made them panic (CLDR has no names in
+// those languages), so no list of codes that failed can show the rule.
+func TestNamesEveryCode(t *testing.T) {
+	codes := broadCodes(t)
+	d := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+	for _, code := range codes {
+		for what, got := range map[string]string{
+			"LanguageName":         LanguageName(code),
+			"LanguageNameIn(en,·)": LanguageNameIn("en", code),
+			"LanguageNameIn(·,en)": LanguageNameIn(code, "en"),
+			"LanguageNameIn(·,de)": LanguageNameIn(code, "de"),
+			"LanguageNameIn(·,·)":  LanguageNameIn(code, code),
+			"CountryName(·,US)":    CountryName(code, "US"),
+			"CountryName(·,GB)":    CountryName(code, "GB"),
+			"Date":                 Date(code, d),
+		} {
+			if strings.TrimSpace(got) == "" {
+				t.Errorf("%s for %q is empty", what, code)
+			}
+		}
+		if dir := Direction(code); dir != "ltr" && dir != "rtl" {
+			t.Errorf("Direction(%q) = %q", code, dir)
+		}
+	}
+	// Every pair of a smaller set, in both roles.
+	var some []string
+	for i, code := range codes {
+		if i%40 == 0 || !strings.Contains(code, "-") && len(code) == 2 && i%4 == 0 {
+			some = append(some, code)
+		}
+	}
+	for _, lang := range some {
+		for _, code := range some {
+			if LanguageNameIn(lang, code) == "" {
+				t.Errorf("LanguageNameIn(%q, %q) is empty", lang, code)
+			}
+		}
+	}
+}
+
+// TestNamesFallBack pins where a name comes from when CLDR lacks it: the
+// language's own name, its base language's, English for a country, or the
+// code; never a name in another language that CLDR thinks is close.
+func TestNamesFallBack(t *testing.T) {
+	tests := []struct{ what, got, want string }{
+		{"LanguageName(aa)", LanguageName("aa"), "aa"},
+		{"LanguageName(dv)", LanguageName("dv"), "dv"},
+		{"LanguageName(und)", LanguageName("und"), "und"},
+		{"LanguageName(x-abc)", LanguageName("x-abc"), "x-abc"},
+		{"LanguageName(de-x-foo)", LanguageName("de-x-foo"), "Deutsch"},
+		{"LanguageNameIn(aa, en)", LanguageNameIn("aa", "en"), "English"},
+		{"LanguageNameIn(aa, de)", LanguageNameIn("aa", "de"), "Deutsch"},
+		{"LanguageNameIn(dv, aa)", LanguageNameIn("dv", "aa"), "aa"},
+		{"LanguageNameIn(de, aa)", LanguageNameIn("de", "aa"), "Afar"},
+		{"LanguageNameIn(en, dv)", LanguageNameIn("en", "dv"), "Divehi"},
+		{"LanguageNameIn(en, x-abc)", LanguageNameIn("en", "x-abc"), "x-abc"},
+		{"LanguageNameIn(ku, en)", LanguageNameIn("ku", "en"), "English"}, // not Turkish "İngilizce"
+		{"LanguageNameIn(nb, en)", LanguageNameIn("nb", "en"), "engelsk"},
+		{"LanguageNameIn(pt-br, de)", LanguageNameIn("pt-br", "de"), "alemão"},
+		{"CountryName(aa, US)", CountryName("aa", "US"), "United States"},
+		{"CountryName(und, DE)", CountryName("und", "DE"), "Germany"},
+		{"CountryName(de-x-foo, US)", CountryName("de-x-foo", "US"), "Vereinigte Staaten"},
+		{"Direction(dv)", Direction("dv"), "rtl"},
+		{"Direction(aa)", Direction("aa"), "ltr"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s = %q, want %q", tt.what, tt.got, tt.want)
+		}
+	}
+}
+
+// TestLoadAnyLanguage loads a site's messages for languages that have no
+// CLDR plural rules, which go-i18n's Bundle refused ("no plural rule
+// registered for aa"), and prints them.
+func TestLoadAnyLanguage(t *testing.T) {
+	for _, code := range []string{"aa", "dv", "und", "x-abc", "tlh", "sr-latn", "zh-hant", "pt-br"} {
+		t.Run(code, func(t *testing.T) {
+			own := map[string]site.File{code: {Path: "i18n/" + code + ".toml", Data: []byte("glance = \"At a glance (" + code + ")\"\n")}}
+			c, diags := mustLoad(t, own, []string{"en", code}, "en")
+			if diags.HasErrors() {
+				t.Fatalf("errors for i18n/%s.toml:\n%v", code, diags)
+			}
+			if got, want := text(c.T(code, "glance", nil)), "At a glance ("+code+")"; got != want {
+				t.Errorf("T(%q, glance) = %q, want %q", code, got, want)
+			}
+		})
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/noticegen/noticegen/generator/compose"
 	"github.com/noticegen/noticegen/generator/diag"
+	"github.com/noticegen/noticegen/generator/internal/budget"
 	"github.com/noticegen/noticegen/generator/site"
 )
 
@@ -73,7 +73,8 @@ const escapeFunc = "_noticegen_text"
 func parseBody(f *site.SectionFile) (*template.Template, *diag.Diagnostic) {
 	t, err := template.New(f.Path).
 		Option("missingkey=error").
-		Funcs(template.FuncMap{escapeFunc: markdownText, stepFunc: func() string { return "" }}).
+		Funcs(budget.ParseFuncs()).
+		Funcs(template.FuncMap{escapeFunc: markdownText}).
 		Parse(f.Body)
 	if err != nil {
 		d := templateError(f, err)
@@ -82,55 +83,15 @@ func parseBody(f *site.SectionFile) (*template.Template, *diag.Diagnostic) {
 	for _, tt := range t.Templates() {
 		if tt.Tree != nil {
 			escapeActions(tt.Tree.Root)
-			countSteps(tt.Tree.Root, true)
 		}
 	}
+	budget.Instrument(t)
 	return t, nil
 }
 
-// stepFunc is the name of the function called at the start of every range
-// iteration and every template call of a body; executeBody counts the calls
-// and stops a body at maxBodySteps. The output bound alone does not end
-// {{ range 100000000000 }}{{ end }}, nor a template that calls itself twice,
-// since they print nothing.
-const stepFunc = "_noticegen_step"
-
-// maxBodySteps bounds the range iterations and template calls of one body
-// execution; a privacy notice needs a handful.
-const maxBodySteps = 1000
-
-// countSteps puts a call of stepFunc first in n, when it is a template's
-// root, and in the body of every range within it.
-func countSteps(n parse.Node, root bool) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Nodes {
-			countSteps(c, false)
-		}
-		if root {
-			n.Nodes = slices.Insert(n.Nodes, 0, parse.Node(stepAction(n.Pos)))
-		}
-	case *parse.IfNode:
-		countSteps(n.List, false)
-		countSteps(n.ElseList, false)
-	case *parse.WithNode:
-		countSteps(n.List, false)
-		countSteps(n.ElseList, false)
-	case *parse.RangeNode:
-		countSteps(n.List, true)
-		countSteps(n.ElseList, false)
-	}
-}
-
-func stepAction(pos parse.Pos) *parse.ActionNode {
-	return &parse.ActionNode{NodeType: parse.NodeAction, Pos: pos, Pipe: &parse.PipeNode{
-		NodeType: parse.NodePipe, Pos: pos,
-		Cmds: []*parse.CommandNode{{NodeType: parse.NodeCommand, Pos: pos, Args: []parse.Node{parse.NewIdentifier(stepFunc).SetPos(pos)}}},
-	}}
-}
+// stepFunc is the step counter of package budget, which every body calls
+// at the start of each range iteration and template call.
+const stepFunc = budget.StepFunc
 
 // bodyDeps says which page values a body's output depends on, so that the
 // rendered body can be shared between pages that agree on them: a body that
@@ -568,7 +529,7 @@ func (r *Renderer) sharedHTML(b *bodyBuffers, f *site.SectionFile, md []byte, bv
 // executions.
 type bodyRun struct {
 	t      *template.Template
-	budget bodyBudget
+	budget budget.Budget
 	escape func(any) string
 }
 
@@ -577,8 +538,8 @@ func newBodyRun(parsed *template.Template) (*bodyRun, error) {
 	if err != nil {
 		return nil, err
 	}
-	run := &bodyRun{t: t}
-	funcs := run.budget.funcs()
+	run := &bodyRun{t: t, budget: budget.Budget{Loops: "a body that loops a few times at most", Size: "a section of reasonable size"}}
+	funcs := run.budget.Funcs()
 	funcs[escapeFunc] = func(v any) string { return run.escape(v) }
 	t.Funcs(funcs)
 	return run, nil
@@ -588,8 +549,8 @@ func newBodyRun(parsed *template.Template) (*bodyRun, error) {
 // prints to md, every inserted value escaped, or, with bv, every value
 // that may be shared replaced by a token.
 func (run *bodyRun) execute(md *bytes.Buffer, f *site.SectionFile, data *BodyData, bv *bodyValues) *diag.Diagnostic {
-	run.budget = bodyBudget{}
-	lw := &limitedWriter{w: md, n: maxBodyOutput}
+	run.budget.Reset()
+	lw := &budget.Writer{W: md, N: maxBodyOutput, Full: errBodyOutput}
 	run.escape = func(v any) string { return markdownText(v) }
 	if bv != nil {
 		bv.lw = lw
@@ -642,113 +603,7 @@ func MarkdownText(v any) string { return markdownText(v) }
 // maxBodyOutput bounds what one body template may print: no more than the
 // Markdown converter accepts (maxMarkdown), so a template that ranges over
 // itself stops as soon as its output could no longer be used.
-const maxBodyOutput = maxMarkdown
+const maxBodyOutput = budget.MaxOutput
 
-// maxBodyWork bounds the bytes that the printing and escaping functions of
-// one body execution may produce in all: $x = printf "%s%s" $x $x in a loop
-// doubles a string each time and would exhaust memory long before anything
-// is printed. maxFormatWidth bounds a width or precision in printf, which fmt
-// would otherwise pad to a megabyte per call.
-const (
-	maxBodyWork    = 8 * maxBodyOutput
-	maxFormatWidth = 1000
-)
-
-// bodyBudget counts what one execution of a body does: steps (range
-// iterations and template calls) and bytes made by functions.
-type bodyBudget struct {
-	steps int
-	bytes int
-}
-
-// funcs returns the step counter and the built-in functions that make
-// strings, wrapped to charge the budget before they allocate.
-func (b *bodyBudget) funcs() template.FuncMap {
-	wrap := func(name string, f func(...any) string) func(...any) (string, error) {
-		return func(args ...any) (string, error) {
-			if err := b.charge(name, args); err != nil {
-				return "", err
-			}
-			out := f(args...)
-			b.bytes += len(out)
-			return out, nil
-		}
-	}
-	return template.FuncMap{
-		stepFunc: func() (string, error) {
-			if b.steps++; b.steps > maxBodySteps {
-				return "", fmt.Errorf("more than %d range iterations and template calls; expected a body that loops a few times at most", maxBodySteps)
-			}
-			return "", nil
-		},
-		"print":    wrap("print", fmt.Sprint),
-		"println":  wrap("println", fmt.Sprintln),
-		"html":     wrap("html", template.HTMLEscaper),
-		"js":       wrap("js", template.JSEscaper),
-		"urlquery": wrap("urlquery", template.URLQueryEscaper),
-		"printf": func(format string, args ...any) (string, error) {
-			if err := checkFormat(format); err != nil {
-				return "", err
-			}
-			if err := b.charge("printf", append(args, format)); err != nil {
-				return "", err
-			}
-			out := fmt.Sprintf(format, args...)
-			b.bytes += len(out)
-			return out, nil
-		},
-	}
-}
-
-// charge refuses a call whose string arguments alone (escaping makes at
-// most six bytes of one) would exceed what is left of the budget.
-func (b *bodyBudget) charge(name string, args []any) error {
-	n := 0
-	for _, a := range args {
-		if s, ok := a.(string); ok {
-			n += 6 * len(s)
-		} else {
-			n += 64
-		}
-	}
-	if b.bytes+n > maxBodyWork {
-		return fmt.Errorf("%s would make more than %d bytes in all; expected a section of reasonable size", name, maxBodyWork)
-	}
-	return nil
-}
-
-// checkFormat refuses a printf width or precision above maxFormatWidth,
-// and one given as an argument (*).
-func checkFormat(format string) error {
-	for i := 0; i < len(format); i++ {
-		if format[i] != '%' {
-			continue
-		}
-		n := 0
-		for i++; i < len(format) && strings.IndexByte("+-# 0123456789.*[]", format[i]) >= 0; i++ {
-			switch c := format[i]; {
-			case c == '*':
-				return fmt.Errorf("printf: width * is not supported; expected a number up to %d", maxFormatWidth)
-			case c >= '0' && c <= '9':
-				if n = n*10 + int(c-'0'); n > maxFormatWidth {
-					return fmt.Errorf("printf: width or precision above %d; expected a number up to %d", maxFormatWidth, maxFormatWidth)
-				}
-			default:
-				n = 0
-			}
-		}
-	}
-	return nil
-}
-
-type limitedWriter struct {
-	w *bytes.Buffer
-	n int
-}
-
-func (l *limitedWriter) Write(p []byte) (int, error) {
-	if l.w.Len()+len(p) > l.n {
-		return 0, fmt.Errorf("the section's Markdown would be more than %d bytes (128 KiB); expected a shorter section: split it into several", maxBodyOutput)
-	}
-	return l.w.Write(p)
-}
+// errBodyOutput ends a body that prints more than maxBodyOutput.
+var errBodyOutput = fmt.Errorf("the section's Markdown would be more than %d bytes (128 KiB); expected a shorter section: split it into several", maxBodyOutput)

@@ -32,8 +32,10 @@ type PageData struct {
 }
 
 // T returns the UI message id in the page's language. Arguments are pairs
-// of template data, e.g. {{ .T "updated" "Date" .Updated.Text }}.
-func (p *PageData) T(id string, pairs ...any) string {
+// of template data, e.g. {{ .T "updated" "Date" .Updated.Text }}. Its
+// error, a *locale.MessageError, ends the layout and is reported at the
+// message's line.
+func (p *PageData) T(id string, pairs ...any) (string, error) {
 	var data map[string]any
 	if len(pairs) > 1 {
 		data = make(map[string]any, len(pairs)/2)
@@ -73,7 +75,7 @@ type SectionData struct {
 }
 
 // T returns the UI message id in the page's language, as PageData.T does.
-func (d *SectionData) T(id string, pairs ...any) string {
+func (d *SectionData) T(id string, pairs ...any) (string, error) {
 	p := PageData{Lang: d.PageLang, cat: d.cat}
 	return p.T(id, pairs...)
 }

@@ -171,6 +171,9 @@ func NewWithMemo(s *site.Site, cat *locale.Catalog, builtin, own fs.FS, memo *Me
 			r.layouts[kind] = t
 		}
 	}
+	// Which messages pages show is known once the layouts are parsed: a
+	// site's message that none prints is most often a typo in its id.
+	diags.Add(cat.Warnings(messageRefs(r.layouts))...)
 	for _, sec := range s.Sections {
 		for _, f := range sec.Translations {
 			t, d := parseBody(f)
@@ -277,8 +280,19 @@ func layoutFuncs() template.FuncMap {
 	}
 }
 
+// messageDiags is the diagnostic of a message that failed, if it did.
+func messageDiags(err error) diag.List {
+	if me, ok := errors.AsType[*locale.MessageError](err); ok {
+		return diag.List{me.Diag}
+	}
+	return nil
+}
+
 // layoutError places a template error at its file and line.
 func layoutError(err error, file string) diag.Diagnostic {
+	if me, ok := errors.AsType[*locale.MessageError](err); ok {
+		return me.Diag // a message's own error, at its line: not the layout's
+	}
 	d := diag.Diagnostic{File: file, Severity: diag.Error, Message: err.Error()}
 	if m := layoutErrLine.FindStringSubmatchIndex(d.Message); m != nil {
 		d.File = d.Message[m[2]:m[3]]
@@ -663,13 +677,17 @@ func (r *Renderer) section(p *compose.Page, part compose.Part) (SectionView, dia
 		sv.Lang, sv.LangName = f.Lang, locale.LanguageNameIn(lang, f.Lang)
 	}
 	for _, code := range m.LegalBases {
-		sv.LegalBases = append(sv.LegalBases, r.cat.LegalBasis(lang, code))
+		label, err := r.cat.LegalBasis(lang, code)
+		diags.Add(messageDiags(err)...)
+		sv.LegalBases = append(sv.LegalBases, label)
 	}
 	for _, c := range m.ThirdCountries {
 		sv.ThirdCountries = append(sv.ThirdCountries, locale.CountryName(lang, c))
 	}
 	for _, s := range m.Safeguards {
-		sv.Safeguards = append(sv.Safeguards, r.cat.T(lang, "safeguard."+s, nil))
+		label, err := r.cat.T(lang, locale.SafeguardPrefix+s, nil)
+		diags.Add(messageDiags(err)...)
+		sv.Safeguards = append(sv.Safeguards, label)
 	}
 	var body []byte // in bufs, until section returns
 	bufs := r.getBuffers()

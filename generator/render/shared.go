@@ -11,6 +11,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/noticegen/noticegen/generator/internal/budget"
 )
 
 // Shared conversion. Most sections print the entity's name, e-mail or
@@ -59,7 +61,7 @@ const (
 type bodyValues struct {
 	vals []string // raw values, by token index
 	toks []string // the tokens as written, by index
-	lw   *limitedWriter
+	lw   *budget.Writer
 }
 
 // escape is the body's escaping function during a shared run: a value
@@ -74,7 +76,7 @@ func (bv *bodyValues) escape(v any) string {
 	bv.vals = append(bv.vals, s)
 	bv.toks = append(bv.toks, tok)
 	// The output bound counts the Markdown the page would have had.
-	bv.lw.n -= len(md) - len(tok)
+	bv.lw.N -= len(md) - len(tok)
 	return tok
 }
 

@@ -21,8 +21,61 @@ type Source struct {
 // and falls back to the deepest enclosing key that it finds (an inline table's
 // parent), or to the first line when none matches.
 func (s Source) KeyPos(key ...string) (line, col int) {
-	var table []string
 	bestLine, bestCol, bestDepth := 1, 0, 0
+	for k := range s.keyLines {
+		n := commonPrefix(k.path, key)
+		if n == len(key) && n > bestDepth && len(k.path) > n {
+			// a dotted key below the one asked for: dpo.name = … for dpo
+			bestLine, bestCol, bestDepth = k.line+1, k.indent+1, n
+			break
+		}
+		if n == len(k.path) && n > bestDepth {
+			bestLine, bestCol, bestDepth = k.line+1, k.indent+1, n
+			if n == len(key) {
+				break
+			}
+		}
+	}
+	return bestLine + s.LineOffset, bestCol
+}
+
+// KeyIndex returns a function that answers KeyPos for many keys of a long
+// text, such as every message of an i18n file, after one scan of it, where
+// KeyPos scans the text for each key. It finds the first line of a key,
+// else of its deepest enclosing key, else the first line.
+func (s Source) KeyIndex() func(key ...string) (line, col int) {
+	type pos struct{ line, col int }
+	first := map[string]pos{}
+	for k := range s.keyLines {
+		// A key line also stands for the keys above it: dpo.name = … for
+		// dpo, when dpo has no line of its own.
+		for n := len(k.path); n > 0; n-- {
+			joined := strings.Join(k.path[:n], "\x00")
+			if _, ok := first[joined]; ok {
+				break
+			}
+			first[joined] = pos{k.line + 1, k.indent + 1}
+		}
+	}
+	return func(key ...string) (line, col int) {
+		for n := len(key); n > 0; n-- {
+			if p, ok := first[strings.Join(key[:n], "\x00")]; ok {
+				return p.line + s.LineOffset, p.col
+			}
+		}
+		return 1 + s.LineOffset, 0
+	}
+}
+
+// keyLine is a line of a TOML text that starts a key or a [table].
+type keyLine struct {
+	path         []string
+	line, indent int // 0-based line number; indentation in bytes
+}
+
+// keyLines yields the key lines of the text, in order.
+func (s Source) keyLines(yield func(keyLine) bool) {
+	var table []string
 	inMulti := ""
 	i := -1
 	for raw := range bytes.Lines(s.Text) {
@@ -60,20 +113,10 @@ func (s Source) KeyPos(key ...string) (line, col int) {
 				}
 			}
 		}
-		n := commonPrefix(path, key)
-		if n == len(key) && n > bestDepth && len(path) > n {
-			// a dotted key below the one asked for: dpo.name = … for dpo
-			bestLine, bestCol, bestDepth = i+1, indent+1, n
-			break
-		}
-		if n == len(path) && n > bestDepth {
-			bestLine, bestCol, bestDepth = i+1, indent+1, n
-			if n == len(key) {
-				break
-			}
+		if !yield(keyLine{path, i, indent}) {
+			return
 		}
 	}
-	return bestLine + s.LineOffset, bestCol
 }
 
 // ValuePos returns the position of the quoted string value within the value

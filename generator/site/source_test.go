@@ -66,6 +66,10 @@ func TestSourceKeyPos(t *testing.T) {
 			if line != tt.line || col != tt.col {
 				t.Errorf("KeyPos(%q) = %d:%d, want %d:%d", tt.key, line, col, tt.line, tt.col)
 			}
+			// KeyIndex answers the same after one scan.
+			if line, col := src.KeyIndex()(tt.key...); line != tt.line || col != tt.col {
+				t.Errorf("KeyIndex()(%q) = %d:%d, want %d:%d as KeyPos", tt.key, line, col, tt.line, tt.col)
+			}
 		})
 	}
 }
