@@ -484,7 +484,7 @@ func (l *loader) checkLocalizedLangs(src Source, v reflect.Value, key []string) 
 			for _, lang := range loc.Langs() {
 				if len(langs) > 0 && !slices.Contains(langs, lang) {
 					line, col := src.KeyPos(append(slices.Clip(key), lang)...)
-					l.diags.Errorf(src.Path, line, col, "language %q is not in site.toml languages %q", lang, langs)
+					l.diags.Errorf(src.Path, line, col, "language %q is not in site.toml languages %q; expected one of them, or the language added there", lang, langs)
 				}
 			}
 			// Every other language falls back to the default one, so a
