@@ -324,6 +324,7 @@ func FuzzSectionFile(f *testing.F) {
 		}
 		if !hasErrorIn(diags, name) {
 			assertPageValues(t, sf.Meta, sf.Meta.Updated)
+			assertPageValues(t, strings.ReplaceAll(sf.Body, "\x00", ""), time.Time{})
 		}
 	})
 }

@@ -798,6 +798,10 @@ func (l *loader) parseSectionFile(p string, b []byte) (*SectionFile, bool) {
 	if !l.decode(f.Front, &f.Meta) {
 		return nil, false
 	}
+	if line, col, r := bodyControl(f.Body); line > 0 {
+		l.diags.Errorf(p, f.BodyLine+line-1, col, "control character %U in the body; expected text without control characters other than tab and newline", r)
+		return nil, false
+	}
 	if strings.TrimSpace(f.Meta.Title) == "" {
 		l.diags.Errorf(p, 2, 0, "title is missing; expected e.g. title = \"Newsletter\"")
 	}

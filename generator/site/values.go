@@ -112,16 +112,42 @@ func (w *valueWalker) report(key []string, item int, format string, args ...any)
 	w.l.diags.Errorf(w.src.Path, line, col, "%s "+format, append([]any{what}, args...)...)
 }
 
-// controlIn returns the first control character in s other than tab, line
-// feed, and a carriage return before a line feed (a Windows line end in a
-// multi-line string): C0 codes, DEL and the C1 codes U+0080–U+009F.
+// bodyControl returns the line and column (from 1) and the value of the
+// first control character in a section body that controlIn would refuse,
+// or line 0. NUL is not one: Markdown replaces it by U+FFFD, as CommonMark
+// says, so it never reaches the page.
+func bodyControl(body string) (line, col int, r rune) {
+	line, col = 1, 1
+	for i, c := range body {
+		if c == '\n' {
+			line, col = line+1, 1
+			continue
+		}
+		if c != 0 && refusedControl(body, i, c) {
+			return line, col, c
+		}
+		col++
+	}
+	return 0, 0, 0
+}
+
+// controlIn returns the first control character in s that a value may not
+// hold, and whether there is one.
 func controlIn(s string) (rune, bool) {
 	for i, r := range s {
-		if unicode.IsControl(r) && r != '\t' && r != '\n' && (r != '\r' || i+1 == len(s) || s[i+1] != '\n') {
+		if refusedControl(s, i, r) {
 			return r, true
 		}
 	}
 	return 0, false
+}
+
+// refusedControl reports whether r, at byte i of s, is a control character
+// that text may not hold: C0 codes, DEL and the C1 codes U+0080–U+009F,
+// other than tab, line feed, and a carriage return before a line feed (a
+// Windows line end, also inside a multi-line string).
+func refusedControl(s string, i int, r rune) bool {
+	return unicode.IsControl(r) && r != '\t' && r != '\n' && (r != '\r' || i+1 == len(s) || s[i+1] != '\n')
 }
 
 // timeOfDay reports whether the value of key (its item-th element, from 1,

@@ -63,6 +63,9 @@ func TestLoadControlCharacters(t *testing.T) {
 			[]string{ctrl(general+":3:1", "retention", "U+000C")}},
 		{"i18n message", map[string]string{"i18n/de.toml": "[glance]\nother = \"Auf einen\\u0007 Blick\"\n"},
 			[]string{ctrl("i18n/de.toml:2:1", "glance.other", "U+0007")}},
+		{"ESC in a section body, at its line and column", map[string]string{general: "+++\ntitle = \"General\"\n+++\nHello\r\nthere \x1b[2J.\n"},
+			[]string{"content/sections/general.en.md:5:7: error: control character U+001B in the body; expected text without control characters other than tab and newline"}},
+		{"NUL, tab and CRLF in a section body are Markdown's", map[string]string{general: "+++\ntitle = \"General\"\n+++\nHello\x00\tthere\r\n"}, nil},
 		{"tab, newline and CRLF are text", map[string]string{entity: "name = \"Acme\\tGmbH\"\naddress = \"Street 1\\r\\nTown\\n\"\nnotices = [\"website\"]\nregister = \"\"\"\r\nHRB 1\r\nBerlin\"\"\"\r\n"},
 			nil},
 	}
