@@ -273,7 +273,7 @@ var notCountries = map[string]string{
 	"EL": `"GR" for Greece (EL is the EU's own abbreviation)`,
 	"EU": `the codes of the countries outside the EU/EEA the data goes to, such as "US"; the EU itself is no third country`,
 	"EZ": `the codes of the countries outside the EU/EEA the data goes to, such as "US"; the eurozone is no country`,
-	"UN": `the codes of the countries the data goes to, such as "US"; the United Nations are no country`,
+	"UN": `the codes of the countries the data goes to, such as "US"; the United Nations is not a country`,
 	"AC": `"SH" for Ascension Island (Saint Helena, Ascension and Tristan da Cunha)`,
 	"TA": `"SH" for Tristan da Cunha (Saint Helena, Ascension and Tristan da Cunha)`,
 	"CP": `"FR" for Clipperton Island (France)`,
