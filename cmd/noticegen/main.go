@@ -89,6 +89,10 @@ func interruptCode(ctx context.Context) int {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	// Paths, titles and messages printed below hold values from the site
+	// and the command line; none may reach the terminal as a control
+	// sequence, whichever message prints it.
+	stdout, stderr = diag.TerminalWriter(stdout), diag.TerminalWriter(stderr)
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage

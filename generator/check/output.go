@@ -54,7 +54,7 @@ func WriteText(w io.Writer, diags diag.List) error {
 func WriteJSON(w io.Writer, diags diag.List) error {
 	out := make([]Finding, 0, len(diags))
 	for _, d := range diags {
-		d = d.Located()
+		d = d.Located().Escaped()
 		out = append(out, Finding{
 			File: d.File, Line: d.Line, Column: d.Col, Severity: d.Severity.String(), Rule: RuleOf(d),
 			Message: d.Message, Entity: d.Entity, Notice: d.Notice, Lang: d.Lang,
@@ -83,7 +83,7 @@ func WriteSARIF(w io.Writer, diags diag.List, version string) error {
 	}
 	results := []map[string]any{}
 	for _, d := range diags {
-		d = d.Located() // a file's finding has a line ≥ 1, as SARIF's startLine must
+		d = d.Located().Escaped() // a file's finding has a line ≥ 1, as SARIF's startLine must
 		loc := map[string]any{"artifactLocation": map[string]any{"uri": d.File, "uriBaseId": "%SRCROOT%"}}
 		region := map[string]any{"startLine": d.Line}
 		if d.Col > 0 {

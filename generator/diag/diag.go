@@ -48,8 +48,11 @@ type Diagnostic struct {
 }
 
 // String formats d as "file:line:col: severity: message [rule]", the shape
-// compilers use, so editors and CI annotate the right line.
+// compilers use, so editors and CI annotate the right line. It is escaped
+// (see Escape), so no value in it can send a control sequence to the
+// terminal that shows it, whichever way the diagnostic was made.
 func (d Diagnostic) String() string {
+	d = d.Escaped()
 	var b strings.Builder
 	b.WriteString(d.Pos())
 	b.WriteString(": ")
@@ -97,18 +100,26 @@ func (d Diagnostic) Located() Diagnostic {
 // List collects diagnostics. The zero value is ready to use.
 type List []Diagnostic
 
-// Errorf adds an error at file:line:col.
+// Errorf adds an error at file:line:col. Values are quoted with %q (or
+// Quote); the message is escaped as a whole besides (see Escape), so that a
+// value printed with %s or %v cannot reach a terminal raw either.
 func (l *List) Errorf(file string, line, col int, format string, args ...any) {
-	*l = append(*l, Diagnostic{File: file, Line: line, Col: col, Severity: Error, Message: fmt.Sprintf(format, args...)})
+	*l = append(*l, Diagnostic{File: file, Line: line, Col: col, Severity: Error, Message: Escape(fmt.Sprintf(format, args...))})
 }
 
-// Warnf adds a warning at file:line:col.
+// Warnf adds a warning at file:line:col, escaped as Errorf's are.
 func (l *List) Warnf(file string, line, col int, format string, args ...any) {
-	*l = append(*l, Diagnostic{File: file, Line: line, Col: col, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+	*l = append(*l, Diagnostic{File: file, Line: line, Col: col, Severity: Warning, Message: Escape(fmt.Sprintf(format, args...))})
 }
 
-// Add appends diagnostics made elsewhere.
-func (l *List) Add(ds ...Diagnostic) { *l = append(*l, ds...) }
+// Add appends diagnostics made elsewhere, with their messages escaped as
+// Errorf's are.
+func (l *List) Add(ds ...Diagnostic) {
+	for _, d := range ds {
+		d.Message = Escape(d.Message)
+		*l = append(*l, d)
+	}
+}
 
 // HasErrors reports whether any diagnostic is an error.
 func (l List) HasErrors() bool {

@@ -17,10 +17,14 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -112,6 +116,12 @@ var hostileTOML = []string{
 	"a.b.c.d.e.f = 1\n",
 	"name = \"x\" # \x01\n",
 	"name = \"\\u0000\"\n",
+	"name = \"a\\u001b[31mb\\u202e\"\n[params]\nx = \"\\u0085\"\n",
+	"purposes = [\"a\", \"\\b\"]\nretention = \"\"\"\r\nx\r\n\\r\"\"\"\n",
+	"updated = 10:00:00\n",
+	"updated = 00:00\n",
+	"updated = 0000-01-01\n",
+	"name = { de = \"x\" }\ntitle = { \"\\u001b\" = \"y\" }\n",
 	"\n\n\n\nname =\n",
 }
 
@@ -127,6 +137,9 @@ func checkDiags(t *testing.T, diags diag.List, file string, text []byte) {
 		}
 		if d.Message == "" {
 			t.Errorf("diagnostic without a message: %#v", d)
+		}
+		if str := d.String(); !utf8.ValidString(d.Message) || strings.ContainsFunc(d.Message+str, func(r rune) bool { return !strconv.IsPrint(r) }) {
+			t.Errorf("diagnostic not escaped: %q", str)
 		}
 		if d.File != file {
 			continue
@@ -187,6 +200,11 @@ func FuzzLoadEntity(f *testing.F) {
 					if u != "" && CheckWebURL(u) != nil {
 						t.Errorf("website %q accepted without error", u)
 					}
+				}
+				e.Source = Source{}
+				assertPageValues(t, e, e.Updated)
+				if !e.Name.Has(s.Config.DefaultLanguage) {
+					t.Errorf("name %q accepted without the default language", e.Name)
 				}
 			}
 		}
@@ -304,7 +322,29 @@ func FuzzSectionFile(f *testing.F) {
 		if sf.Front.LineOffset != 1 {
 			t.Errorf("front matter LineOffset = %d, want 1", sf.Front.LineOffset)
 		}
+		if !hasErrorIn(diags, name) {
+			assertPageValues(t, sf.Meta, sf.Meta.Updated)
+			assertPageValues(t, strings.ReplaceAll(sf.Body, "\x00", ""), time.Time{})
+		}
 	})
+}
+
+// assertPageValues checks a value loaded without an error the way a page
+// would show it: no control character other than tab and newline (a CR
+// only before a LF) in any of its text, and a date that is a date.
+func assertPageValues(t *testing.T, v any, updated time.Time) {
+	t.Helper()
+	for _, text := range stringsIn(reflect.ValueOf(v)) {
+		for i, r := range text {
+			if unicode.IsControl(r) && r != '\t' && r != '\n' && !(r == '\r' && strings.HasPrefix(text[i+1:], "\n")) {
+				t.Errorf("%U accepted without error in %q", r, text)
+				break
+			}
+		}
+	}
+	if !updated.IsZero() && updated.Year() == 0 {
+		t.Errorf("updated = %v, a time of day, accepted without error", updated)
+	}
 }
 
 // FuzzLocalized decodes arbitrary TOML and feeds every value it holds, at
@@ -492,4 +532,32 @@ func hasErrorIn(diags diag.List, file string) bool {
 		}
 	}
 	return false
+}
+
+// stringsIn returns every string v holds, at any depth.
+func stringsIn(v reflect.Value) []string {
+	var out []string
+	switch v.Kind() {
+	case reflect.String:
+		out = append(out, v.String())
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			out = stringsIn(v.Elem())
+		}
+	case reflect.Struct:
+		if v.Type() != reflect.TypeFor[time.Time]() {
+			for i := range v.NumField() {
+				out = append(out, stringsIn(v.Field(i))...)
+			}
+		}
+	case reflect.Map:
+		for _, k := range v.MapKeys() {
+			out = append(out, stringsIn(v.MapIndex(k))...)
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			out = append(out, stringsIn(v.Index(i))...)
+		}
+	}
+	return out
 }

@@ -185,7 +185,7 @@ func (l *loader) decode(src Source, v any) bool {
 			}
 		}
 	}
-	return ok
+	return l.checkValues(src, v) && ok
 }
 
 var (
@@ -443,6 +443,10 @@ func (l *loader) loadConfig() {
 		line, col := src.KeyPos("defaultLanguage")
 		l.diags.Errorf(src.Path, line, col, "defaultLanguage %q is not in languages %q; expected one of them", cfg.DefaultLanguage, cfg.Languages)
 	}
+	// A code that is no language tag makes no pages: kept, its one error
+	// would come back as a warning for every section and message that has
+	// no file in it.
+	cfg.Languages = slices.DeleteFunc(cfg.Languages, func(lang string) bool { return CheckLang(lang) != nil })
 	if cfg.BaseURL == "" {
 		l.diags.Errorf(src.Path, 1, 0, "baseURL is missing; expected the address the site is published at, e.g. baseURL = \"https://privacy.example.com/\"")
 	} else if err := CheckBaseURL(cfg.BaseURL); err != nil {
@@ -502,8 +506,14 @@ func (l *loader) checkLocalizedLangs(src Source, v reflect.Value, key []string) 
 			for _, lang := range loc.Langs() {
 				if len(langs) > 0 && !slices.Contains(langs, lang) {
 					line, col := src.KeyPos(append(slices.Clip(key), lang)...)
-					l.diags.Errorf(src.Path, line, col, "language %q is not in site.toml languages %q", lang, langs)
+					l.diags.Errorf(src.Path, line, col, "language %q is not in site.toml languages %q; expected one of them, or the language added there", lang, langs)
 				}
+			}
+			// Every other language falls back to the default one, so a
+			// table without it leaves an empty place on those pages.
+			if def := l.site.Config.DefaultLanguage; slices.Contains(langs, def) && len(loc) > 0 && !loc.Has(def) {
+				line, col := src.KeyPos(key...)
+				l.diags.Errorf(src.Path, line, col, "key %q has no %q text, so %s pages would show nothing there; expected %s = \"…\" in the table too, since %s is the default language", toml.Key(key).String(), def, def, def, def)
 			}
 			return
 		}
@@ -633,7 +643,7 @@ func (l *loader) loadTOMLFiles(dir string, parse func(id, p string, b []byte) (a
 
 func (l *loader) checkEntity(e *Entity) {
 	src := e.Source
-	if e.Name.IsZero() {
+	if missingText(e.Name, l.site.Config.DefaultLanguage) {
 		l.diags.Errorf(src.Path, 1, 0, "name is missing; expected the controller's legal name, e.g. name = \"Nordlicht AG\"")
 	}
 	for _, u := range []struct{ key []string }{{[]string{"website"}}, {[]string{"authority", "url"}}} {
@@ -699,7 +709,7 @@ func (l *loader) loadNotices() {
 			return nil, false
 		}
 		l.checkLocalizedLangs(n.Source, reflect.ValueOf(n).Elem(), nil)
-		if n.Title.IsZero() {
+		if missingText(n.Title, l.site.Config.DefaultLanguage) {
 			l.diags.Errorf(p, 1, 0, "title is missing; expected e.g. title = { en = \"Privacy notice for website visitors\" }")
 		}
 		if len(n.Sections) == 0 {
@@ -810,6 +820,10 @@ func (l *loader) parseSectionFile(p string, b []byte) (*SectionFile, bool) {
 	if !l.decode(f.Front, &f.Meta) {
 		return nil, false
 	}
+	if line, col, r := bodyControl(f.Body); line > 0 {
+		l.diags.Errorf(p, f.BodyLine+line-1, col, "control character %U in the body; expected text without control characters other than tab and newline", r)
+		return nil, false
+	}
 	if strings.TrimSpace(f.Meta.Title) == "" {
 		l.diags.Errorf(p, 2, 0, "title is missing; expected e.g. title = \"Newsletter\"")
 	}
@@ -837,6 +851,12 @@ func (l *loader) loadI18n() {
 		if line, col, msg := tooDeep(b); line > 0 {
 			l.diags.Errorf(p, line, col, "%s", msg)
 			continue
+		}
+		// Messages are text for pages like any other value; a file that
+		// does not parse is reported by package locale.
+		var msgs map[string]any
+		if _, err := toml.Decode(string(b), &msgs); err == nil {
+			l.checkValues(Source{Path: p, Text: b}, msgs)
 		}
 		l.site.I18n[lang] = File{Path: p, Data: b}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 )
 
 // Localized is a string that may differ by language. In TOML it is either a
@@ -74,6 +75,13 @@ func (l Localized) Langs() []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// missingText reports whether a required text is absent or blank in the
+// default language def. A table that lacks def altogether is not missing
+// here: checkLocalizedLangs reports it, with what to add.
+func missingText(l Localized, def string) bool {
+	return len(l) == 0 || l.Has(def) && strings.TrimSpace(l.Get(def, def)) == ""
 }
 
 func tomlType(v any) string {

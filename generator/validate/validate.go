@@ -105,7 +105,7 @@ func (v *validator) brokenIn(dir string) bool {
 // most common slip ("conferencing" for "conferencing/*").
 func (v *validator) suggest(id string) string {
 	if len(v.sectionsIn(id)) > 0 {
-		return fmt.Sprintf(", or the slot \"%s/*\"", id)
+		return fmt.Sprintf(", or the slot %q", id+"/*")
 	}
 	return ""
 }
@@ -229,8 +229,8 @@ func (v *validator) frontMatter(f *site.SectionFile) {
 		}
 	}
 	for _, c := range m.ThirdCountries {
-		if !locale.IsCountry(c) {
-			v.errAt(f.Front, c, "thirdCountries")("%q is not an ISO 3166-1 alpha-2 country code; expected two upper-case letters such as \"US\"", c)
+		if want, ok := checkCountry(c); !ok {
+			v.errAt(f.Front, c, "thirdCountries")("%q is not an ISO 3166-1 alpha-2 country code; expected %s", c, want)
 		}
 	}
 	for _, s := range m.Safeguards {
@@ -274,9 +274,72 @@ func (v *validator) agree(orig, tr *site.SectionFile) {
 	}
 }
 
+// list writes xs as a TOML array, each value quoted (and so escaped).
 func list(xs []string) string {
-	if len(xs) == 0 {
-		return "[]"
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = diag.Quote(x)
 	}
-	return `["` + strings.Join(xs, `", "`) + `"]`
+	return "[" + strings.Join(q, ", ") + "]"
+}
+
+// notCountries are the two-letter codes that the CLDR data behind
+// locale.IsCountry knows but ISO 3166-1 does not assign to a country, each
+// with what to write instead: codes reserved for other uses (UK, EU, EL),
+// and codes withdrawn from the standard, which a list copied from an old
+// source still has. XK, which the EU and CLDR use for Kosovo while ISO has
+// no code for it, stays accepted.
+var notCountries = map[string]string{
+	"UK": `"GB" for the United Kingdom`,
+	"EL": `"GR" for Greece (EL is the EU's own abbreviation)`,
+	"EU": `the codes of the countries outside the EU/EEA the data goes to, such as "US"; the EU itself is no third country`,
+	"EZ": `the codes of the countries outside the EU/EEA the data goes to, such as "US"; the eurozone is no country`,
+	"UN": `the codes of the countries the data goes to, such as "US"; the United Nations is not a country`,
+	"AC": `"SH" for Ascension Island (Saint Helena, Ascension and Tristan da Cunha)`,
+	"TA": `"SH" for Tristan da Cunha (Saint Helena, Ascension and Tristan da Cunha)`,
+	"CP": `"FR" for Clipperton Island (France)`,
+	"FX": `"FR" for France`,
+	"DG": `"IO" for Diego Garcia (British Indian Ocean Territory)`,
+	"EA": `"ES" for Ceuta and Melilla (Spain)`,
+	"IC": `"ES" for the Canary Islands (Spain)`,
+	"CQ": `"GG" for Sark (Guernsey)`,
+	"AN": `"CW", "SX" or "BQ" for the former Netherlands Antilles`,
+	"BU": `"MM" for Myanmar`,
+	"CS": `"RS" or "ME" for the former Serbia and Montenegro`,
+	"CT": `"KI" for Kiribati`,
+	"DD": `"DE" for Germany`,
+	"DY": `"BJ" for Benin`,
+	"FQ": `"AQ" or "TF" for the former French Southern and Antarctic Territories`,
+	"HV": `"BF" for Burkina Faso`,
+	"JT": `"UM" for the United States Minor Outlying Islands`,
+	"MI": `"UM" for the United States Minor Outlying Islands`,
+	"NH": `"VU" for Vanuatu`,
+	"NQ": `"AQ" for Antarctica`,
+	"NT": `"SA" or "IQ" for the former Neutral Zone`,
+	"PC": `"FM", "MH", "MP" or "PW" for the former Pacific Islands Trust Territory`,
+	"PU": `"UM" for the United States Minor Outlying Islands`,
+	"PZ": `"PA" for Panama`,
+	"RH": `"ZW" for Zimbabwe`,
+	"SU": `the code of the successor state, such as "RU" for Russia`,
+	"TP": `"TL" for Timor-Leste`,
+	"VD": `"VN" for Viet Nam`,
+	"WK": `"UM" for the United States Minor Outlying Islands`,
+	"YD": `"YE" for Yemen`,
+	"YU": `the code of the successor state, such as "RS" for Serbia`,
+	"ZR": `"CD" for the Democratic Republic of the Congo`,
+}
+
+// checkCountry reports whether c is an ISO 3166-1 alpha-2 country code and,
+// when it is not, what is expected instead.
+func checkCountry(c string) (want string, ok bool) {
+	if want, reserved := notCountries[c]; reserved {
+		return want, false
+	}
+	if locale.IsCountry(c) {
+		return "", true
+	}
+	if up := strings.ToUpper(c); up != c && locale.IsCountry(up) && notCountries[up] == "" {
+		return fmt.Sprintf("upper-case letters: %q", up), false
+	}
+	return `two upper-case letters such as "US"`, false
 }

@@ -1,0 +1,175 @@
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"reflect"
+	"slices"
+	"time"
+	"unicode"
+
+	"github.com/BurntSushi/toml"
+)
+
+// checkValues reports, at their keys, the values TOML can hold but a page
+// cannot show: a control character in any string other than tab and
+// newline (HTML forbids them, a terminal acts on them, and TOML lets an
+// escape such as \u001b write one), and a time of day where a date is
+// expected (TOML's 10:00:00 would be the year 0). v is what src was
+// decoded into; every string and date reachable from it is looked at, so
+// each kind of file, and every field added to the model later, is covered.
+// Values of type any (free values such as params) may be times of day.
+// It returns false when it reported anything.
+func (l *loader) checkValues(src Source, v any) bool {
+	w := valueWalker{l: l, src: src, ok: true}
+	w.walk(reflect.ValueOf(v), nil, 0, false)
+	return w.ok
+}
+
+type valueWalker struct {
+	l   *loader
+	src Source
+	ok  bool
+}
+
+var (
+	timeType = reflect.TypeFor[time.Time]()
+	sitePkg  = reflect.TypeFor[Site]().PkgPath()
+)
+
+// walk looks at v, the value of key; item counts from 1 the element of an
+// array key holds (0 for none), and free says that v came through an any.
+func (w *valueWalker) walk(v reflect.Value, key []string, item int, free bool) {
+	switch v.Kind() {
+	case reflect.Interface:
+		if !v.IsNil() {
+			w.walk(v.Elem(), key, item, true)
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			w.walk(v.Elem(), key, item, free)
+		}
+	case reflect.String:
+		if r, ok := controlIn(v.String()); ok {
+			w.report(key, item, "holds control character %s; expected text without control characters other than tab and newline", fmt.Sprintf("U+%04X", r))
+		}
+	case reflect.Struct:
+		t := v.Type()
+		if t == timeType {
+			// Decoded into a time.Time, TOML's 10:00:00 is that time on
+			// January 1 of the year 0, which no real date is near.
+			if tm := v.Interface().(time.Time); !free && tm.Year() == 0 {
+				if w.timeOfDay(key, item) {
+					w.report(key, item, "has a time of day (%s); expected a date such as 2025-03-01", tm.Format("15:04:05"))
+				} else {
+					w.report(key, item, "has a date in the year 0; expected a date such as 2025-03-01")
+				}
+			}
+			return
+		}
+		if t.PkgPath() != sitePkg {
+			return // no strings in there that TOML wrote
+		}
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name := f.Tag.Get("toml")
+			if name == "-" {
+				continue
+			}
+			sub := key
+			if f.IsExported() {
+				sub = append(slices.Clip(key), cmp.Or(name, f.Name))
+			} // else: a value's own storage, under the same key
+			w.walk(v.Field(i), sub, item, free)
+		}
+	case reflect.Map:
+		keys := v.MapKeys()
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return cmp.Compare(a.String(), b.String()) })
+		for _, k := range keys {
+			sub := key
+			if k.String() != "" { // a Localized plain string is stored under ""
+				sub = append(slices.Clip(key), k.String())
+			}
+			w.walk(v.MapIndex(k), sub, 0, free)
+		}
+	case reflect.Slice, reflect.Array:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			return // bytes, not text
+		}
+		for i := range v.Len() {
+			w.walk(v.Index(i), key, i+1, free)
+		}
+	}
+}
+
+func (w *valueWalker) report(key []string, item int, format string, args ...any) {
+	w.ok = false
+	line, col := w.src.KeyPos(key...)
+	what := fmt.Sprintf("key %q", toml.Key(key).String())
+	if item > 0 {
+		what += fmt.Sprintf(", item %d,", item)
+	}
+	w.l.diags.Errorf(w.src.Path, line, col, "%s "+format, append([]any{what}, args...)...)
+}
+
+// bodyControl returns the line and column (from 1) and the value of the
+// first control character in a section body that controlIn would refuse,
+// or line 0. NUL is not one: Markdown replaces it by U+FFFD, as CommonMark
+// says, so it never reaches the page.
+func bodyControl(body string) (line, col int, r rune) {
+	line, col = 1, 1
+	for i, c := range body {
+		if c == '\n' {
+			line, col = line+1, 1
+			continue
+		}
+		if c != 0 && refusedControl(body, i, c) {
+			return line, col, c
+		}
+		col++
+	}
+	return 0, 0, 0
+}
+
+// controlIn returns the first control character in s that a value may not
+// hold, and whether there is one.
+func controlIn(s string) (rune, bool) {
+	for i, r := range s {
+		if refusedControl(s, i, r) {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// refusedControl reports whether r, at byte i of s, is a control character
+// that text may not hold: C0 codes, DEL and the C1 codes U+0080–U+009F,
+// other than tab, line feed, and a carriage return before a line feed (a
+// Windows line end, also inside a multi-line string).
+func refusedControl(s string, i int, r rune) bool {
+	return unicode.IsControl(r) && r != '\t' && r != '\n' && (r != '\r' || i+1 == len(s) || s[i+1] != '\n')
+}
+
+// timeOfDay reports whether the value of key (its item-th element, from 1,
+// when item > 0) is written as a time of day, such as 10:00:00, rather than
+// a date: the TOML library tells them apart only in the zone of a value
+// decoded into an any. It is called for errors only, so parsing the text
+// again costs nothing in the common case.
+func (w *valueWalker) timeOfDay(key []string, item int) bool {
+	var v any
+	if _, err := toml.Decode(string(w.src.Text), &v); err != nil {
+		return false
+	}
+	for _, k := range key {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return false
+		}
+		v = m[k]
+	}
+	if a, ok := v.([]any); ok && item > 0 && item <= len(a) {
+		v = a[item-1]
+	}
+	t, ok := v.(time.Time)
+	return ok && t.Location().String() == "time-local"
+}
