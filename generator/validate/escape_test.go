@@ -32,6 +32,7 @@ func TestMessagesEscaped(t *testing.T) {
 			m.Covers = append(m.Covers, "access"+v)
 			s.Config.Languages = append(s.Config.Languages, "x"+v)
 			cat, diags := locale.Load(os.DirFS("../../i18n"), s.I18n, s.Config.Languages, s.Config.DefaultLanguage)
+			diags.Add(cat.Warnings(nil)...) // the missing-messages warning
 			diags.Add(Site(s, cat)...)
 			kinds := map[string]bool{}
 			for _, d := range diags {
