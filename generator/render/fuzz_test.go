@@ -273,7 +273,7 @@ func addsElements(a, b string) bool {
 }
 
 func fuzzData(v string) *BodyData {
-	d := &BodyData{Lang: "en", Params: map[string]string{"tool": v, "newsletterTool": v, "ticketPlatform": v, "applicantPortal": v}}
+	d := &BodyData{Lang: "en", Params: map[string]any{"tool": v, "newsletterTool": v, "ticketPlatform": v, "applicantPortal": v}}
 	d.Entity = BodyEntity{ID: "acme", Name: v, Address: v, Email: v, Phone: v, Website: v, Register: v, VATID: v, RepresentedBy: v}
 	d.Entity.DPO.Name, d.Entity.DPO.Email, d.Entity.DPO.Phone, d.Entity.DPO.Address = v, v, v, v
 	d.Entity.Authority.Name, d.Entity.Authority.URL = v, v

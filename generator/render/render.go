@@ -675,7 +675,7 @@ func (r *Renderer) section(p *compose.Page, part compose.Part) (SectionView, dia
 	bufs := r.getBuffers()
 	defer r.putBuffers(bufs)
 	if t := r.bodies[f]; t != nil {
-		html, d := r.executeBodyTo(bufs, t, f, bodyData(r.site, p), false)
+		html, d := r.executeBodyTo(bufs, t, f, bodyData(r.site, p, r.date), false)
 		if d != nil {
 			if deps.entity || deps.all {
 				// The same body works for one entity and fails for

@@ -157,7 +157,7 @@ func (l *loader) decode(src Source, v any) bool {
 	}
 	ok := true
 	t := reflect.TypeOf(v)
-	undecoded := md.Undecoded()
+	undecoded := slices.DeleteFunc(md.Undecoded(), func(key toml.Key) bool { return inParams(t, key) })
 	for i, key := range undecoded {
 		if i == maxKeyReports {
 			// Finding a key's line scans the file; thousands of them would
@@ -644,30 +644,7 @@ func (l *loader) checkEntity(e *Entity) {
 			}
 		}
 	}
-	var bad []string
-	for k := range e.Params {
-		if !validParamKey(k) {
-			bad = append(bad, k)
-		}
-	}
-	slices.Sort(bad)
-	for i, k := range bad {
-		if i == maxKeyReports {
-			l.diags.Errorf(src.Path, 0, 0, "%d more params keys that cannot be used in a template not listed", len(bad)-i)
-			break
-		}
-		line, col := src.KeyPos("params", k)
-		l.diags.Errorf(src.Path, line, col, "params key %q cannot be used in a template; expected letters, digits and _ starting with a letter", k)
-	}
-}
-
-func validParamKey(k string) bool {
-	for i, r := range k {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '_' || i > 0 && r >= '0' && r <= '9') {
-			return false
-		}
-	}
-	return k != ""
+	l.checkParams(e)
 }
 
 func (l *loader) loadNotices() {
