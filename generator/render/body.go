@@ -768,7 +768,9 @@ func BodyMarkdown(s *site.Site, p *compose.Page, f *site.SectionFile) (string, e
 			return "", err
 		}
 		var md bytes.Buffer
-		date := func(lang string, t time.Time) Date { return Date{Text: locale.Date(lang, t), ISO: t.Format("2006-01-02")} }
+		date := func(lang string, t time.Time) Date {
+			return Date{Text: locale.Date(lang, t), ISO: t.Format("2006-01-02")}
+		}
 		if d = run.execute(&md, f, bodyData(s, p, date), nil); d == nil {
 			return md.String(), nil
 		}

@@ -39,9 +39,9 @@ import (
 type codeKind uint8
 
 const (
-	inText codeKind = iota // anywhere else: the value is escaped as text
-	inSpan                 // a code span
-	inBlock                // an indented or fenced code block
+	inText  codeKind = iota // anywhere else: the value is escaped as text
+	inSpan                  // a code span
+	inBlock                 // an indented or fenced code block
 )
 
 // mayHoldCode reports whether the text of a parsed body has what puts a
