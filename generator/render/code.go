@@ -44,11 +44,11 @@ const (
 	inBlock                 // an indented or fenced code block
 )
 
-// mayHoldCode reports whether the text of a parsed body has what puts a
-// value in code: a backtick (a code span, a fence), a tilde fence, or the
-// indentation of a code block (a tab or four spaces).
+// mayHoldCode reports whether a parsed body prints values and its text has
+// what puts a value in code: a backtick (a code span, a fence), a tilde
+// fence, or the indentation of a code block (a tab or four spaces).
 func mayHoldCode(t *template.Template) bool {
-	found := false
+	found, prints := false, false
 	var walk func(n parse.Node)
 	walk = func(n parse.Node) {
 		switch n := n.(type) {
@@ -57,6 +57,13 @@ func mayHoldCode(t *template.Template) bool {
 				for _, c := range n.Nodes {
 					walk(c)
 				}
+			}
+		case *parse.ActionNode:
+			// The actions that print end with the escaping function;
+			// the step counter's do not.
+			if cmds := n.Pipe.Cmds; len(cmds) > 0 && len(cmds[len(cmds)-1].Args) > 0 {
+				id, ok := cmds[len(cmds)-1].Args[0].(*parse.IdentifierNode)
+				prints = prints || ok && id.Ident == escapeFunc
 			}
 		case *parse.TextNode:
 			found = found || bytes.ContainsAny(n.Text, "`\t") || bytes.Contains(n.Text, []byte("~~~")) || bytes.Contains(n.Text, []byte("    "))
@@ -76,7 +83,7 @@ func mayHoldCode(t *template.Template) bool {
 			walk(tt.Tree.Root)
 		}
 	}
-	return found
+	return found && prints
 }
 
 // codeSpots returns where each token of toks landed in the parsed
