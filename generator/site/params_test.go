@@ -2,6 +2,7 @@ package site
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -115,4 +116,76 @@ func TestLoadParamsErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzParams loads arbitrary [params] tables and checks that every value
+// Load keeps is one of the kinds Params documents, that a localized value
+// names only the site's languages, and that no key is reported unknown:
+// [params] takes any key.
+//
+//	go test ./generator/site -run '^$' -fuzz '^FuzzParams$' -fuzztime 1m
+func FuzzParams(f *testing.F) {
+	for _, s := range []string{
+		"retentionDays = 90\nratio = 0.5\nenabled = true\nstart = 2025-03-01\nat = 10:00:00\ntools = [\"a\", 1, 2.5]\n",
+		"tool = { en = \"a\", de = \"b\" }\nx = { en = \"a\", fr = \"b\" }\n",
+		"list = [{ en = \"a\", de = \"b\" }, { a = [1, { b = 2 }] }]\n",
+		"[params.t]\nu = { en = { v = 1 }, de = [] }\n[[params.t.w]]\nen = 1\n",
+		"\"a.b\" = 1\n\"\" = 2\nx.y.z = 3\n",
+		"x = {}\ny = []\nz = [[], [[]]]\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, params string) {
+		fsys := withParams("\n[params]\n" + params)
+		s, diags := load(t, fsys)
+		for _, d := range diags {
+			if strings.HasPrefix(d.Message, "unknown key \"params.") {
+				t.Errorf("key in [params] reported unknown: %v", d)
+			}
+		}
+		e := s.Entity("acme")
+		if e == nil || diags.HasErrors() {
+			return
+		}
+		langs := s.Config.Languages
+		var check func(v any, depth int)
+		check = func(v any, depth int) {
+			if depth > 64 {
+				t.Fatalf("params nest deeper than the TOML bounds allow")
+			}
+			switch v := v.(type) {
+			case string, int64, float64, bool, time.Time:
+			case []any:
+				for _, x := range v {
+					check(x, depth+1)
+				}
+			case LocalizedParam:
+				for k, x := range v {
+					if !slices.Contains(langs, k) {
+						t.Errorf("localized value with key %q, not a site language", k)
+					}
+					check(x, depth+1)
+				}
+			case ParamTable:
+				in := 0
+				for k, x := range v {
+					if slices.Contains(langs, k) {
+						in++
+					}
+					check(x, depth+1)
+				}
+				if in == len(v) && in > 0 {
+					t.Errorf("table %v of site languages only kept as a table, not a localized value", v)
+				}
+				if in > 0 {
+					t.Errorf("table %v mixes site languages and other keys without an error", v)
+				}
+			default:
+				t.Errorf("param value %#v of type %T", v, v)
+			}
+		}
+		for _, v := range e.Params {
+			check(v, 0)
+		}
+	})
 }
