@@ -157,7 +157,7 @@ func (l *loader) decode(src Source, v any) bool {
 	}
 	ok := true
 	t := reflect.TypeOf(v)
-	undecoded := slices.DeleteFunc(md.Undecoded(), func(key toml.Key) bool { return inParams(t, key) })
+	undecoded := unknownKeys(t, md.Undecoded())
 	for i, key := range undecoded {
 		if i == maxKeyReports {
 			// Finding a key's line scans the file; thousands of them would
@@ -404,6 +404,29 @@ func knownKeys(t reflect.Type, parent []string) []string {
 		}
 	}
 	return keys
+}
+
+// unknownKeys turns the keys the TOML library left undecoded into the
+// keys to report: for each, its first part that no field takes (for
+// [foo] with bar = 1, foo, not also foo.bar, which would have no keys to
+// suggest), each once, and none inside [params], which takes any key.
+func unknownKeys(t reflect.Type, undecoded []toml.Key) []toml.Key {
+	var out []toml.Key
+	seen := map[string]bool{}
+	for _, key := range undecoded {
+		if inParams(t, key) {
+			continue
+		}
+		i := len(key) - 1
+		for i > 0 && knownKeys(t, key[:i]) == nil {
+			i--
+		}
+		if k := key[:i+1]; !seen[k.String()] {
+			seen[k.String()] = true
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 func (l *loader) loadConfig() {

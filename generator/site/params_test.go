@@ -189,3 +189,36 @@ func FuzzParams(f *testing.F) {
 		}
 	})
 }
+
+// TestUnknownKeyOnce: an unknown table is one error that lists the keys
+// expected where it stands, not one more per key inside it with an empty
+// list ("expected one of: "); keys inside [params] are never unknown.
+func TestUnknownKeyOnce(t *testing.T) {
+	tests := []struct {
+		name, toml string
+		want       []string
+	}{
+		{"unknown table", "\n[foo]\nbar = 1\nbaz = 2\n", []string{
+			`content/entities/acme.toml:13:1: error: unknown key "foo"; expected one of: name, address, email, phone, website, register, vatID, representedBy, updated, notices, uses, omit, dpo, authority, params`,
+		}},
+		{"unknown table in a known one", "\n[dpo.x]\ny = 1\n", []string{
+			`content/entities/acme.toml:13:1: error: unknown key "dpo.x"; expected one of: name, email, phone, address`,
+		}},
+		{"unknown dotted key", "foo.bar.baz = 1\n", []string{
+			`content/entities/acme.toml:1:1: error: unknown key "foo"; expected one of: name, address, email, phone, website, register, vatID, representedBy, updated, notices, uses, omit, dpo, authority, params`,
+		}},
+		{"tables in an array in [params]", "\n[params]\nlist = [{ a = 1, b = { c = 2 } }]\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, diags := load(t, withParams(tt.toml))
+			var got []string
+			for _, d := range diags {
+				got = append(got, d.String())
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
