@@ -608,7 +608,8 @@ func (r *Renderer) putBuffers(b *bodyBuffers) {
 // executeBodyTo runs a parsed body for one page and converts it to HTML,
 // in the caller's buffers; the HTML it returns lives in them. A body that
 // prints values is converted once for all the pages it reads alike on
-// (see shared.go), unless direct is set.
+// (see shared.go), unless direct is set; one that puts values in code
+// has them put into its HTML as written (see code.go), direct or not.
 func (r *Renderer) executeBodyTo(b *bodyBuffers, t *template.Template, f *site.SectionFile, data *BodyData, direct bool) ([]byte, *diag.Diagnostic) {
 	run, d := r.getRun(t, f)
 	if d != nil {

@@ -76,10 +76,12 @@ func (bv *bodyValues) escape(v any) (string, error) {
 	if len(bv.vals) >= maxTokens || !bv.all && !shareable(s) {
 		return md, nil
 	}
-	tok := fmt.Sprintf("%s%04d%c", tokenCore, len(bv.vals), tokenEnd)
-	if !bv.all {
-		tok = shapedToken(len(bv.vals), s)
+	// Tokens that only find code need no shape: "" is no e-mail address.
+	shape := s
+	if bv.all {
+		shape = ""
 	}
+	tok := shapedToken(len(bv.vals), shape)
 	bv.vals = append(bv.vals, s)
 	bv.toks = append(bv.toks, tok)
 	// The output bound counts the Markdown the page would have had.
