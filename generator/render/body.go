@@ -43,12 +43,12 @@ type BodyEntity struct {
 	Authority                                                                struct{ Name, URL string }
 }
 
-// bodyData resolves the values a body of page p may use; date writes a
-// date of [params] in a language, as the page's own dates are written.
-func bodyData(s *site.Site, p *compose.Page, date func(lang string, t time.Time) Date) *BodyData {
+// bodyData resolves the values a body of page p may use; params are the
+// entity's [params] resolved to the page's language (resolveParams).
+func bodyData(s *site.Site, p *compose.Page, params map[string]any) *BodyData {
 	lang, def := p.Lang, s.Config.DefaultLanguage
 	e := p.Entity
-	d := &BodyData{Lang: lang, Params: make(map[string]any, len(e.Params))}
+	d := &BodyData{Lang: lang, Params: params}
 	d.Entity = BodyEntity{
 		ID: e.ID, Name: e.Name.Get(lang, def), Address: e.Address.Get(lang, def), Email: e.Email,
 		Phone: e.Phone, Website: e.Website, Register: e.Register.Get(lang, def), VATID: e.VATID,
@@ -60,9 +60,6 @@ func bodyData(s *site.Site, p *compose.Page, date func(lang string, t time.Time)
 	}
 	if e.Authority != nil {
 		d.Entity.Authority.Name, d.Entity.Authority.URL = e.Authority.Name.Get(lang, def), e.Authority.URL
-	}
-	for k, v := range e.Params {
-		d.Params[k] = paramValue(v, lang, def, date)
 	}
 	d.Site.Title, d.Site.BaseURL = s.Config.Title.Get(lang, def), s.Config.BaseURL
 	d.Notice.ID, d.Notice.Title = p.Notice.ID, p.Notice.Title.Get(lang, def)
@@ -772,7 +769,8 @@ func BodyMarkdown(s *site.Site, p *compose.Page, f *site.SectionFile) (string, e
 		date := func(lang string, t time.Time) Date {
 			return Date{Text: locale.Date(lang, t), ISO: t.Format("2006-01-02")}
 		}
-		if d = run.execute(&md, f, bodyData(s, p, date), nil); d == nil {
+		params := resolveParams(p.Entity.Params, p.Lang, s.Config.DefaultLanguage, date)
+		if d = run.execute(&md, f, bodyData(s, p, params), nil); d == nil {
 			return md.String(), nil
 		}
 	}

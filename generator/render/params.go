@@ -9,8 +9,39 @@ import (
 	"strings"
 	"time"
 
+	"github.com/noticegen/noticegen/generator/compose"
 	"github.com/noticegen/noticegen/generator/site"
 )
+
+// resolveParams resolves an entity's [params] for a page in language lang
+// (paramValue). Bodies cannot change what they are given, so the pages of
+// one entity and language share the result (Renderer.paramsOf).
+func resolveParams(params site.Params, lang, def string, date func(lang string, t time.Time) Date) map[string]any {
+	m := make(map[string]any, len(params))
+	for k, v := range params {
+		m[k] = paramValue(v, lang, def, date)
+	}
+	return m
+}
+
+// paramsKey names an entity's params in one language.
+type paramsKey struct {
+	entity *site.Entity
+	lang   string
+}
+
+// paramsOf returns the [params] of page p's entity in p's language, resolved
+// once per build: every section of every page would otherwise copy them,
+// and an entity file may hold an array of a million values.
+func (r *Renderer) paramsOf(p *compose.Page) map[string]any {
+	key := paramsKey{p.Entity, p.Lang}
+	if m, ok := r.params.Load(key); ok {
+		return m.(map[string]any)
+	}
+	m := resolveParams(p.Entity.Params, p.Lang, r.site.Config.DefaultLanguage, r.date)
+	r.params.Store(key, m)
+	return m
+}
 
 // paramValue resolves one value of an entity's [params] for a page in
 // language lang, as a body sees it: a localized value becomes its value in

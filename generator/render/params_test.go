@@ -53,7 +53,7 @@ func runParams(t *testing.T, body, lang string) (string, string) {
 		t.Fatalf("parseBody(%q): %v", body, d)
 	}
 	p := &compose.Page{Entity: e, Notice: &site.Notice{ID: "website"}, Lang: lang}
-	html, d := r.executeBody(tmpl, sf, bodyData(s, p, r.date))
+	html, d := r.executeBody(tmpl, sf, bodyData(s, p, r.paramsOf(p)))
 	if d != nil {
 		return "", d.Message
 	}
@@ -142,7 +142,8 @@ func TestMissingKeyWithoutParams(t *testing.T) {
 		if d != nil {
 			t.Fatal(d)
 		}
-		_, d = r.executeBody(tmpl, sf, bodyData(s, &compose.Page{Entity: e, Notice: &site.Notice{}, Lang: "en"}, r.date))
+		p := &compose.Page{Entity: e, Notice: &site.Notice{}, Lang: "en"}
+		_, d = r.executeBody(tmpl, sf, bodyData(s, p, r.paramsOf(p)))
 		want := `template: .Params.tool: no key "tool": the entity has no params; expected tool = "…" in a [params] table of its file, since every entity that publishes this section needs it`
 		if d == nil || d.Message != want || d.Line != 4 || d.Col != 16 {
 			t.Errorf("params %#v: got %v\nwant 4:16 %s", params, d, want)
