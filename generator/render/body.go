@@ -5,18 +5,22 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"text/template"
 	"text/template/parse"
+	"time"
 	"unicode/utf8"
 
 	"github.com/noticegen/noticegen/generator/compose"
 	"github.com/noticegen/noticegen/generator/diag"
 	"github.com/noticegen/noticegen/generator/internal/budget"
+	"github.com/noticegen/noticegen/generator/locale"
 	"github.com/noticegen/noticegen/generator/site"
 )
 
@@ -24,7 +28,10 @@ import (
 // is already resolved to the page's language.
 type BodyData struct {
 	Entity BodyEntity
-	Params map[string]string
+	// Params holds the entity's [params], resolved to the page's language
+	// by paramValue: strings, int64, float64, bool, Date, []any and
+	// map[string]any.
+	Params map[string]any
 	Site   struct{ Title, BaseURL string }
 	Notice struct{ ID, Title string }
 	Lang   string
@@ -37,11 +44,12 @@ type BodyEntity struct {
 	Authority                                                                struct{ Name, URL string }
 }
 
-// bodyData resolves the values a body of page p may use.
-func bodyData(s *site.Site, p *compose.Page) *BodyData {
+// bodyData resolves the values a body of page p may use; params are the
+// entity's [params] resolved to the page's language (resolveParams).
+func bodyData(s *site.Site, p *compose.Page, params map[string]any) *BodyData {
 	lang, def := p.Lang, s.Config.DefaultLanguage
 	e := p.Entity
-	d := &BodyData{Lang: lang, Params: make(map[string]string, len(e.Params))}
+	d := &BodyData{Lang: lang, Params: params}
 	d.Entity = BodyEntity{
 		ID: e.ID, Name: e.Name.Get(lang, def), Address: e.Address.Get(lang, def), Email: e.Email,
 		Phone: e.Phone, Website: e.Website, Register: e.Register.Get(lang, def), VATID: e.VATID,
@@ -53,9 +61,6 @@ func bodyData(s *site.Site, p *compose.Page) *BodyData {
 	}
 	if e.Authority != nil {
 		d.Entity.Authority.Name, d.Entity.Authority.URL = e.Authority.Name.Get(lang, def), e.Authority.URL
-	}
-	for k, v := range e.Params {
-		d.Params[k] = v.Get(lang, def)
 	}
 	d.Site.Title, d.Site.BaseURL = s.Config.Title.Get(lang, def), s.Config.BaseURL
 	d.Notice.ID, d.Notice.Title = p.Notice.ID, p.Notice.Title.Get(lang, def)
@@ -74,10 +79,10 @@ func parseBody(f *site.SectionFile) (*template.Template, *diag.Diagnostic) {
 	t, err := template.New(f.Path).
 		Option("missingkey=error").
 		Funcs(budget.ParseFuncs()).
-		Funcs(template.FuncMap{escapeFunc: markdownText}).
+		Funcs(template.FuncMap{escapeFunc: escapeText}).
 		Parse(f.Body)
 	if err != nil {
-		d := templateError(f, err)
+		d := templateError(f, err, nil)
 		return nil, &d
 	}
 	for _, tt := range t.Templates() {
@@ -210,15 +215,18 @@ func escapeActions(n parse.Node) {
 	}
 }
 
+// escapeText is the escaping function of a body that prints its values
+// as Markdown text: the value's text (valueText), escaped by markdownText.
+func escapeText(v any) (string, error) {
+	s, err := valueText(v)
+	return markdownText(s), err
+}
+
 // markdownText escapes a value so that Markdown shows it literally:
 // backslashes before punctuation that could start markup, and before
 // characters that open a block at the start of a line. Dots, colons, slashes
 // and @ stay, so addresses and URLs are still recognised as links.
-func markdownText(v any) string {
-	s, ok := v.(string)
-	if !ok {
-		s = fmt.Sprint(v)
-	}
+func markdownText(s string) string {
 	if plainText(s) {
 		return s // most values: names, addresses, e-mail addresses
 	}
@@ -321,15 +329,15 @@ var (
 
 // templateError turns a text/template error into a diagnostic at the line of
 // the .md file: template lines count from the body, which starts after the
-// front matter.
-func templateError(f *site.SectionFile, err error) diag.Diagnostic {
+// front matter. data is what the body ran with, nil for a parse error.
+func templateError(f *site.SectionFile, err error, data *BodyData) diag.Diagnostic {
 	msg := err.Error()
 	d := diag.Diagnostic{File: f.Path, Line: f.BodyLine, Severity: diag.Error}
 	lines := strings.Split(f.Body, "\n")
 	if n := len(lines); n > 1 && lines[n-1] == "" {
 		lines = lines[:n-1] // the text after the last newline is no line
 	}
-	expr := ""
+	expr, action := "", ""
 	if m := templateLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		// text/template counts an error at the end of the body on the
@@ -339,22 +347,30 @@ func templateError(f *site.SectionFile, err error) diag.Diagnostic {
 		if m[2] != "" && line <= len(lines) {
 			// text/template's column is a 0-based byte offset.
 			b, _ := strconv.Atoi(m[2])
-			d.Col = utf8.RuneCountInString(lines[line-1][:min(b, len(lines[line-1]))]) + 1
+			l := lines[line-1]
+			d.Col = utf8.RuneCountInString(l[:min(b, len(l))]) + 1
+			action = actionAt(l, min(b, len(l)))
 		}
 		msg = msg[len(m[0]):]
 		expr = strings.TrimSuffix(m[3], " | "+escapeFunc)
 	}
 	msg = strings.ReplaceAll(msg, " | "+escapeFunc, "")
 	msg = strings.TrimPrefix(msg, "error calling "+stepFunc+": ")
+	msg = strings.TrimPrefix(msg, "error calling "+escapeFunc+": ")
 	if expr == stepFunc {
 		expr = ""
+	}
+	if expr == escapeFunc {
+		// Printing the value failed (a table has no text): name what
+		// the action prints, as the body has it.
+		expr = action
 	}
 	if m := templateCutPos.FindStringSubmatch(msg); m != nil {
 		// Point at the {{ that was not closed rather than the end of the file.
 		line, _ := strconv.Atoi(m[2])
 		d.Line, d.Col, msg = f.BodyLine+line-1, 0, m[1]
 	}
-	msg = templateHint(msg, expr)
+	msg = templateHint(msg, expr, data)
 	if expr != "" {
 		msg = expr + ": " + msg
 	}
@@ -362,25 +378,70 @@ func templateError(f *site.SectionFile, err error) diag.Diagnostic {
 	return d
 }
 
+// actionAt returns the text of the action of line l that byte b is in,
+// without its delimiters, or "" when b is in none.
+func actionAt(l string, b int) string {
+	i := strings.LastIndex(l[:b], "{{")
+	j := strings.Index(l[b:], "}}")
+	if i < 0 || j < 0 || strings.Contains(l[i+2:b], "}}") {
+		return ""
+	}
+	a := strings.TrimSpace(l[i+2 : b+j])
+	a = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(a, "- "), " -"))
+	if len(a) > 80 {
+		return ""
+	}
+	return a
+}
+
 // templateHint rewrites msg to say what was expected instead, for the
 // mistakes an editor of a section body is likely to make; expr is the
-// expression that failed, if known.
-func templateHint(msg, expr string) string {
+// expression that failed, if known, and data what the body ran with.
+func templateHint(msg, expr string, data *BodyData) string {
 	if m := templateNoKey.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("no key %q in the entity's [params]; expected %s = \"…\" there, since every entity that publishes this section needs it", m[1], m[1])
+		return missingKeyHint(m[1], expr, data)
 	}
 	if m := templateNoFld.FindStringSubmatch(msg); m != nil {
+		parts := strings.Split(expr, ".")
 		parent := "."
-		if i := strings.LastIndexByte(expr, '.'); i > 0 {
-			parent = expr[:i+1]
+		if len(parts) > 1 {
+			i := slices.Index(parts[1:], m[1]) + 1
+			if i == 0 {
+				i = len(parts) - 1
+			}
+			parts = parts[:i]
+			parent = strings.Join(parts, ".") + "."
 		}
-		if fields := bodyFields(m[2]); fields != nil {
+		typ := m[2]
+		if typ == "interface {}" {
+			// A value of [params]: text/template names the type of the
+			// map, not of the value.
+			typ = ""
+			if v, ok := paramAt(data, parts); ok {
+				typ = reflect.TypeOf(v).String()
+			}
+		}
+		if fields := bodyFields(typ); fields != nil {
 			for i, f := range fields {
 				fields[i] = parent + f
 			}
 			return fmt.Sprintf("no field %s; expected one of %s", m[1], strings.Join(fields, ", "))
 		}
+		if what, ok := valueKinds[typ]; ok && parent != "." {
+			v := strings.TrimSuffix(parent, ".")
+			if typ == "[]interface {}" {
+				return fmt.Sprintf("no field %s: %s is %s, which has no fields; expected {{ range %s }}…{{ end }} or index %s 0", m[1], v, what, v, v)
+			}
+			return fmt.Sprintf("no field %s: %s is %s, which has no fields; expected %s itself", m[1], v, what, v)
+		}
+		if m[2] == "interface {}" {
+			return fmt.Sprintf("no field %s: the value before it, from [params], has no fields; expected it without .%s, or a table of params with the key %s", m[1], m[1], m[1])
+		}
 		return msg + "; expected one of .Entity, .Params, .Site, .Notice, .Lang and their fields"
+	}
+	if strings.Contains(msg, afterTable) && fieldChain.MatchString(expr) {
+		msg = strings.Replace(msg, "such as .", "such as "+expr+".", 1)
+		return strings.Replace(msg, afterTable, "", 1)
 	}
 	switch {
 	case msg == "unclosed action", strings.HasPrefix(msg, `unexpected "}" in`):
@@ -391,6 +452,61 @@ func templateHint(msg, expr string) string {
 		return msg + "; section bodies can use only text/template's built-in functions"
 	}
 	return msg
+}
+
+// fieldChain matches an expression made of field names only, such as
+// .Params.contact.
+var fieldChain = regexp.MustCompile(`^\$?(\.[A-Za-z_]\w*)+$`)
+
+// paramAt returns the value of data that the field chain parts names
+// (["", "Params", "contact"]), when it is a value of [params].
+func paramAt(data *BodyData, parts []string) (any, bool) {
+	if data == nil || len(parts) < 3 || strings.TrimPrefix(parts[0], "$") != "" || parts[1] != "Params" {
+		return nil, false
+	}
+	var v any = data.Params
+	for _, k := range parts[2:] {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		if v, ok = m[k]; !ok {
+			return nil, false
+		}
+	}
+	return v, v != nil
+}
+
+// valueKinds names the types of values a body can meet in [params], as
+// text/template names them, for a field looked up on one.
+var valueKinds = map[string]string{
+	"string": "text", "int64": "an integer", "float64": "a number", "bool": "true or false", "[]interface {}": "a list",
+}
+
+// missingKeyHint explains a key that a body reads from [params] and the
+// entity's params lack. expr is the expression read, when known: a key of
+// [params] itself (.Params.x), or of one of its tables (.Params.t.x).
+func missingKeyHint(key, expr string, data *BodyData) string {
+	path := strings.Split(strings.TrimPrefix(expr, "$"), ".")
+	nested := len(path) > 3 && path[0] == "" && path[1] == "Params" && path[len(path)-1] == key
+	if !nested && (len(path) != 3 || path[0] != "" || path[1] != "Params") && expr != "" {
+		// A table reached another way ({{ range .Params.list }}{{ .x }}):
+		// which one is not known here.
+		return fmt.Sprintf("no key %q in the table of params it is read from; expected %s = … in that table, since every entity that publishes this section needs it", key, key)
+	}
+	if nested {
+		table := strings.Join(path[2:len(path)-1], ".")
+		v, _ := paramAt(data, path[:len(path)-1])
+		if m, ok := v.(map[string]any); ok && len(m) > 0 {
+			keys := slices.Sorted(maps.Keys(m))
+			return fmt.Sprintf("no key %q in params.%s; expected one of: %s (or %s = … there, since every entity that publishes this section needs it)", key, table, strings.Join(keys, ", "), key)
+		}
+		return fmt.Sprintf("no key %q in params.%s, which has no keys; expected %s = … there, since every entity that publishes this section needs it", key, table, key)
+	}
+	if data != nil && len(data.Params) == 0 {
+		return fmt.Sprintf("no key %q: the entity has no params; expected %s = \"…\" in a [params] table of its file, since every entity that publishes this section needs it", key, key)
+	}
+	return fmt.Sprintf("no key %q in the entity's [params]; expected %s = \"…\" there, since every entity that publishes this section needs it", key, key)
 }
 
 // bodyFields lists the fields of the type named typ (as text/template names
@@ -418,7 +534,10 @@ func bodyFields(typ string) []string {
 		}
 		return nil
 	}
-	return find(reflect.TypeFor[BodyData]())
+	if names := find(reflect.TypeFor[BodyData]()); names != nil {
+		return names
+	}
+	return find(reflect.TypeFor[Date]()) // a date of [params]
 }
 
 // bodyBuffers are the buffers one body's conversion needs, reused from
@@ -448,15 +567,27 @@ func (r *Renderer) putBuffers(b *bodyBuffers) {
 // executeBodyTo runs a parsed body for one page and converts it to HTML,
 // in the caller's buffers; the HTML it returns lives in them. A body that
 // prints values is converted once for all the pages it reads alike on
-// (see shared.go), unless direct is set.
+// (see shared.go), unless direct is set; one that puts values in code
+// has them put into its HTML as written (see code.go), direct or not.
 func (r *Renderer) executeBodyTo(b *bodyBuffers, t *template.Template, f *site.SectionFile, data *BodyData, direct bool) ([]byte, *diag.Diagnostic) {
+	run, d := r.getRun(t, f)
+	if d != nil {
+		return nil, d
+	}
+	defer r.putRun(t, run)
 	b.md.Reset()
 	b.shared = nil
+	if run.code {
+		if html, d, ok := r.codeHTML(b, run, f, data); ok {
+			return html, d
+		}
+		b.md.Reset()
+	}
 	var bv *bodyValues
 	if !direct {
 		bv = &bodyValues{}
 	}
-	if d := r.runBody(&b.md, t, f, data, bv); d != nil {
+	if d := run.execute(&b.md, f, data, bv); d != nil {
 		return nil, d
 	}
 	md := b.md.Bytes()
@@ -467,7 +598,7 @@ func (r *Renderer) executeBodyTo(b *bodyBuffers, t *template.Template, f *site.S
 		// token mark: the tokens cannot be told apart from it, so the
 		// body runs again with every value escaped in place.
 		b.md.Reset()
-		if d := r.runBody(&b.md, t, f, data, nil); d != nil {
+		if d := run.execute(&b.md, f, data, nil); d != nil {
 			return nil, d
 		}
 		md = b.md.Bytes()
@@ -530,7 +661,10 @@ func (r *Renderer) sharedHTML(b *bodyBuffers, f *site.SectionFile, md []byte, bv
 type bodyRun struct {
 	t      *template.Template
 	budget budget.Budget
-	escape func(any) string
+	escape func(any) (string, error)
+	// code is set when the body's text may put a value in code (see
+	// code.go).
+	code bool
 }
 
 func newBodyRun(parsed *template.Template) (*bodyRun, error) {
@@ -538,9 +672,9 @@ func newBodyRun(parsed *template.Template) (*bodyRun, error) {
 	if err != nil {
 		return nil, err
 	}
-	run := &bodyRun{t: t, budget: budget.Budget{Loops: "a body that loops a few times at most", Size: "a section of reasonable size"}}
+	run := &bodyRun{t: t, budget: budget.Budget{Loops: "a body that loops a few times at most", Size: "a section of reasonable size"}, code: mayHoldCode(parsed)}
 	funcs := run.budget.Funcs()
-	funcs[escapeFunc] = func(v any) string { return run.escape(v) }
+	funcs[escapeFunc] = func(v any) (string, error) { return run.escape(v) }
 	t.Funcs(funcs)
 	return run, nil
 }
@@ -551,31 +685,36 @@ func newBodyRun(parsed *template.Template) (*bodyRun, error) {
 func (run *bodyRun) execute(md *bytes.Buffer, f *site.SectionFile, data *BodyData, bv *bodyValues) *diag.Diagnostic {
 	run.budget.Reset()
 	lw := &budget.Writer{W: md, N: maxBodyOutput, Full: errBodyOutput}
-	run.escape = func(v any) string { return markdownText(v) }
+	run.escape = escapeText
 	if bv != nil {
 		bv.lw = lw
 		run.escape = bv.escape
 	}
 	if err := run.t.Execute(lw, data); err != nil {
-		d := templateError(f, err)
+		d := templateError(f, err, data)
 		return &d
 	}
 	return nil
 }
 
-// runBody executes parsed body t for a page with a pooled run.
-func (r *Renderer) runBody(md *bytes.Buffer, t *template.Template, f *site.SectionFile, data *BodyData, bv *bodyValues) *diag.Diagnostic {
+// getRun takes a run of parsed body t from its pool, or makes one.
+func (r *Renderer) getRun(t *template.Template, f *site.SectionFile) (*bodyRun, *diag.Diagnostic) {
 	p, _ := r.runs.LoadOrStore(t, &sync.Pool{})
-	pool := p.(*sync.Pool)
-	run, _ := pool.Get().(*bodyRun)
-	if run == nil {
-		var err error
-		if run, err = newBodyRun(t); err != nil {
-			return &diag.Diagnostic{File: f.Path, Line: f.BodyLine, Severity: diag.Error, Message: "template: " + err.Error()}
-		}
+	if run, ok := p.(*sync.Pool).Get().(*bodyRun); ok {
+		return run, nil
 	}
-	defer pool.Put(run)
-	return run.execute(md, f, data, bv)
+	run, err := newBodyRun(t)
+	if err != nil {
+		return nil, &diag.Diagnostic{File: f.Path, Line: f.BodyLine, Severity: diag.Error, Message: "template: " + err.Error()}
+	}
+	return run, nil
+}
+
+// putRun gives a run of t back to its pool.
+func (r *Renderer) putRun(t *template.Template, run *bodyRun) {
+	if p, ok := r.runs.Load(t); ok {
+		p.(*sync.Pool).Put(run)
+	}
 }
 
 // BodyMarkdown returns the Markdown of section file f on page p as a build
@@ -589,7 +728,11 @@ func BodyMarkdown(s *site.Site, p *compose.Page, f *site.SectionFile) (string, e
 			return "", err
 		}
 		var md bytes.Buffer
-		if d = run.execute(&md, f, bodyData(s, p), nil); d == nil {
+		date := func(lang string, t time.Time) Date {
+			return Date{Text: locale.Date(lang, t), ISO: t.Format("2006-01-02")}
+		}
+		params := resolveParams(p.Entity.Params, p.Lang, s.Config.DefaultLanguage, date)
+		if d = run.execute(&md, f, bodyData(s, p, params), nil); d == nil {
 			return md.String(), nil
 		}
 	}
@@ -597,8 +740,12 @@ func BodyMarkdown(s *site.Site, p *compose.Page, f *site.SectionFile) (string, e
 }
 
 // MarkdownText escapes a value so Markdown shows it as text, as section
-// bodies do with every value they print.
-func MarkdownText(v any) string { return markdownText(v) }
+// bodies do with every value they print (a table, which a body cannot
+// print, gives the empty string).
+func MarkdownText(v any) string {
+	s, _ := escapeText(v)
+	return s
+}
 
 // maxBodyOutput bounds what one body template may print: no more than the
 // Markdown converter accepts (maxMarkdown), so a template that ranges over

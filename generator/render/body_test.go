@@ -154,7 +154,7 @@ func TestParseBodyErrorLine(t *testing.T) {
 }
 
 func TestParseBodyEscapesEveryAction(t *testing.T) {
-	data := &BodyData{Lang: "en", Params: map[string]string{"a": "*A*", "b": "<b>"}}
+	data := &BodyData{Lang: "en", Params: map[string]any{"a": "*A*", "b": "<b>"}}
 	data.Entity.Name = "# N"
 	tests := []struct {
 		body, want string

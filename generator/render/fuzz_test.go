@@ -4,12 +4,15 @@ package render
 // its escaping pass), execution with BodyData, goldmark with unsafeHTML off
 // — and checks the HTML: it parses, holds only the elements CommonMark and
 // GFM tables produce, no event handler attributes and no script URLs, and
-// an inserted value never changes the element structure.
+// an inserted value never changes the element structure. It also puts the
+// value in code spans and code blocks (codeBodies), where the code must
+// show the value exactly as written and the value add no markup.
 //
 //	go test ./generator/render -run '^$' -fuzz '^FuzzBody$' -fuzztime 20s
 
 import (
 	"bytes"
+	stdhtml "html"
 	"io"
 	"io/fs"
 	"net/url"
@@ -104,6 +107,9 @@ var hostileBodies = []string{
 	"{{ ._noticegen_text }}{{ _noticegen_text \"<b>\" }}",
 	"\x00\xff\r\n\uFEFF{{ .Lang }}\r\n",
 	"{{ $ := 1 }}{{ range 5 }}x{{ end }}",
+	"Cookie `{{ .Params.tool }}` ({{ .Params.tool }})",
+	"```\n{{ .Params.tool }}\n```\n\n> ```\n> {{ .Entity.Name }}\n> ```\n\n    {{ .Entity.Email }}\n",
+	"<{{ .Entity.Name }}`{{ .Params.tool }}>`",
 }
 
 var hostileValues = []string{
@@ -112,6 +118,7 @@ var hostileValues = []string{
 	"a\n\nb", "a\r- b", "a\r\rb", "    code", "\tcode", "\n---", "\n===", "a\\", "&lt;b&gt;", "&#60;b&#62;",
 	"{{ .Entity.Name }}", "https://x.example/a", "www.x.example", "a@b.example", "javascript:alert(1)",
 	"a b", "x)", "\x00", "\xff", "\u2028", "<!-- x", "]]>", "\\", "[x]: /evil", "\\\n", "a  \nb", ".", ":--", ".5",
+	"kc_consent", "a`b``c", "` x `", "```", "a\n```\n# h\n<b>", "~~~\n- x", "x\n\n    y\nz", "http:",
 }
 
 // allowedElements are what CommonMark, GFM tables, strikethrough and
@@ -273,7 +280,7 @@ func addsElements(a, b string) bool {
 }
 
 func fuzzData(v string) *BodyData {
-	d := &BodyData{Lang: "en", Params: map[string]string{"tool": v, "newsletterTool": v, "ticketPlatform": v, "applicantPortal": v}}
+	d := &BodyData{Lang: "en", Params: map[string]any{"tool": v, "newsletterTool": v, "ticketPlatform": v, "applicantPortal": v}}
 	d.Entity = BodyEntity{ID: "acme", Name: v, Address: v, Email: v, Phone: v, Website: v, Register: v, VATID: v, RepresentedBy: v}
 	d.Entity.DPO.Name, d.Entity.DPO.Email, d.Entity.DPO.Phone, d.Entity.DPO.Address = v, v, v, v
 	d.Entity.Authority.Name, d.Entity.Authority.URL = v, v
@@ -294,6 +301,7 @@ func FuzzBody(f *testing.F) {
 	}
 	r := &Renderer{md: newMarkdown(false), shared: newSharedBodies()}
 	f.Fuzz(func(t *testing.T, body, value string) {
+		checkCode(t, r, value)
 		sf := &site.SectionFile{ID: "x", Lang: "en", Path: "content/sections/x.en.md", Body: body, BodyLine: 4}
 		tmpl, d := parseBody(sf)
 		lines := strings.Count(body, "\n") + 1
@@ -329,6 +337,77 @@ func FuzzBody(f *testing.F) {
 			}
 		}
 	})
+}
+
+// codeBodies put a value in code, with the text that the code element
+// shows before and after it.
+var codeBodies = []struct {
+	body, before, after string
+	span                bool // a code span, where line breaks show as spaces
+}{
+	{"Cookie `{{ .Params.tool }}`.", "", "", true},
+	{"a `` {{ .Params.tool }} `` b", "", "", true},
+	{"| a |\n|---|\n| `x{{ .Params.tool }}` |", "x", "", true},
+	{"[`{{ .Params.tool }}`](https://x.example) *`{{ .Params.tool }}`*", "", "", true},
+	{"```\n{{ .Params.tool }}\n```\n\nAfter.", "", "\n", false},
+	{"~~~ text\n{{ .Params.tool }} end\n~~~", "", " end\n", false},
+	{"    {{ .Params.tool }}\n\nAfter.", "", "\n", false},
+	{"> ```\n> {{ .Params.tool }}\n> ```", "", "\n", false},
+	{"- x\n\n  ```\n  {{ .Params.tool }}\n  ```", "", "\n", false},
+}
+
+// checkCode renders value in every body of codeBodies and checks that the
+// HTML has the elements it has with a plain word and that its first code
+// element shows the value exactly: as written, but for line breaks in a
+// code span (spaces, as Markdown shows them), and for NUL and bytes that
+// are not UTF-8 (U+FFFD, as Markdown reads them).
+func checkCode(t *testing.T, r *Renderer, value string) {
+	t.Helper()
+	if strings.Contains(value, tokenCore) {
+		return // a value with the token mark is escaped as text (code.go)
+	}
+	shown := strings.ReplaceAll(strings.ToValidUTF8(value, "\uFFFD"), "\x00", "\uFFFD")
+	shown = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(shown)
+	for _, cb := range codeBodies {
+		sf := &site.SectionFile{ID: "x", Lang: "en", Path: "content/sections/x.en.md", Body: cb.body, BodyLine: 4}
+		tmpl, d := parseBody(sf)
+		if d != nil {
+			t.Fatal(d)
+		}
+		got, d := r.executeBody(tmpl, sf, fuzzData(value))
+		if d != nil {
+			continue // too long for a body
+		}
+		plain, d := r.executeBody(tmpl, sf, fuzzData("word"))
+		if d != nil {
+			t.Fatal(d)
+		}
+		if a, b := structure(scanHTML(t, got)), structure(scanHTML(t, plain)); a != b {
+			t.Fatalf("value %q in code changed the elements\nbody: %q\nwith value: %s\nwith word:  %s\nHTML: %s", value, cb.body, a, b, got)
+		}
+		want := cb.before + shown + cb.after
+		if cb.span {
+			want = strings.ReplaceAll(want, "\n", " ")
+		}
+		if code := codeContent(got); code != want {
+			t.Fatalf("value %q in code shows as %q, want %q\nbody: %q\nHTML: %s", value, code, want, cb.body, got)
+		}
+	}
+}
+
+// codeContent is the text of the first code element of out.
+func codeContent(out []byte) string {
+	s := string(out)
+	i := strings.Index(s, "<code")
+	if i < 0 {
+		return "(no code element)"
+	}
+	s = s[i:]
+	s = s[strings.IndexByte(s, '>')+1:]
+	if j := strings.Index(s, "</code>"); j >= 0 {
+		s = s[:j]
+	}
+	return stdhtml.UnescapeString(s)
 }
 
 // valueLogic matches bodies whose structure may legitimately depend on the

@@ -62,6 +62,7 @@ type Renderer struct {
 	keys    sync.Map      // *site.SectionFile, *site.Entity, *site.Notice → fingerprint
 	runs    sync.Map      // parsed body → *sync.Pool of *bodyRun
 	dates   sync.Map      // "lang|2006-01-02" → Date
+	params  sync.Map      // paramsKey → an entity's [params] in a language
 	buffers sync.Pool     // *bodyBuffers
 	// mini, when set, minifies notice pages as they are rendered: each
 	// section once, and the page around the sections, instead of the whole
@@ -693,7 +694,7 @@ func (r *Renderer) section(p *compose.Page, part compose.Part) (SectionView, dia
 	bufs := r.getBuffers()
 	defer r.putBuffers(bufs)
 	if t := r.bodies[f]; t != nil {
-		html, d := r.executeBodyTo(bufs, t, f, bodyData(r.site, p), false)
+		html, d := r.executeBodyTo(bufs, t, f, bodyData(r.site, p, r.paramsOf(p)), false)
 		if d != nil {
 			if deps.entity || deps.all {
 				// The same body works for one entity and fails for

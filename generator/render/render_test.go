@@ -48,7 +48,7 @@ func newFixture(t *testing.T, unsafeHTML bool, sections ...*site.Section) *fixtu
 		Updated: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC),
 		Notices: []string{"website"},
 		DPO:     &site.DPO{Name: site.Localized{"": "Dana"}, Email: "dpo@acme.example", Phone: "0049 (30) 99"},
-		Params:  map[string]site.Localized{"tool": {"": "*bold* [x](javascript:alert(1))"}, "heading": {"en": "# Not a heading\n- not a list", "de": "# Keine Überschrift"}},
+		Params:  site.Params{"tool": "*bold* [x](javascript:alert(1))", "heading": site.LocalizedParam{"en": "# Not a heading\n- not a list", "de": "# Keine Überschrift"}},
 	}
 	n := &site.Notice{ID: "website", Source: site.Source{Path: "content/notices/website.toml"}, Title: site.Localized{"en": "Website", "de": "Webseite"}}
 	for _, s := range sections {

@@ -62,22 +62,33 @@ type bodyValues struct {
 	vals []string // raw values, by token index
 	toks []string // the tokens as written, by index
 	lw   *budget.Writer
+	// all is set to put a token in place of every value, not only those
+	// that may be shared: to find out which ones land in code (code.go).
+	all bool
 }
 
 // escape is the body's escaping function during a shared run: a value
 // that may be shared becomes a token, any other is escaped as always.
-func (bv *bodyValues) escape(v any) string {
-	s := fmt.Sprint(v)
-	md := markdownText(s)
-	if len(bv.vals) >= maxTokens || !shareable(s) {
-		return md
+func (bv *bodyValues) escape(v any) (string, error) {
+	s, err := valueText(v)
+	if err != nil {
+		return "", err
 	}
-	tok := shapedToken(len(bv.vals), s)
+	md := markdownText(s)
+	if len(bv.vals) >= maxTokens || !bv.all && !shareable(s) {
+		return md, nil
+	}
+	// Tokens that only find code need no shape: "" is no e-mail address.
+	shape := s
+	if bv.all {
+		shape = ""
+	}
+	tok := shapedToken(len(bv.vals), shape)
 	bv.vals = append(bv.vals, s)
 	bv.toks = append(bv.toks, tok)
 	// The output bound counts the Markdown the page would have had.
 	bv.lw.N -= len(md) - len(tok)
-	return tok
+	return tok, nil
 }
 
 // shapedToken gives a value's token the shape that makes linkify treat
@@ -166,6 +177,10 @@ type sharedBodies struct {
 	bodies map[string]*sharedBody // by tokenized Markdown
 	size   int
 	words  map[string]bool // sameWords verdicts
+	// code holds codeSpots' verdicts by tokenized Markdown (nil: no
+	// token in code), for bodies whose text may put values in code.
+	code     map[string][]codeKind
+	codeSize int
 }
 
 const (
@@ -174,7 +189,24 @@ const (
 )
 
 func newSharedBodies() *sharedBodies {
-	return &sharedBodies{bodies: map[string]*sharedBody{}, words: map[string]bool{}}
+	return &sharedBodies{bodies: map[string]*sharedBody{}, words: map[string]bool{}, code: map[string][]codeKind{}}
+}
+
+func (s *sharedBodies) codeKinds(md []byte) (kinds []codeKind, ok bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	kinds, ok = s.code[string(md)]
+	return kinds, ok
+}
+
+func (s *sharedBodies) storeCodeKinds(md []byte, kinds []codeKind) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.codeSize += len(md) + len(kinds); s.codeSize > maxSharedBytes {
+		clear(s.code)
+		s.codeSize = len(md) + len(kinds)
+	}
+	s.code[string(md)] = kinds
 }
 
 func (s *sharedBodies) load(md []byte) *sharedBody {

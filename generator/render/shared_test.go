@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/noticegen/noticegen/generator/publish"
 	"github.com/noticegen/noticegen/generator/site"
@@ -14,13 +15,20 @@ import (
 // shared conversion. ok says whether the shared conversion was used.
 func sharedPair(t *testing.T, r *Renderer, body, name, email string) (direct, shared string, ok bool) {
 	t.Helper()
+	data := fuzzData("Acme")
+	data.Entity.Name, data.Entity.Email = name, email
+	return sharedPairData(t, r, body, data)
+}
+
+// sharedPairData is sharedPair for a page with the values data.
+func sharedPairData(t *testing.T, r *Renderer, body string, data *BodyData) (direct, shared string, ok bool) {
+	t.Helper()
+	name, email := data.Entity.Name, data.Entity.Email
 	sf := &site.SectionFile{ID: "x", Lang: "en", Path: "content/sections/x.en.md", Body: body, BodyLine: 4}
 	tmpl, d := parseBody(sf)
 	if d != nil {
 		t.Skip("body does not parse")
 	}
-	data := fuzzData("Acme")
-	data.Entity.Name, data.Entity.Email = name, email
 	a, da := r.executeBodyTo(&bodyBuffers{}, tmpl, sf, data, true)
 	bufs := &bodyBuffers{}
 	b, db := r.executeBodyTo(bufs, tmpl, sf, data, false)
@@ -142,41 +150,69 @@ func TestSharedBodyOnce(t *testing.T) {
 
 // FuzzSharedBody checks that the shared conversion gives the HTML of the
 // page's own Markdown for any body and values: \x01 in the body stands
-// for the entity's name and \x02 for its e-mail address.
+// for the entity's name, \x02 for its e-mail address, and \x03 to \x07
+// for params that are not strings: an integer, a float, a boolean, a
+// date (in German, "1. März 2025") and an array of all of them.
 //
 //	go test ./generator/render -run '^$' -fuzz '^FuzzSharedBody$' -fuzztime 5m
 func FuzzSharedBody(f *testing.F) {
 	names := []string{"Acme GmbH", "Müller & Co. KG", "+49 30 1234", "acme.example", "www", "x ht", "1. a", "a/b:c", "amp"}
 	emails := []string{"privacy@acme.example", "a.b+c@x-y.example", "a@b", "https://acme.example/x", "www.acme.example"}
+	nums := []int64{90, 0, -5, 1, 2025, 1 << 62}
+	floats := []float64{0.5, 1e6, -2.25, 0, 1e-9, 1e21}
 	for i, b := range fuzzBodySeeds(f) {
 		b = strings.ReplaceAll(b, "{{ .Entity.Name }}", "\x01")
 		b = strings.ReplaceAll(b, "{{ .Entity.Email }}", "\x02")
-		f.Add(b, names[i%len(names)], emails[i%len(emails)], false)
+		f.Add(b, names[i%len(names)], emails[i%len(emails)], false, nums[i%len(nums)], floats[i%len(floats)])
 	}
-	for _, b := range []string{"*\x01* _\x02_ ~\x01~", "(\x02) <\x02> [\x01](\x02)", "&\x01; \x01@x.y www.\x01", "`\x01` ![\x01](\x02)", "<a title=\"\x01\">\x02</a>"} {
+	for _, b := range []string{"*\x01* _\x02_ ~\x01~", "(\x02) <\x02> [\x01](\x02)", "&\x01; \x01@x.y www.\x01", "`\x01` ![\x01](\x02)", "<a title=\"\x01\">\x02</a>",
+		"\x03 days, \x04 of \x05 on \x06: \x07", "\x03. \x04) *\x03* `\x04` [\x06](\x03)", "| \x03 | \x07 |\n|---|---|\n| \x04 | \x06 |", "\x03\n\x04\n\n- \x07"} {
 		for i := range names {
-			f.Add(b, names[i], emails[i%len(emails)], i%2 == 0)
+			f.Add(b, names[i], emails[i%len(emails)], i%2 == 0, nums[i%len(nums)], floats[i%len(floats)])
 		}
 	}
 	renderers := map[bool]*Renderer{
 		false: {md: newMarkdown(false), shared: newSharedBodies(), mini: publish.NewMinifier()},
 		true:  {md: newMarkdown(true), shared: newSharedBodies(), mini: publish.NewMinifier()},
 	}
-	f.Fuzz(func(t *testing.T, body, name, email string, unsafeHTML bool) {
+	f.Fuzz(func(t *testing.T, body, name, email string, unsafeHTML bool, num int64, flt float64) {
 		if strings.Contains(body, "{{") || strings.Contains(body, "}}") {
-			return // only the two values are actions
+			return // only the values are actions
 		}
-		body = strings.ReplaceAll(body, "\x01", "{{ .Entity.Name }}")
-		body = strings.ReplaceAll(body, "\x02", "{{ .Entity.Email }}")
+		body = strings.NewReplacer("\x01", "{{ .Entity.Name }}", "\x02", "{{ .Entity.Email }}", "\x03", "{{ .Params.n }}",
+			"\x04", "{{ .Params.f }}", "\x05", "{{ .Params.b }}", "\x06", "{{ .Params.d }}", "\x07", "{{ .Params.list }}").Replace(body)
 		r := renderers[unsafeHTML]
+		date := time.Date(2000+int(uint64(num)%100), time.Month(1+uint64(num)%12), 1+int(uint64(num)%28), 0, 0, 0, 0, time.FixedZone("date-local", 0))
 		// Two pages: the second may take the first one's conversion.
 		for _, v := range [][2]string{{name, email}, {email, name}} {
-			direct, shared, _ := sharedPair(t, r, body, v[0], v[1])
+			data := fuzzData("Acme")
+			data.Entity.Name, data.Entity.Email = v[0], v[1]
+			data.Params["n"], data.Params["f"], data.Params["b"] = num, flt, num%2 == 0
+			data.Params["d"] = paramValue(date, "de", "en", r.date)
+			data.Params["list"] = []any{v[0], num, flt, num%3 == 0, data.Params["d"]}
+			direct, shared, _ := sharedPairData(t, r, body, data)
 			if direct != shared {
-				t.Fatalf("body %q, name %q, email %q:\ndirect: %s\nshared: %s", body, v[0], v[1], direct, shared)
+				t.Fatalf("body %q, name %q, email %q, %d, %v:\ndirect: %s\nshared: %s", body, v[0], v[1], num, flt, direct, shared)
 			}
 		}
 	})
+}
+
+// TestSharedParams: numbers, dates and lists of [params] take the shared
+// conversion as the strings do, and read as their own Markdown does.
+func TestSharedParams(t *testing.T) {
+	r := &Renderer{md: newMarkdown(false), shared: newSharedBodies(), mini: publish.NewMinifier()}
+	body := "Kept {{ .Params.n }} days; {{ .Params.f }} of visits; since {{ .Params.d }}; tools {{ .Params.list }}."
+	for _, n := range []int64{90, 30, 365} {
+		data := fuzzData("Acme")
+		data.Params["n"], data.Params["f"] = n, float64(n)/1000
+		data.Params["d"] = paramValue(time.Date(2025, 3, int(n%28)+1, 0, 0, 0, 0, time.FixedZone("date-local", 0)), "de", "en", r.date)
+		data.Params["list"] = []any{"Matomo", n, true}
+		direct, shared, ok := sharedPairData(t, r, body, data)
+		if direct != shared || !ok {
+			t.Errorf("%d: shared=%v\ndirect: %s\nshared: %s", n, ok, direct, shared)
+		}
+	}
 }
 
 func TestSubstituteEscapes(t *testing.T) {

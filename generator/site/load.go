@@ -157,7 +157,7 @@ func (l *loader) decode(src Source, v any) bool {
 	}
 	ok := true
 	t := reflect.TypeOf(v)
-	undecoded := md.Undecoded()
+	undecoded := unknownKeys(t, md.Undecoded())
 	for i, key := range undecoded {
 		if i == maxKeyReports {
 			// Finding a key's line scans the file; thousands of them would
@@ -404,6 +404,29 @@ func knownKeys(t reflect.Type, parent []string) []string {
 		}
 	}
 	return keys
+}
+
+// unknownKeys turns the keys the TOML library left undecoded into the
+// keys to report: for each, its first part that no field takes (for
+// [foo] with bar = 1, foo, not also foo.bar, which would have no keys to
+// suggest), each once, and none inside [params], which takes any key.
+func unknownKeys(t reflect.Type, undecoded []toml.Key) []toml.Key {
+	var out []toml.Key
+	seen := map[string]bool{}
+	for _, key := range undecoded {
+		if inParams(t, key) {
+			continue
+		}
+		i := len(key) - 1
+		for i > 0 && knownKeys(t, key[:i]) == nil {
+			i--
+		}
+		if k := key[:i+1]; !seen[k.String()] {
+			seen[k.String()] = true
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 func (l *loader) loadConfig() {
@@ -676,30 +699,7 @@ func (l *loader) checkEntity(e *Entity) {
 			}
 		}
 	}
-	var bad []string
-	for k := range e.Params {
-		if !validParamKey(k) {
-			bad = append(bad, k)
-		}
-	}
-	slices.Sort(bad)
-	for i, k := range bad {
-		if i == maxKeyReports {
-			l.diags.Errorf(src.Path, 0, 0, "%d more params keys that cannot be used in a template not listed", len(bad)-i)
-			break
-		}
-		line, col := src.KeyPos("params", k)
-		l.diags.Errorf(src.Path, line, col, "params key %q cannot be used in a template; expected letters, digits and _ starting with a letter", k)
-	}
-}
-
-func validParamKey(k string) bool {
-	for i, r := range k {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '_' || i > 0 && r >= '0' && r <= '9') {
-			return false
-		}
-	}
-	return k != ""
+	l.checkParams(e)
 }
 
 func (l *loader) loadNotices() {

@@ -54,21 +54,21 @@ type Entity struct {
 	ID     string `toml:"-"`
 	Source Source `toml:"-"`
 
-	Name          Localized            `toml:"name"`
-	Address       Localized            `toml:"address"`
-	Email         string               `toml:"email"`
-	Phone         string               `toml:"phone"`
-	Website       string               `toml:"website"`
-	Register      Localized            `toml:"register"`
-	VATID         string               `toml:"vatID"`
-	RepresentedBy Localized            `toml:"representedBy"`
-	Updated       time.Time            `toml:"updated"`
-	Notices       []string             `toml:"notices"`
-	Uses          []string             `toml:"uses"`
-	Omit          []string             `toml:"omit"`
-	DPO           *DPO                 `toml:"dpo"`
-	Authority     *Authority           `toml:"authority"`
-	Params        map[string]Localized `toml:"params"`
+	Name          Localized  `toml:"name"`
+	Address       Localized  `toml:"address"`
+	Email         string     `toml:"email"`
+	Phone         string     `toml:"phone"`
+	Website       string     `toml:"website"`
+	Register      Localized  `toml:"register"`
+	VATID         string     `toml:"vatID"`
+	RepresentedBy Localized  `toml:"representedBy"`
+	Updated       time.Time  `toml:"updated"`
+	Notices       []string   `toml:"notices"`
+	Uses          []string   `toml:"uses"`
+	Omit          []string   `toml:"omit"`
+	DPO           *DPO       `toml:"dpo"`
+	Authority     *Authority `toml:"authority"`
+	Params        Params     `toml:"params"`
 }
 
 // DPO is an entity's data protection officer.
