@@ -49,6 +49,7 @@ fuzz:
 	$(GO) test ./generator/site -run '^$$' -fuzz '^FuzzLocalized$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./generator/site -run '^$$' -fuzz '^FuzzCheckID$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./generator/site -run '^$$' -fuzz '^FuzzKeyPos$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./generator/site -run '^$$' -fuzz '^FuzzParams$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./generator/locale -run '^$$' -fuzz '^FuzzMessages$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./generator/render -run '^$$' -fuzz '^FuzzBody$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./generator/render -run '^$$' -fuzz '^FuzzSharedBody$$' -fuzztime $(FUZZTIME)
