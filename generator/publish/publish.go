@@ -233,11 +233,17 @@ func NewStage(ctx context.Context, dest string, o Options) (*Stage, error) {
 	if _, err := os.Lstat(dest); err == nil {
 		st.prev = dest
 	}
+	// The staging folder goes beside dest's absolute path: the parent of
+	// a relative "." or ".." is not the folder above it.
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return nil, err
+	}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("create %s: %w", parent, err)
 	}
-	dir, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".staging-")
+	dir, err := os.MkdirTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".staging-")
 	if err != nil {
 		// The error names the staging folder, whose random name means
 		// nothing to the user; what failed is writing into the parent.
