@@ -192,10 +192,7 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 	// write: where the files go, decided before the first page renders
 	var stage *publish.Stage
 	if opts.Dest != nil {
-		names := make([]string, len(jobs))
-		for i, j := range jobs {
-			names[i] = j.path
-		}
+		names := jobPaths(jobs)
 		if err := publish.CheckNames(names); err != nil {
 			res.Diags.Errorf("", 0, 0, "%v", err)
 			return fail()
@@ -690,18 +687,35 @@ func addStatic(src fs.FS, s *site.Site, jobs *[]job) *diag.Diagnostic {
 }
 
 // keepClash refuses a site.toml keep entry that names a file or folder
-// the build writes: the kept entry and the new output cannot both be there.
+// the build writes, its manifest included: the kept entry and the new
+// output cannot both be there. Names are compared as a case-insensitive
+// file system compares them ("EN" is en/ on macOS), as clashes does, so
+// the error comes here, at its line, not from the write after rendering.
 func keepClash(s *site.Site, jobs []job) *diag.Diagnostic {
+	fold := cases.Fold()
 	for _, k := range s.Config.Keep {
-		for _, j := range jobs {
-			if j.path == k || strings.HasPrefix(j.path, k+"/") {
+		fk := foldName(fold, k)
+		for _, p := range append([]string{publish.Manifest}, jobPaths(jobs)...) {
+			if top, _, _ := strings.Cut(p, "/"); foldName(fold, top) == fk {
+				what := p
+				if p == publish.Manifest {
+					what = "its list of files"
+				}
 				line, col := s.Source.ValuePos(k, "keep")
 				return &diag.Diagnostic{File: site.ConfigFile, Line: line, Col: col, Severity: diag.Error,
-					Message: fmt.Sprintf("keep entry %q is written by the build (%s); expected a name the build does not write, such as \".git\"", k, j.path)}
+					Message: fmt.Sprintf("keep entry %q is written by the build (%s); expected a name the build does not write, such as \".git\"", k, what)}
 			}
 		}
 	}
 	return nil
+}
+
+func jobPaths(jobs []job) []string {
+	paths := make([]string, len(jobs))
+	for i, j := range jobs {
+		paths[i] = j.path
+	}
+	return paths
 }
 
 // CheckDest refuses a destination that would destroy the site's sources.
