@@ -13,6 +13,7 @@ import (
 	"path"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -416,7 +417,9 @@ func clashes(jobs []job) diag.List {
 			}
 			how := "case"
 			if !strings.EqualFold(mine.path, theirs.path) {
-				how = "case or in how their accents are encoded"
+				// The two may look the same on screen (é and e + ◌́):
+				// spelled out, they show where they differ.
+				how = fmt.Sprintf("case or in how their accents are encoded (%s and %s)", strconv.QuoteToASCII(mine.path), strconv.QuoteToASCII(theirs.path))
 			}
 			msg = fmt.Sprintf("%s (from %s)%s and %s (from %s%s) differ only in %s, so they would be one file on macOS and Windows; expected paths that differ in more than that",
 				mine.path, mine.from.what, more, theirs.path, theirs.from.what, where, how)

@@ -65,7 +65,7 @@ func TestClashes(t *testing.T) {
 			"static/caf\u00e9.txt":  "a",
 			"static/cafe\u0301.txt": "b",
 		}, []string{
-			"static/caf\u00e9.txt:1: error: caf\u00e9.txt (from static/caf\u00e9.txt) and cafe\u0301.txt (from static/cafe\u0301.txt) differ only in case or in how their accents are encoded, so they would be one file on macOS and Windows; expected paths that differ in more than that",
+			"static/caf\u00e9.txt:1: error: caf\u00e9.txt (from static/caf\u00e9.txt) and cafe\u0301.txt (from static/cafe\u0301.txt) differ only in case or in how their accents are encoded (\"caf\\u00e9.txt\" and \"cafe\\u0301.txt\"), so they would be one file on macOS and Windows; expected paths that differ in more than that",
 		}},
 		{"a Kelvin sign folds to an ASCII k", `["en"]`, map[string]string{
 			"static/key.txt":      "a",
