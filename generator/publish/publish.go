@@ -401,6 +401,9 @@ func (st *Stage) Commit() error {
 		return err
 	}
 	moved, err := carry(st.dest, st.dir, st.opts.Keep)
+	if err == nil {
+		err = sameMode(st.dest, st.dir)
+	}
 	var old string
 	if err == nil {
 		old, err = swap(st.dir, st.dest)
@@ -420,6 +423,17 @@ func (st *Stage) Commit() error {
 		_ = removeTree(old)
 	}
 	return nil
+}
+
+// sameMode gives dir the permissions of dest, when dest exists: the
+// build replaces the folder, not the access the user gave it (a public/
+// kept from other users with 0750 stays so).
+func sameMode(dest, dir string) error {
+	info, err := os.Lstat(dest)
+	if err != nil {
+		return nil
+	}
+	return os.Chmod(dir, info.Mode()&(fs.ModePerm|fs.ModeSetgid|fs.ModeSticky))
 }
 
 // Abort discards what was staged; the destination stays as it was.
