@@ -723,3 +723,7 @@ func jobPaths(jobs []job) []string {
 
 // CheckDest refuses a destination that would destroy the site's sources.
 func CheckDest(srcDir, dest string) error { return publish.CheckDest(srcDir, dest) }
+
+// CheckInside refuses a destination named by site.toml (name) that a link
+// in the site carries out of srcDir.
+func CheckInside(srcDir, dest, name string) error { return publish.CheckInside(srcDir, dest, name) }

@@ -174,6 +174,15 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if err := generator.CheckDest(*src, out); err != nil {
 			return "", err
 		}
+		if *dest == "" && s.Config.PublishDir != "" {
+			// The site names this folder, not the user: it stays in the
+			// site whatever links the site holds. (The default public
+			// can only be a link itself, which CheckDest refuses.)
+			name := fmt.Sprintf("%s's publishDir %q", site.ConfigFile, s.Config.PublishDir)
+			if err := generator.CheckInside(*src, out, name); err != nil {
+				return "", err
+			}
+		}
 		return out, nil
 	}
 	res := generator.Build(ctx, root.FS(), opts)

@@ -92,6 +92,25 @@ func CheckDest(srcDir, dest string) error {
 	return checkFolder(dest)
 }
 
+// CheckInside refuses a destination that, links resolved, is not inside
+// srcDir: publishDir names a folder of the site, and a link in the site
+// (out -> ~) must not carry the build out of it. name is how the
+// destination was given, for the message.
+func CheckInside(srcDir, dest, name string) error {
+	src, err := filepath.Abs(srcDir)
+	if err != nil {
+		return err
+	}
+	dst, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	if src, dst = resolve(src), resolve(dst); !within(dst, src) {
+		return fmt.Errorf("%s leads out of the site folder through a link, to %s; expected a folder inside it, e.g. \"public\" (use -d for another place)", name, dst)
+	}
+	return nil
+}
+
 // resolve follows links in the existing part of p, so that a link cannot
 // disguise the source as something else.
 func resolve(p string) string {
