@@ -430,6 +430,43 @@ func clashes(jobs []job) diag.List {
 		}
 		diags.Add(diag.Diagnostic{File: mine.from.file, Line: line, Col: col, Severity: diag.Error, Message: msg})
 	}
+	return append(diags, folderClashes(jobs, fold)...)
+}
+
+// folderClashes refuses a file whose name differs only in case from a
+// folder the build writes into (static/En/a beside en/a/b/c/index.html):
+// on macOS and Windows they are one name, and the build would fail half
+// written. The same name in the same case is addStatic's error.
+func folderClashes(jobs []job, fold cases.Caser) diag.List {
+	type folder struct {
+		name string
+		job  int // the first job writing into it
+	}
+	folders := map[string]folder{} // folded name → the folder
+	for i, j := range jobs {
+		for d := path.Dir(j.path); d != "."; d = path.Dir(d) {
+			k := foldName(fold, d)
+			if _, ok := folders[k]; ok {
+				break // and so are the folders above it
+			}
+			folders[k] = folder{d, i}
+		}
+	}
+	var diags diag.List
+	for _, j := range jobs {
+		f, ok := folders[foldName(fold, j.path)]
+		if !ok || f.name == j.path {
+			continue
+		}
+		other := jobs[f.job]
+		line, col := j.from.pos()
+		if line == 0 {
+			line = 1
+		}
+		diags.Add(diag.Diagnostic{File: j.from.file, Line: line, Col: col, Severity: diag.Error, Message: fmt.Sprintf(
+			"%s (from %s) and the folder %s holding %s (from %s) differ only in case, so they would be one name on macOS and Windows; expected paths that differ in more than that",
+			j.path, j.from.what, f.name, other.path, other.from.what)})
+	}
 	return diags
 }
 
