@@ -13,6 +13,7 @@ import (
 	"path"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -192,10 +193,7 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 	// write: where the files go, decided before the first page renders
 	var stage *publish.Stage
 	if opts.Dest != nil {
-		names := make([]string, len(jobs))
-		for i, j := range jobs {
-			names[i] = j.path
-		}
+		names := jobPaths(jobs)
 		if err := publish.CheckNames(names); err != nil {
 			res.Diags.Errorf("", 0, 0, "%v", err)
 			return fail()
@@ -419,7 +417,9 @@ func clashes(jobs []job) diag.List {
 			}
 			how := "case"
 			if !strings.EqualFold(mine.path, theirs.path) {
-				how = "case or in how their accents are encoded"
+				// The two may look the same on screen (é and e + ◌́):
+				// spelled out, they show where they differ.
+				how = fmt.Sprintf("case or in how their accents are encoded (%s and %s)", strconv.QuoteToASCII(mine.path), strconv.QuoteToASCII(theirs.path))
 			}
 			msg = fmt.Sprintf("%s (from %s)%s and %s (from %s%s) differ only in %s, so they would be one file on macOS and Windows; expected paths that differ in more than that",
 				mine.path, mine.from.what, more, theirs.path, theirs.from.what, where, how)
@@ -429,6 +429,43 @@ func clashes(jobs []job) diag.List {
 			line = 1 // a static file or layout as a whole
 		}
 		diags.Add(diag.Diagnostic{File: mine.from.file, Line: line, Col: col, Severity: diag.Error, Message: msg})
+	}
+	return append(diags, folderClashes(jobs, fold)...)
+}
+
+// folderClashes refuses a file whose name differs only in case from a
+// folder the build writes into (static/En/a beside en/a/b/c/index.html):
+// on macOS and Windows they are one name, and the build would fail half
+// written. The same name in the same case is addStatic's error.
+func folderClashes(jobs []job, fold cases.Caser) diag.List {
+	type folder struct {
+		name string
+		job  int // the first job writing into it
+	}
+	folders := map[string]folder{} // folded name → the folder
+	for i, j := range jobs {
+		for d := path.Dir(j.path); d != "."; d = path.Dir(d) {
+			k := foldName(fold, d)
+			if _, ok := folders[k]; ok {
+				break // and so are the folders above it
+			}
+			folders[k] = folder{d, i}
+		}
+	}
+	var diags diag.List
+	for _, j := range jobs {
+		f, ok := folders[foldName(fold, j.path)]
+		if !ok || f.name == j.path {
+			continue
+		}
+		other := jobs[f.job]
+		line, col := j.from.pos()
+		if line == 0 {
+			line = 1
+		}
+		diags.Add(diag.Diagnostic{File: j.from.file, Line: line, Col: col, Severity: diag.Error, Message: fmt.Sprintf(
+			"%s (from %s) and the folder %s holding %s (from %s) differ only in case, so they would be one name on macOS and Windows; expected paths that differ in more than that",
+			j.path, j.from.what, f.name, other.path, other.from.what)})
 	}
 	return diags
 }
@@ -690,19 +727,40 @@ func addStatic(src fs.FS, s *site.Site, jobs *[]job) *diag.Diagnostic {
 }
 
 // keepClash refuses a site.toml keep entry that names a file or folder
-// the build writes: the kept entry and the new output cannot both be there.
+// the build writes, its manifest included: the kept entry and the new
+// output cannot both be there. Names are compared as a case-insensitive
+// file system compares them ("EN" is en/ on macOS), as clashes does, so
+// the error comes here, at its line, not from the write after rendering.
 func keepClash(s *site.Site, jobs []job) *diag.Diagnostic {
+	fold := cases.Fold()
 	for _, k := range s.Config.Keep {
-		for _, j := range jobs {
-			if j.path == k || strings.HasPrefix(j.path, k+"/") {
+		fk := foldName(fold, k)
+		for _, p := range append([]string{publish.Manifest}, jobPaths(jobs)...) {
+			if top, _, _ := strings.Cut(p, "/"); foldName(fold, top) == fk {
+				what := p
+				if p == publish.Manifest {
+					what = "its list of files"
+				}
 				line, col := s.Source.ValuePos(k, "keep")
 				return &diag.Diagnostic{File: site.ConfigFile, Line: line, Col: col, Severity: diag.Error,
-					Message: fmt.Sprintf("keep entry %q is written by the build (%s); expected a name the build does not write, such as \".git\"", k, j.path)}
+					Message: fmt.Sprintf("keep entry %q is written by the build (%s); expected a name the build does not write, such as \".git\"", k, what)}
 			}
 		}
 	}
 	return nil
 }
 
+func jobPaths(jobs []job) []string {
+	paths := make([]string, len(jobs))
+	for i, j := range jobs {
+		paths[i] = j.path
+	}
+	return paths
+}
+
 // CheckDest refuses a destination that would destroy the site's sources.
 func CheckDest(srcDir, dest string) error { return publish.CheckDest(srcDir, dest) }
+
+// CheckInside refuses a destination named by site.toml (name) that a link
+// in the site carries out of srcDir.
+func CheckInside(srcDir, dest, name string) error { return publish.CheckInside(srcDir, dest, name) }

@@ -55,6 +55,11 @@ func TestClashes(t *testing.T) {
 		}, []string{
 			`static/EN/index.html:1: error: EN/index.html (from static/EN/index.html) and en/index.html (from the overview of language "en", site.toml:4:14) differ only in case, so they would be one file on macOS and Windows; expected paths that differ in more than that`,
 		}},
+		{"a static file and a generated folder differ in case", `["en"]`, map[string]string{
+			"static/En/a": "x",
+		}, []string{
+			`static/En/a:1: error: En/a (from static/En/a) and the folder en/a holding en/a/b/c/index.html (from entity "a" with notice "b/c") differ only in case, so they would be one name on macOS and Windows; expected paths that differ in more than that`,
+		}},
 		{"two static files differ in case", `["en"]`, map[string]string{
 			"static/img/Logo.png": "a",
 			"static/img/logo.png": "b",
@@ -65,7 +70,7 @@ func TestClashes(t *testing.T) {
 			"static/caf\u00e9.txt":  "a",
 			"static/cafe\u0301.txt": "b",
 		}, []string{
-			"static/caf\u00e9.txt:1: error: caf\u00e9.txt (from static/caf\u00e9.txt) and cafe\u0301.txt (from static/cafe\u0301.txt) differ only in case or in how their accents are encoded, so they would be one file on macOS and Windows; expected paths that differ in more than that",
+			"static/caf\u00e9.txt:1: error: caf\u00e9.txt (from static/caf\u00e9.txt) and cafe\u0301.txt (from static/cafe\u0301.txt) differ only in case or in how their accents are encoded (\"caf\\u00e9.txt\" and \"cafe\\u0301.txt\"), so they would be one file on macOS and Windows; expected paths that differ in more than that",
 		}},
 		{"a Kelvin sign folds to an ASCII k", `["en"]`, map[string]string{
 			"static/key.txt":      "a",

@@ -174,6 +174,15 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if err := generator.CheckDest(*src, out); err != nil {
 			return "", err
 		}
+		if *dest == "" && s.Config.PublishDir != "" {
+			// The site names this folder, not the user: it stays in the
+			// site whatever links the site holds. (The default public
+			// can only be a link itself, which CheckDest refuses.)
+			name := fmt.Sprintf("%s's publishDir %q", site.ConfigFile, s.Config.PublishDir)
+			if err := generator.CheckInside(*src, out, name); err != nil {
+				return "", err
+			}
+		}
 		return out, nil
 	}
 	res := generator.Build(ctx, root.FS(), opts)
@@ -333,12 +342,8 @@ func newSite(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "noticegen new site: %s; expected the name of a new folder, such as mysite\n", msg)
 		return exitUsage
 	}
-	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
-		fmt.Fprintf(stderr, "noticegen new site: %s exists and is a file; expected a new or empty folder\n", dir)
-		return exitUsage
-	}
-	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
-		fmt.Fprintf(stderr, "noticegen new site: %s exists and is not empty; expected a new or empty folder\n", dir)
+	if msg := notNewFolder(dir); msg != "" {
+		fmt.Fprintf(stderr, "noticegen new site: %s; expected a new or empty folder\n", msg)
 		return exitUsage
 	}
 	err := fs.WalkDir(noticegen.Example, ".", func(p string, d fs.DirEntry, err error) error {
@@ -388,6 +393,33 @@ func currentFolder(dir string) string {
 		if abs == wd {
 			return fmt.Sprintf("%s is the current folder", dir)
 		}
+	}
+	return ""
+}
+
+// notNewFolder says why dir cannot take a new site: it is a file, a
+// folder with something in it, a link that leads nowhere, or a path
+// through a file. "" means it can (it is absent, or an empty folder).
+func notNewFolder(dir string) string {
+	if _, err := os.Lstat(dir); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return ""
+		}
+		return fmt.Sprintf("%s cannot be a folder: %v", dir, errors.Unwrap(err))
+	}
+	info, err := os.Stat(dir)
+	switch {
+	case err != nil:
+		return fmt.Sprintf("%s is a link that leads nowhere (%v)", dir, errors.Unwrap(err))
+	case !info.IsDir():
+		return fmt.Sprintf("%s exists and is a file", dir)
+	}
+	entries, err := os.ReadDir(dir)
+	switch {
+	case err != nil:
+		return fmt.Sprintf("%s cannot be read: %v", dir, errors.Unwrap(err))
+	case len(entries) > 0:
+		return fmt.Sprintf("%s exists and is not empty", dir)
 	}
 	return ""
 }

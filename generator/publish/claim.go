@@ -41,8 +41,8 @@ type Options struct {
 	// a reason to refuse the destination.
 	Keep []string
 	// Force lets the stage replace a folder holding files no build wrote.
-	// It never replaces the root of the file system, the home folder, the
-	// current folder or a folder containing one of them.
+	// Nothing lets it replace the root of the file system, the home
+	// folder, the current folder or a folder containing one of them.
 	Force bool
 }
 
@@ -62,7 +62,10 @@ func refused(format string, args ...any) error {
 // everything in it is a previous build's output (listed in its manifest or
 // among o.Names). Anything else is a *RefusedError unless o.Force is set.
 // A link is refused whatever it points at: replacing it would put a folder
-// where the link was, not into the folder it names.
+// where the link was, not into the folder it names. The root, the home
+// folder and the current folder are refused first, however empty: an
+// empty home (or one holding only a kept .git) would otherwise be swapped
+// for the build, and the current folder deleted under the shell in it.
 func Claim(dest string, o Options) error {
 	dest = filepath.Clean(dest)
 	if err := checkFolder(dest); err != nil {
@@ -71,15 +74,15 @@ func Claim(dest string, o Options) error {
 	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
+	if err := irreplaceable(dest); err != nil {
+		return err
+	}
 	foreign, err := foreignEntries(dest, o)
 	if err != nil {
 		return err
 	}
-	if len(foreign) == 0 {
+	if len(foreign) == 0 || o.Force {
 		return nil
-	}
-	if o.Force {
-		return irreplaceable(dest)
 	}
 	what := quoteName(foreign[0])
 	if n := len(foreign) - 1; n == 1 {
@@ -151,8 +154,10 @@ func readManifest(p string, files map[string]bool) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	// A checkout with CRLF line ends (a gh-pages worktree on Windows)
+	// still holds the build's own list.
 	head, rest, _ := bytes.Cut(b, []byte("\n"))
-	if string(head) != manifestHeader {
+	if string(bytes.TrimSuffix(head, []byte("\r"))) != manifestHeader {
 		return false, nil
 	}
 	sc := bufio.NewScanner(bytes.NewReader(rest))
@@ -195,8 +200,8 @@ func quoteName(n string) string {
 	return n
 }
 
-// irreplaceable refuses, even with --force, the destinations no build is
-// worth losing: the root of the file system, the home folder, the current
+// irreplaceable refuses, with or without --force, the destinations no
+// build is worth losing: the root of the file system, the home folder, the current
 // folder, and any folder holding one of them. Their staging folder would
 // also land where nobody asked for one (/ for -d ~).
 func irreplaceable(dest string) error {

@@ -115,35 +115,67 @@ func TestClaim(t *testing.T) {
 	}
 }
 
-// TestClaimNeverWithForce: --force never replaces the root, the home
-// folder, the current folder or a folder holding one of them.
-func TestClaimNeverWithForce(t *testing.T) {
+// TestClaimNever: with or without --force, a build never replaces the
+// root, the home folder, the current folder or a folder holding one of
+// them, however empty: an empty home, or one holding only a kept .git,
+// would be swapped for the build, and the current folder deleted under
+// the shell in it.
+func TestClaimNever(t *testing.T) {
 	root := t.TempDir()
 	home := filepath.Join(root, "users", "me")
 	wd := filepath.Join(root, "work", "deep")
-	tree(t, root, "users/me/notes.txt", "work/deep/notes.txt", "other/notes.txt")
-	t.Setenv("HOME", home)
-	t.Chdir(wd)
+	tree(t, root, "users/me/notes.txt", "work/deep/notes.txt", "other/notes.txt", "empty/home/", "empty/cwd/", "git/home/.git/HEAD")
 	tests := []struct {
-		dest, want string
+		home, wd, dest, want string
 	}{
-		{home, "is your home folder"},
-		{filepath.Join(root, "users"), "contains your home folder"},
-		{root, "contains your home folder"},
-		{".", "is the current folder"},
-		{wd, "is the current folder"},
-		{"..", "contains the current folder"},
-		{filepath.Join(root, "other"), ""},
+		{home, wd, home, "is your home folder"},
+		{home, wd, filepath.Join(root, "users"), "contains your home folder"},
+		{home, wd, root, "contains your home folder"},
+		{home, wd, ".", "is the current folder"},
+		{home, wd, wd, "is the current folder"},
+		{home, wd, "..", "contains the current folder"},
+		{home, wd, filepath.Join(root, "other"), ""},
+		{filepath.Join(root, "empty/home"), wd, filepath.Join(root, "empty/home"), "is your home folder"},
+		{filepath.Join(root, "git/home"), wd, filepath.Join(root, "git/home"), "is your home folder"},
+		{home, filepath.Join(root, "empty/cwd"), ".", "is the current folder"},
+		{home, filepath.Join(root, "empty/cwd"), "../cwd", "is the current folder"},
 	}
 	for _, tt := range tests {
-		err := Claim(tt.dest, Options{Force: true})
-		if tt.want == "" && err != nil || tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)) {
-			t.Errorf("Claim(%s, force) = %v; want %q", tt.dest, err, tt.want)
+		t.Setenv("HOME", tt.home)
+		t.Chdir(tt.wd)
+		for _, force := range []bool{false, true} {
+			err := Claim(tt.dest, Options{Force: force, Keep: []string{".git"}})
+			var re *RefusedError
+			switch {
+			case tt.want == "" && force && err != nil:
+				t.Errorf("Claim(%s, force) = %v; want it accepted", tt.dest, err)
+			case tt.want != "" && (!errors.As(err, &re) || !strings.Contains(err.Error(), tt.want)):
+				t.Errorf("Claim(%s, force %v) with HOME %s in %s = %v; want %q", tt.dest, force, tt.home, tt.wd, err, tt.want)
+			}
 		}
 	}
 	// The root is refused by its own rule; irreplaceable only reads.
 	if err := irreplaceable("/"); err == nil || !strings.Contains(err.Error(), "root of the file system") {
 		t.Errorf("irreplaceable(/) = %v; want the root refused", err)
+	}
+}
+
+// TestStageDot: -d . (an empty current folder, as given) gets its staging
+// folder, if any, beside it, never inside it; and is refused anyway.
+func TestStageDot(t *testing.T) {
+	parent := t.TempDir()
+	tree(t, parent, "cwd/")
+	t.Chdir(filepath.Join(parent, "cwd"))
+	t.Setenv("HOME", parent+"/nohome")
+	if st, err := NewStage(context.Background(), ".", Options{Names: []string{"index.html"}}); err == nil {
+		st.Abort()
+		t.Errorf("NewStage(.) in an empty current folder accepted")
+	}
+	if extra := leftovers(t, parent, "cwd"); len(extra) != 0 {
+		t.Errorf("left beside: %q", extra)
+	}
+	if entries, _ := os.ReadDir("."); len(entries) != 0 {
+		t.Errorf("left inside the current folder: %v", entries)
 	}
 }
 
@@ -273,6 +305,19 @@ func TestCommitClaimsAgain(t *testing.T) {
 // TestManifestNames: every name the build can write reads back from the
 // manifest as it was written, a newline or quote in it included.
 func TestManifestNames(t *testing.T) {
+	t.Run("CRLF", func(t *testing.T) {
+		// A manifest checked out with CRLF line ends is still the build's.
+		p := filepath.Join(t.TempDir(), Manifest)
+		crlf := strings.ReplaceAll(string(manifest([]string{"index.html", "en/index.html"})), "\n", "\r\n")
+		if err := os.WriteFile(p, []byte(crlf), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]bool{}
+		if ok, err := readManifest(p, got); !ok || err != nil || !got["index.html"] || !got["en/index.html"] || len(got) != 2 {
+			t.Errorf("readManifest(CRLF) = %v, %v, %v; want both names", ok, err, got)
+		}
+	})
+
 	names := []string{"a b.html", "a\nb.html", `"quoted".html`, "ünï/cödé.html", "tab\there", "x/y/z.css"}
 	dir := t.TempDir()
 	p := filepath.Join(dir, Manifest)

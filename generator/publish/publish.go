@@ -92,6 +92,25 @@ func CheckDest(srcDir, dest string) error {
 	return checkFolder(dest)
 }
 
+// CheckInside refuses a destination that, links resolved, is not inside
+// srcDir: publishDir names a folder of the site, and a link in the site
+// (out -> ~) must not carry the build out of it. name is how the
+// destination was given, for the message.
+func CheckInside(srcDir, dest, name string) error {
+	src, err := filepath.Abs(srcDir)
+	if err != nil {
+		return err
+	}
+	dst, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	if src, dst = resolve(src), resolve(dst); !within(dst, src) {
+		return fmt.Errorf("%s leads out of the site folder through a link, to %s; expected a folder inside it, e.g. \"public\" (use -d for another place)", name, dst)
+	}
+	return nil
+}
+
 // resolve follows links in the existing part of p, so that a link cannot
 // disguise the source as something else.
 func resolve(p string) string {
@@ -233,11 +252,17 @@ func NewStage(ctx context.Context, dest string, o Options) (*Stage, error) {
 	if _, err := os.Lstat(dest); err == nil {
 		st.prev = dest
 	}
+	// The staging folder goes beside dest's absolute path: the parent of
+	// a relative "." or ".." is not the folder above it.
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return nil, err
+	}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("create %s: %w", parent, err)
 	}
-	dir, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".staging-")
+	dir, err := os.MkdirTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".staging-")
 	if err != nil {
 		// The error names the staging folder, whose random name means
 		// nothing to the user; what failed is writing into the parent.
@@ -395,6 +420,9 @@ func (st *Stage) Commit() error {
 		return err
 	}
 	moved, err := carry(st.dest, st.dir, st.opts.Keep)
+	if err == nil {
+		err = sameMode(st.dest, st.dir)
+	}
 	var old string
 	if err == nil {
 		old, err = swap(st.dir, st.dest)
@@ -414,6 +442,17 @@ func (st *Stage) Commit() error {
 		_ = removeTree(old)
 	}
 	return nil
+}
+
+// sameMode gives dir the permissions of dest, when dest exists: the
+// build replaces the folder, not the access the user gave it (a public/
+// kept from other users with 0750 stays so).
+func sameMode(dest, dir string) error {
+	info, err := os.Lstat(dest)
+	if err != nil {
+		return nil
+	}
+	return os.Chmod(dir, info.Mode()&(fs.ModePerm|fs.ModeSetgid|fs.ModeSticky))
 }
 
 // Abort discards what was staged; the destination stays as it was.

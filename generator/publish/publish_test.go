@@ -181,6 +181,17 @@ func TestWriteCreatesDest(t *testing.T) {
 	if extra := leftovers(t, parent, "public"); len(extra) != 0 {
 		t.Errorf("left behind next to dest: %q", extra)
 	}
+	// A rebuild keeps the access the user gave the folder.
+	if err := os.Chmod(dest, 0o750); err != nil {
+		t.Fatal(err)
+	}
+	files["index.html"] = []byte("<p>v2</p>")
+	if err := Write(context.Background(), dest, files); err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	if info, err = os.Stat(dest); err != nil || info.Mode().Perm() != 0o750 {
+		t.Errorf("rebuilt dest mode = %v, %v; want drwxr-x--- as the user set it", info.Mode(), err)
+	}
 }
 
 func TestWriteReplacesDest(t *testing.T) {
