@@ -820,8 +820,8 @@ func (l *loader) parseSectionFile(p string, b []byte) (*SectionFile, bool) {
 	if !l.decode(f.Front, &f.Meta) {
 		return nil, false
 	}
-	if line, col, r := bodyControl(f.Body); line > 0 {
-		l.diags.Errorf(p, f.BodyLine+line-1, col, "control character %U in the body; expected text without control characters other than tab and newline", r)
+	if line, col, r, what := bodyControl(f.Body); line > 0 {
+		l.diags.Errorf(p, f.BodyLine+line-1, col, "%s %U in the body; expected text without %ss%s", what, r, what, refusedHint[what])
 		return nil, false
 	}
 	if strings.TrimSpace(f.Meta.Title) == "" {

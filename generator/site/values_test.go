@@ -66,6 +66,13 @@ func TestLoadControlCharacters(t *testing.T) {
 		{"ESC in a section body, at its line and column", map[string]string{general: "+++\ntitle = \"General\"\n+++\nHello\r\nthere \x1b[2J.\n"},
 			[]string{"content/sections/general.en.md:5:7: error: control character U+001B in the body; expected text without control characters other than tab and newline"}},
 		{"NUL, tab and CRLF in a section body are Markdown's", map[string]string{general: "+++\ntitle = \"General\"\n+++\nHello\x00\tthere\r\n"}, nil},
+		{"noncharacter U+FFFE, which HTML forbids, in an entity name", map[string]string{entity: "name = \"Acme\\uFFFE GmbH\"\nnotices = [\"website\"]\n"},
+			[]string{entity + `:1:1: error: key "name" holds noncharacter U+FFFE; expected text without noncharacters (U+FDD0–U+FDEF and U+FFFE, U+FFFF in every plane), which HTML forbids`}},
+		{"noncharacter of a higher plane in an i18n message", map[string]string{"i18n/de.toml": "glance = \"Auf einen\\U0010FFFF Blick\"\n"},
+			[]string{`i18n/de.toml:1:1: error: key "glance" holds noncharacter U+10FFFF; expected text without noncharacters (U+FDD0–U+FDEF and U+FFFE, U+FFFF in every plane), which HTML forbids`}},
+		{"noncharacter typed into a section body", map[string]string{general: "+++\ntitle = \"General\"\n+++\nHello \uFDD0.\n"},
+			[]string{"content/sections/general.en.md:4:7: error: noncharacter U+FDD0 in the body; expected text without noncharacters (U+FDD0–U+FDEF and U+FFFE, U+FFFF in every plane), which HTML forbids"}},
+		{"bidi marks, isolates and an emoji are text (right-to-left names need them)", map[string]string{entity: "name = \"Acme\\u200f\\u2067x\\u2069 \\U0001F600\"\nnotices = [\"website\"]\n"}, nil},
 		{"tab, newline and CRLF are text", map[string]string{entity: "name = \"Acme\\tGmbH\"\naddress = \"Street 1\\r\\nTown\\n\"\nnotices = [\"website\"]\nregister = \"\"\"\r\nHRB 1\r\nBerlin\"\"\"\r\n"},
 			nil},
 	}
