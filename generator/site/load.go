@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -862,8 +863,27 @@ func (l *loader) loadI18n() {
 	}
 }
 
+// loadStatic lists the files under static/, refusing a name that no page
+// could link to and no terminal could show: one that is not UTF-8 or holds
+// a control character or noncharacter (the file, copied as it is, would
+// carry it into the published folder).
 func (l *loader) loadStatic() {
-	l.site.Static = l.contentFiles(StaticDir, "", false)
+	for _, p := range l.contentFiles(StaticDir, "", false) {
+		if !utf8.ValidString(p) {
+			l.diags.Errorf(p, 0, 0, "file name is not UTF-8; expected a name in UTF-8, as a browser requests it")
+			continue
+		}
+		if i := strings.IndexFunc(p, func(r rune) bool { return unicode.IsControl(r) || isNoncharacter(r) }); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(p[i:])
+			what := "control character"
+			if isNoncharacter(r) {
+				what = "noncharacter"
+			}
+			l.diags.Errorf(p, 0, 0, "file name holds %s U+%04X; expected a name without control characters or noncharacters", what, r)
+			continue
+		}
+		l.site.Static = append(l.site.Static, p)
+	}
 }
 
 // ParseCache keeps parsed files between loads of one site. An entry is

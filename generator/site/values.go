@@ -160,11 +160,14 @@ func refusedChar(s string, i int, r rune) (what string, bad bool) {
 	switch {
 	case unicode.IsControl(r) && r != '\t' && r != '\n' && (r != '\r' || i+1 == len(s) || s[i+1] != '\n'):
 		return "control character", true
-	case r >= 0xFDD0 && r <= 0xFDEF || r&0xFFFE == 0xFFFE:
+	case isNoncharacter(r):
 		return "noncharacter", true
 	}
 	return "", false
 }
+
+// isNoncharacter reports whether r is one of Unicode's 66 noncharacters.
+func isNoncharacter(r rune) bool { return r >= 0xFDD0 && r <= 0xFDEF || r&0xFFFE == 0xFFFE }
 
 // timeOfDay reports whether the value of key (its item-th element, from 1,
 // when item > 0) is written as a time of day, such as 10:00:00, rather than
