@@ -186,7 +186,7 @@ func (l *loader) decode(src Source, v any) bool {
 			}
 		}
 	}
-	return l.checkValues(src, v) && ok
+	return l.checkValues(src, v, md) && ok
 }
 
 var (
@@ -245,7 +245,7 @@ func tomlError(src Source, err error, t reflect.Type) diag.Diagnostic {
 		}
 		hint := ""
 		if m := tomlBadDate.FindStringSubmatch(msg); m != nil {
-			msg, prefix = m[1]+" is not a date; expected a date such as 2025-03-01, without quotes", ""
+			msg, prefix = notADate(src.Text, pe.Position, m[1]), ""
 		} else if strings.HasPrefix(msg, "expected value but found") && pe.LastKey != "" {
 			hint = fmt.Sprintf("; text is written in quotes, e.g. %s = \"…\"", pe.LastKey[strings.LastIndexByte(pe.LastKey, '.')+1:])
 		} else if strings.HasPrefix(msg, "invalid datetime") {
@@ -294,6 +294,35 @@ func tomlError(src Source, err error, t reflect.Type) diag.Diagnostic {
 	}
 	d.Message = "invalid TOML: " + tomlLinePrefix.ReplaceAllString(err.Error(), "")
 	return d
+}
+
+// notADate says what was written where a date is expected, from the
+// value's place in text: the TOML library reports every such value as a
+// text that does not parse as a time, quoted, whether it was a string, a
+// number or a boolean.
+func notADate(text []byte, pos toml.Position, quoted string) string {
+	if pos.Start > 0 && pos.Start <= len(text) && (text[pos.Start-1] == '"' || text[pos.Start-1] == '\'') {
+		if s, err := strconv.Unquote(quoted); err == nil {
+			if _, err := time.Parse(time.DateOnly, s); err == nil {
+				return fmt.Sprintf("%s is text in quotes, not a date; expected the date without quotes: %s", quoted, s)
+			}
+		}
+		return quoted + " is text, not a date; expected a date such as 2025-03-01, without quotes"
+	}
+	raw := ""
+	if pos.Start >= 0 && pos.Len > 0 && pos.Start+pos.Len <= len(text) {
+		raw = string(text[pos.Start : pos.Start+pos.Len])
+	}
+	what := "an integer"
+	switch {
+	case raw == "":
+		return quoted + " is not a date; expected a date such as 2025-03-01"
+	case raw == "true" || raw == "false":
+		what = "a boolean"
+	case strings.ContainsAny(raw, ".eEin"): // 1.5, 1e3, inf, nan
+		what = "a number"
+	}
+	return fmt.Sprintf("%s is %s, not a date; expected a date such as 2025-03-01", raw, what)
 }
 
 // controlChar returns the line, column and value of the first character
@@ -857,7 +886,7 @@ func (l *loader) loadI18n() {
 		// does not parse is reported by package locale.
 		var msgs map[string]any
 		if _, err := toml.Decode(string(b), &msgs); err == nil {
-			l.checkValues(Source{Path: p, Text: b}, msgs)
+			l.checkValues(Source{Path: p, Text: b}, msgs, toml.MetaData{})
 		}
 		l.site.I18n[lang] = File{Path: p, Data: b}
 	}

@@ -19,9 +19,11 @@ import (
 // decoded into; every string and date reachable from it is looked at, so
 // each kind of file, and every field added to the model later, is covered.
 // Values of type any (free values such as params) may be times of day.
+// md tells a date the file writes from one it leaves out (Go's zero
+// time); the zero value of md is for a v with no date fields.
 // It returns false when it reported anything.
-func (l *loader) checkValues(src Source, v any) bool {
-	w := valueWalker{l: l, src: src, ok: true}
+func (l *loader) checkValues(src Source, v any, md toml.MetaData) bool {
+	w := valueWalker{l: l, src: src, md: md, ok: true}
 	w.walk(reflect.ValueOf(v), nil, 0, false)
 	return w.ok
 }
@@ -29,8 +31,12 @@ func (l *loader) checkValues(src Source, v any) bool {
 type valueWalker struct {
 	l   *loader
 	src Source
+	md  toml.MetaData
 	ok  bool
 }
+
+// minYear is the first year a date may have.
+const minYear = 1000
 
 var (
 	timeType = reflect.TypeFor[time.Time]()
@@ -57,12 +63,15 @@ func (w *valueWalker) walk(v reflect.Value, key []string, item int, free bool) {
 		t := v.Type()
 		if t == timeType {
 			// Decoded into a time.Time, TOML's 10:00:00 is that time on
-			// January 1 of the year 0, which no real date is near.
-			if tm := v.Interface().(time.Time); !free && tm.Year() == 0 {
-				if w.timeOfDay(key, item) {
+			// January 1 of the year 0, which no real date is near. A year
+			// before 1000 is written with leading zeros, a slip, and
+			// 0001-01-01 is Go's zero time, which pages read as no date.
+			tm := v.Interface().(time.Time)
+			if !free && tm.Year() < minYear && (!tm.IsZero() || w.md.IsDefined(key...)) {
+				if tm.Year() == 0 && w.timeOfDay(key, item) {
 					w.report(key, item, "has a time of day (%s); expected a date such as 2025-03-01", tm.Format("15:04:05"))
 				} else {
-					w.report(key, item, "has a date in the year 0; expected a date such as 2025-03-01")
+					w.report(key, item, "has the date %s, before the year %d; expected a date such as 2025-03-01", tm.Format("2006-01-02"), minYear)
 				}
 			}
 			return
