@@ -514,6 +514,31 @@ func (l *loader) loadConfig() {
 	}
 	l.checkKeep(src, cfg)
 	l.checkLocalizedLangs(src, reflect.ValueOf(cfg).Elem(), nil)
+	// The chooser and overview pages have no other title or heading.
+	l.requireText(src, cfg.Title, []string{"title"}, `the site's name, e.g. title = "Nordlicht Group Privacy Center"`)
+}
+
+// requireText reports a required localized text that is absent, or blank
+// in the default language: the file's first line (or the table's) when
+// the key is absent, the key when it is there but empty. want says what is
+// expected. A table without the default language at all is reported by
+// checkLocalizedLangs, with what to add.
+func (l *loader) requireText(src Source, v Localized, key []string, want string) {
+	def := l.site.Config.DefaultLanguage
+	if !missingText(v, def) {
+		return
+	}
+	name := strings.Join(key, ".")
+	if v == nil {
+		line, col := 1, 0
+		if len(key) > 1 {
+			line, col = src.KeyPos(key[:len(key)-1]...)
+		}
+		l.diags.Errorf(src.Path, line, col, "%s is missing; expected %s", name, want)
+		return
+	}
+	line, col := src.KeyPos(key...)
+	l.diags.Errorf(src.Path, line, col, "%s is empty in %s, the default language; expected %s", name, def, want)
 }
 
 // checkKeep defaults keep to [".git"] and refuses an entry that is not a
@@ -696,8 +721,12 @@ func (l *loader) loadTOMLFiles(dir string, parse func(id, p string, b []byte) (a
 
 func (l *loader) checkEntity(e *Entity) {
 	src := e.Source
-	if missingText(e.Name, l.site.Config.DefaultLanguage) {
-		l.diags.Errorf(src.Path, 1, 0, "name is missing; expected the controller's legal name, e.g. name = \"Nordlicht AG\"")
+	l.requireText(src, e.Name, []string{"name"}, `the controller's legal name, e.g. name = "Nordlicht AG"`)
+	if e.DPO != nil {
+		l.requireText(src, e.DPO.Name, []string{"dpo", "name"}, `the data protection officer's name, e.g. name = "Dr. Miriam Feldkamp" in [dpo]`)
+	}
+	if e.Authority != nil {
+		l.requireText(src, e.Authority.Name, []string{"authority", "name"}, `the supervisory authority's name, e.g. name = "Berlin Commissioner for Data Protection" in [authority]`)
 	}
 	for _, u := range []struct{ key []string }{{[]string{"website"}}, {[]string{"authority", "url"}}} {
 		var val string
@@ -739,9 +768,7 @@ func (l *loader) loadNotices() {
 			return nil, false
 		}
 		l.checkLocalizedLangs(n.Source, reflect.ValueOf(n).Elem(), nil)
-		if missingText(n.Title, l.site.Config.DefaultLanguage) {
-			l.diags.Errorf(p, 1, 0, "title is missing; expected e.g. title = { en = \"Privacy notice for website visitors\" }")
-		}
+		l.requireText(n.Source, n.Title, []string{"title"}, `e.g. title = { en = "Privacy notice for website visitors" }`)
 		if len(n.Sections) == 0 {
 			line, col := n.Source.KeyPos("sections")
 			l.diags.Errorf(p, line, col, "sections is empty; expected the list of section ids this notice is made of")
