@@ -616,7 +616,7 @@ func (l *loader) contentFiles(dir, ext string, required bool) []string {
 			if required {
 				l.diags.Errorf(link, 0, 0, "is a link; expected a folder inside the site, since links are not followed: they could reach outside it")
 			} else {
-				l.diags.Warnf(link, 0, 0, "is a link; skipped, since links could reach outside the site")
+				l.diags.Add(skipped(link, "is a link"))
 			}
 		}
 		l.linksSeen[link] = true
@@ -655,7 +655,7 @@ func (l *loader) contentFiles(dir, ext string, required bool) []string {
 			return nil
 		}
 		if !d.Type().IsRegular() {
-			l.diags.Warnf(p, 0, 0, "not a regular file (a link or device); skipped, since links could reach outside the site")
+			l.diags.Add(skipped(p, "not a regular file (a link or device)"))
 			return nil
 		}
 		files = append(files, p)
@@ -668,6 +668,14 @@ func (l *loader) contentFiles(dir, ext string, required bool) []string {
 		l.diags.Errorf(dir, 0, 0, "no files; expected at least one")
 	}
 	return files
+}
+
+// skipped is the warning about a link or device that the build passes over,
+// worded for --strict too, where the build stops at it instead.
+func skipped(p, what string) diag.Diagnostic {
+	return diag.Diagnostic{File: p, Severity: diag.Warning,
+		Message:       what + "; skipped, since links could reach outside the site",
+		StrictMessage: what + "; expected a regular file or folder, since links could reach outside the site"}
 }
 
 // idOf checks a file under dir named <id><ext> and returns its id.
