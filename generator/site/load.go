@@ -167,7 +167,7 @@ func (l *loader) decode(src Source, v any) bool {
 			break
 		}
 		line, col := src.KeyPos(key...)
-		l.diags.Errorf(src.Path, line, col, "unknown key %q; expected one of: %s", key.String(), strings.Join(knownKeys(t, key[:len(key)-1]), ", "))
+		l.diags.Errorf(src.Path, line, col, "unknown key %s; expected one of: %s", keyName(key), strings.Join(knownKeys(t, key[:len(key)-1]), ", "))
 		ok = false
 	}
 	// BurntSushi/toml matches struct fields ignoring case; keys are case
@@ -181,7 +181,7 @@ func (l *loader) decode(src Source, v any) bool {
 		for _, k := range known {
 			if strings.EqualFold(k, last) {
 				line, col := src.KeyPos(key...)
-				l.diags.Errorf(src.Path, line, col, "unknown key %q; keys are case-sensitive: expected %q", key.String(), k)
+				l.diags.Errorf(src.Path, line, col, "unknown key %s; keys are case-sensitive: expected %q", keyName(key), k)
 				ok = false
 			}
 		}
@@ -591,7 +591,7 @@ func (l *loader) checkLocalizedLangs(src Source, v reflect.Value, key []string) 
 			// table without it leaves an empty place on those pages.
 			if def := l.site.Config.DefaultLanguage; slices.Contains(langs, def) && len(loc) > 0 && !loc.Has(def) {
 				line, col := src.KeyPos(key...)
-				l.diags.Errorf(src.Path, line, col, "key %q has no %q text, so %s pages would show nothing there; expected %s = \"…\" in the table too, since %s is the default language", toml.Key(key).String(), def, def, def, def)
+				l.diags.Errorf(src.Path, line, col, "key %s has no %q text, so %s pages would show nothing there; expected %s = \"…\" in the table too, since %s is the default language", keyName(key), def, def, def, def)
 			}
 			return
 		}

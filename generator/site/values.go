@@ -114,7 +114,7 @@ func (w *valueWalker) walk(v reflect.Value, key []string, item int, free bool) {
 func (w *valueWalker) report(key []string, item int, format string, args ...any) {
 	w.ok = false
 	line, col := w.src.KeyPos(key...)
-	what := fmt.Sprintf("key %q", toml.Key(key).String())
+	what := "key " + keyName(key)
 	if item > 0 {
 		what += fmt.Sprintf(", item %d,", item)
 	}
