@@ -148,7 +148,10 @@ func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang s
 		if _, ok := own[defaultLang]; !ok {
 			file = "site.toml"
 		}
-		diags.Warnf(file, 1, 0, "the default language %s has no UI messages; pages show English labels until i18n/%s.toml translates them", defaultLang, defaultLang)
+		diags.Add(diag.Diagnostic{File: file, Line: 1, Severity: diag.Warning,
+			Message: fmt.Sprintf("the default language %s has no UI messages; pages show English labels until i18n/%s.toml translates them", defaultLang, defaultLang),
+			// Under --strict nothing is published, so no page shows any label.
+			StrictMessage: fmt.Sprintf("the default language %s has no UI messages; expected i18n/%s.toml with them (noticegen new i18n %s writes one to fill in), since under --strict a missing translation is an error", defaultLang, defaultLang, defaultLang)})
 	}
 	// What each language lacks is reported by Warnings, which knows the
 	// ids the layouts use: a site's message that nothing prints (a typo)

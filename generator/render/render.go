@@ -218,7 +218,9 @@ func layoutFiles(builtin, own fs.FS) ([]layoutFile, diag.List) {
 				return nil
 			}
 			if !d.Type().IsRegular() {
-				diags.Warnf(src.prefix+p, 0, 0, "not a regular file (a link or device); skipped")
+				diags.Add(diag.Diagnostic{File: src.prefix + p, Severity: diag.Warning,
+					Message:       "not a regular file (a link or device); skipped",
+					StrictMessage: "not a regular file (a link or device); expected a regular file, since links could reach outside the site"})
 				return nil
 			}
 			b, err := fs.ReadFile(src.fsys, p)

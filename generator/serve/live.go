@@ -83,6 +83,10 @@ func inject(page []byte, urlPath, version string, build int64, errs diag.List) [
 		tag.WriteString(`<div id="noticegen-overlay" role="alert" style="position:fixed;inset:auto 1rem 1rem 1rem;max-height:60vh;overflow:auto;z-index:2147483647;background:#2b0b0b;color:#fff;border:2px solid #ff6b6b;border-radius:8px;padding:1rem 1.25rem;font:14px/1.5 ui-monospace,monospace">`)
 		tag.WriteString("<strong>noticegen: the last edit broke the build (" + strconv.Itoa(len(errs)) + plural(len(errs), " error", " errors") + "). Showing the last good version.</strong><ul>")
 		for _, d := range errs {
+			// Escaped as on the terminal: HTML forbids control characters,
+			// and a message made outside diag.List (a template's error)
+			// may carry one.
+			d = d.Escaped()
 			tag.WriteString(`<li><span style="color:#ffb3b3">` + html.EscapeString(d.Pos()) + "</span>: " + html.EscapeString(d.Message) + "</li>")
 		}
 		tag.WriteString("</ul></div>")

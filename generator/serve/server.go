@@ -460,6 +460,7 @@ func message(snap *snapshot, page string) []byte {
 		m.Versions[page] = snap.versions[page]
 	}
 	for _, d := range snap.errs {
+		d = d.Escaped() // as the overlay and the terminal show it
 		m.Errors = append(m.Errors, errorMessage{Pos: d.Pos(), File: d.File, Line: d.Line, Message: d.Message})
 	}
 	b, _ := json.Marshal(m)

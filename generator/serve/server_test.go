@@ -140,6 +140,32 @@ func TestOverlayEscapesErrors(t *testing.T) {
 	}
 }
 
+// TestOverlayEscapesControlCharacters: the overlay and the build message
+// sent to open pages show a control character or bidi override of an error
+// (a file name, a template's own message) as its escape, as the terminal
+// does, whether or not the diagnostic was made through diag.List.
+func TestOverlayEscapesControlCharacters(t *testing.T) {
+	errs := diag.List{{File: "content/a\x1b[31m.en.md", Line: 1, Message: "template: \u202eevil\x07 here"}}
+	snap := &snapshot{errs: errs, versions: map[string]string{}}
+	for name, out := range map[string]string{
+		"overlay": string(inject([]byte("<html><body></body></html>"), "/en/", "v", 1, errs)),
+		"message": string(message(snap, "")),
+	} {
+		// Raw, or as JSON's \u001b, which the page's script turns back.
+		if strings.ContainsAny(out, "\x1b\x07\u202e") || strings.Contains(out, `\u001b`) || strings.Contains(out, `\u0007`) {
+			t.Errorf("%s carries a control character: %q", name, out)
+		}
+		for _, want := range []string{`a\x1b[31m.en.md`, `\u202eevil\a here`} {
+			if name == "message" {
+				want = strings.ReplaceAll(want, `\`, `\\`)
+			}
+			if !strings.Contains(out, want) {
+				t.Errorf("%s lacks %q: %q", name, want, out)
+			}
+		}
+	}
+}
+
 func TestHubPages(t *testing.T) {
 	var h hub
 	a := h.add("/en/acme/website/")

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -166,7 +167,7 @@ func (l *loader) decode(src Source, v any) bool {
 			break
 		}
 		line, col := src.KeyPos(key...)
-		l.diags.Errorf(src.Path, line, col, "unknown key %q; expected one of: %s", key.String(), strings.Join(knownKeys(t, key[:len(key)-1]), ", "))
+		l.diags.Errorf(src.Path, line, col, "unknown key %s; expected one of: %s", keyName(key), strings.Join(knownKeys(t, key[:len(key)-1]), ", "))
 		ok = false
 	}
 	// BurntSushi/toml matches struct fields ignoring case; keys are case
@@ -180,12 +181,12 @@ func (l *loader) decode(src Source, v any) bool {
 		for _, k := range known {
 			if strings.EqualFold(k, last) {
 				line, col := src.KeyPos(key...)
-				l.diags.Errorf(src.Path, line, col, "unknown key %q; keys are case-sensitive: expected %q", key.String(), k)
+				l.diags.Errorf(src.Path, line, col, "unknown key %s; keys are case-sensitive: expected %q", keyName(key), k)
 				ok = false
 			}
 		}
 	}
-	return l.checkValues(src, v) && ok
+	return l.checkValues(src, v, md) && ok
 }
 
 var (
@@ -244,7 +245,7 @@ func tomlError(src Source, err error, t reflect.Type) diag.Diagnostic {
 		}
 		hint := ""
 		if m := tomlBadDate.FindStringSubmatch(msg); m != nil {
-			msg, prefix = m[1]+" is not a date; expected a date such as 2025-03-01, without quotes", ""
+			msg, prefix = notADate(src.Text, pe.Position, m[1]), ""
 		} else if strings.HasPrefix(msg, "expected value but found") && pe.LastKey != "" {
 			hint = fmt.Sprintf("; text is written in quotes, e.g. %s = \"…\"", pe.LastKey[strings.LastIndexByte(pe.LastKey, '.')+1:])
 		} else if strings.HasPrefix(msg, "invalid datetime") {
@@ -293,6 +294,35 @@ func tomlError(src Source, err error, t reflect.Type) diag.Diagnostic {
 	}
 	d.Message = "invalid TOML: " + tomlLinePrefix.ReplaceAllString(err.Error(), "")
 	return d
+}
+
+// notADate says what was written where a date is expected, from the
+// value's place in text: the TOML library reports every such value as a
+// text that does not parse as a time, quoted, whether it was a string, a
+// number or a boolean.
+func notADate(text []byte, pos toml.Position, quoted string) string {
+	if pos.Start > 0 && pos.Start <= len(text) && (text[pos.Start-1] == '"' || text[pos.Start-1] == '\'') {
+		if s, err := strconv.Unquote(quoted); err == nil {
+			if _, err := time.Parse(time.DateOnly, s); err == nil {
+				return fmt.Sprintf("%s is text in quotes, not a date; expected the date without quotes: %s", quoted, s)
+			}
+		}
+		return quoted + " is text, not a date; expected a date such as 2025-03-01, without quotes"
+	}
+	raw := ""
+	if pos.Start >= 0 && pos.Len > 0 && pos.Start+pos.Len <= len(text) {
+		raw = string(text[pos.Start : pos.Start+pos.Len])
+	}
+	what := "an integer"
+	switch {
+	case raw == "":
+		return quoted + " is not a date; expected a date such as 2025-03-01"
+	case raw == "true" || raw == "false":
+		what = "a boolean"
+	case strings.ContainsAny(raw, ".eEin"): // 1.5, 1e3, inf, nan
+		what = "a number"
+	}
+	return fmt.Sprintf("%s is %s, not a date; expected a date such as 2025-03-01", raw, what)
 }
 
 // controlChar returns the line, column and value of the first character
@@ -484,6 +514,31 @@ func (l *loader) loadConfig() {
 	}
 	l.checkKeep(src, cfg)
 	l.checkLocalizedLangs(src, reflect.ValueOf(cfg).Elem(), nil)
+	// The chooser and overview pages have no other title or heading.
+	l.requireText(src, cfg.Title, []string{"title"}, `the site's name, e.g. title = "Nordlicht Group Privacy Center"`)
+}
+
+// requireText reports a required localized text that is absent, or blank
+// in the default language: the file's first line (or the table's) when
+// the key is absent, the key when it is there but empty. want says what is
+// expected. A table without the default language at all is reported by
+// checkLocalizedLangs, with what to add.
+func (l *loader) requireText(src Source, v Localized, key []string, want string) {
+	def := l.site.Config.DefaultLanguage
+	if !missingText(v, def) {
+		return
+	}
+	name := strings.Join(key, ".")
+	if v == nil {
+		line, col := 1, 0
+		if len(key) > 1 {
+			line, col = src.KeyPos(key[:len(key)-1]...)
+		}
+		l.diags.Errorf(src.Path, line, col, "%s is missing; expected %s", name, want)
+		return
+	}
+	line, col := src.KeyPos(key...)
+	l.diags.Errorf(src.Path, line, col, "%s is empty in %s, the default language; expected %s", name, def, want)
 }
 
 // checkKeep defaults keep to [".git"] and refuses an entry that is not a
@@ -536,7 +591,7 @@ func (l *loader) checkLocalizedLangs(src Source, v reflect.Value, key []string) 
 			// table without it leaves an empty place on those pages.
 			if def := l.site.Config.DefaultLanguage; slices.Contains(langs, def) && len(loc) > 0 && !loc.Has(def) {
 				line, col := src.KeyPos(key...)
-				l.diags.Errorf(src.Path, line, col, "key %q has no %q text, so %s pages would show nothing there; expected %s = \"…\" in the table too, since %s is the default language", toml.Key(key).String(), def, def, def, def)
+				l.diags.Errorf(src.Path, line, col, "key %s has no %q text, so %s pages would show nothing there; expected %s = \"…\" in the table too, since %s is the default language", keyName(key), def, def, def, def)
 			}
 			return
 		}
@@ -561,7 +616,7 @@ func (l *loader) contentFiles(dir, ext string, required bool) []string {
 			if required {
 				l.diags.Errorf(link, 0, 0, "is a link; expected a folder inside the site, since links are not followed: they could reach outside it")
 			} else {
-				l.diags.Warnf(link, 0, 0, "is a link; skipped, since links could reach outside the site")
+				l.diags.Add(skipped(link, "is a link"))
 			}
 		}
 		l.linksSeen[link] = true
@@ -600,7 +655,7 @@ func (l *loader) contentFiles(dir, ext string, required bool) []string {
 			return nil
 		}
 		if !d.Type().IsRegular() {
-			l.diags.Warnf(p, 0, 0, "not a regular file (a link or device); skipped, since links could reach outside the site")
+			l.diags.Add(skipped(p, "not a regular file (a link or device)"))
 			return nil
 		}
 		files = append(files, p)
@@ -613,6 +668,14 @@ func (l *loader) contentFiles(dir, ext string, required bool) []string {
 		l.diags.Errorf(dir, 0, 0, "no files; expected at least one")
 	}
 	return files
+}
+
+// skipped is the warning about a link or device that the build passes over,
+// worded for --strict too, where the build stops at it instead.
+func skipped(p, what string) diag.Diagnostic {
+	return diag.Diagnostic{File: p, Severity: diag.Warning,
+		Message:       what + "; skipped, since links could reach outside the site",
+		StrictMessage: what + "; expected a regular file or folder, since links could reach outside the site"}
 }
 
 // idOf checks a file under dir named <id><ext> and returns its id.
@@ -666,8 +729,12 @@ func (l *loader) loadTOMLFiles(dir string, parse func(id, p string, b []byte) (a
 
 func (l *loader) checkEntity(e *Entity) {
 	src := e.Source
-	if missingText(e.Name, l.site.Config.DefaultLanguage) {
-		l.diags.Errorf(src.Path, 1, 0, "name is missing; expected the controller's legal name, e.g. name = \"Nordlicht AG\"")
+	l.requireText(src, e.Name, []string{"name"}, `the controller's legal name, e.g. name = "Nordlicht AG"`)
+	if e.DPO != nil {
+		l.requireText(src, e.DPO.Name, []string{"dpo", "name"}, `the data protection officer's name, e.g. name = "Dr. Miriam Feldkamp" in [dpo]`)
+	}
+	if e.Authority != nil {
+		l.requireText(src, e.Authority.Name, []string{"authority", "name"}, `the supervisory authority's name, e.g. name = "Berlin Commissioner for Data Protection" in [authority]`)
 	}
 	for _, u := range []struct{ key []string }{{[]string{"website"}}, {[]string{"authority", "url"}}} {
 		var val string
@@ -709,9 +776,7 @@ func (l *loader) loadNotices() {
 			return nil, false
 		}
 		l.checkLocalizedLangs(n.Source, reflect.ValueOf(n).Elem(), nil)
-		if missingText(n.Title, l.site.Config.DefaultLanguage) {
-			l.diags.Errorf(p, 1, 0, "title is missing; expected e.g. title = { en = \"Privacy notice for website visitors\" }")
-		}
+		l.requireText(n.Source, n.Title, []string{"title"}, `e.g. title = { en = "Privacy notice for website visitors" }`)
 		if len(n.Sections) == 0 {
 			line, col := n.Source.KeyPos("sections")
 			l.diags.Errorf(p, line, col, "sections is empty; expected the list of section ids this notice is made of")
@@ -820,8 +885,8 @@ func (l *loader) parseSectionFile(p string, b []byte) (*SectionFile, bool) {
 	if !l.decode(f.Front, &f.Meta) {
 		return nil, false
 	}
-	if line, col, r := bodyControl(f.Body); line > 0 {
-		l.diags.Errorf(p, f.BodyLine+line-1, col, "control character %U in the body; expected text without control characters other than tab and newline", r)
+	if line, col, r, what := bodyControl(f.Body); line > 0 {
+		l.diags.Errorf(p, f.BodyLine+line-1, col, "%s %U in the body; expected text without %ss%s", what, r, what, refusedHint[what])
 		return nil, false
 	}
 	if strings.TrimSpace(f.Meta.Title) == "" {
@@ -856,14 +921,33 @@ func (l *loader) loadI18n() {
 		// does not parse is reported by package locale.
 		var msgs map[string]any
 		if _, err := toml.Decode(string(b), &msgs); err == nil {
-			l.checkValues(Source{Path: p, Text: b}, msgs)
+			l.checkValues(Source{Path: p, Text: b}, msgs, toml.MetaData{})
 		}
 		l.site.I18n[lang] = File{Path: p, Data: b}
 	}
 }
 
+// loadStatic lists the files under static/, refusing a name that no page
+// could link to and no terminal could show: one that is not UTF-8 or holds
+// a control character or noncharacter (the file, copied as it is, would
+// carry it into the published folder).
 func (l *loader) loadStatic() {
-	l.site.Static = l.contentFiles(StaticDir, "", false)
+	for _, p := range l.contentFiles(StaticDir, "", false) {
+		if !utf8.ValidString(p) {
+			l.diags.Errorf(p, 0, 0, "file name is not UTF-8; expected a name in UTF-8, as a browser requests it")
+			continue
+		}
+		if i := strings.IndexFunc(p, func(r rune) bool { return unicode.IsControl(r) || isNoncharacter(r) }); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(p[i:])
+			what := "control character"
+			if isNoncharacter(r) {
+				what = "noncharacter"
+			}
+			l.diags.Errorf(p, 0, 0, "file name holds %s U+%04X; expected a name without control characters or noncharacters", what, r)
+			continue
+		}
+		l.site.Static = append(l.site.Static, p)
+	}
 }
 
 // ParseCache keeps parsed files between loads of one site. An entry is

@@ -3,8 +3,11 @@ package site
 import (
 	"bytes"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
 )
 
 // Source is the text of one TOML document together with where it sits in its
@@ -191,10 +194,25 @@ func startsKey(line []byte) bool {
 // params."news.tool" is two keys, params and news.tool.
 func splitKey(k string) []string {
 	var parts []string
-	var cur strings.Builder
-	quote := rune(0)
+	var cur, basic strings.Builder // basic: a "…" part as written, escapes and all
+	quote, escaped := rune(0), false
 	for _, r := range strings.TrimSpace(k) {
 		switch {
+		case quote == '"' && (escaped || r == '\\'):
+			// A basic string's escapes (\u001b, \") are what the
+			// decoded key holds; Go's are a superset of TOML's.
+			escaped = !escaped && r == '\\'
+			basic.WriteRune(r)
+		case quote == '"' && r == '"':
+			quote = 0
+			if s, err := strconv.Unquote(`"` + basic.String() + `"`); err == nil {
+				cur.WriteString(s)
+			} else {
+				cur.WriteString(basic.String())
+			}
+			basic.Reset()
+		case quote == '"':
+			basic.WriteRune(r)
 		case quote != 0 && r == quote:
 			quote = 0
 		case quote != 0:
@@ -210,6 +228,17 @@ func splitKey(k string) []string {
 		}
 	}
 	return append(parts, strings.TrimSpace(cur.String()))
+}
+
+// keyName writes a key path for a message as TOML writes it, in quotes:
+// "dpo.name", or "a\u001bb" for a part that TOML itself has to quote
+// (whose quotes, and TOML's escapes, are then the ones shown, rather than
+// %q's quoting of the quotes).
+func keyName(k toml.Key) string {
+	if s := k.String(); strings.Contains(s, `"`) {
+		return s
+	}
+	return strconv.Quote(k.String())
 }
 
 func commonPrefix(a, b []string) int {

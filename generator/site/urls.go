@@ -12,10 +12,17 @@ import (
 // CheckBaseURL accepts an absolute http(s) URL without query, fragment or
 // user name, whose host is a host name or IP address, whose port (if any)
 // is 1–65535, and which is written as a URL is sent: with no character that
-// would have to be percent-encoded. It is written as it is into the
+// would have to be percent-encoded, no space around it, a lower-case scheme,
+// no dot at the end of the host and no empty, . or .. path segment. It is written as it is into the
 // sitemap and into every page's canonical link, so both say the same and
 // neither is a URL a crawler refuses.
 func CheckBaseURL(s string) error {
+	if t := strings.TrimSpace(s); t != s {
+		return fmt.Errorf("baseURL %q has spaces at its start or end; expected %q", s, t)
+	}
+	if scheme, rest, ok := strings.Cut(s, "://"); ok && scheme != strings.ToLower(scheme) && (strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https")) {
+		return fmt.Errorf("baseURL %q has its scheme in capitals; expected %q", s, strings.ToLower(scheme)+"://"+rest)
+	}
 	u, err := url.Parse(s)
 	var ue *url.Error
 	if errors.As(err, &ue) && (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")) {
@@ -35,11 +42,22 @@ func CheckBaseURL(s string) error {
 			return fmt.Errorf("baseURL %q has port %q; expected a port from 1 to 65535, or none", s, port)
 		}
 	}
+	if host := u.Hostname(); strings.HasSuffix(host, ".") && validHost(strings.TrimSuffix(host, ".")) {
+		return fmt.Errorf("baseURL %q has host %q, which ends in a dot; expected %q", s, host, strings.TrimSuffix(host, "."))
+	}
 	if host := u.Hostname(); !validHost(host) {
 		return fmt.Errorf("baseURL %q has host %q, which is no host name; expected letters, digits, - and dots such as privacy.example.com (an international name as xn--…), or an IP address", s, host)
 	}
 	if e := u.String(); e != s {
 		return fmt.Errorf("baseURL %q has characters that an address must percent-encode; expected %q", s, e)
+	}
+	// A browser and a crawler resolve . and .. (also written %2e) away,
+	// and // is a path of its own: the canonical links would name pages
+	// at other addresses.
+	for _, seg := range strings.Split(strings.TrimSuffix(strings.TrimPrefix(u.EscapedPath(), "/"), "/"), "/") {
+		if dots, _ := url.PathUnescape(seg); dots == "." || dots == ".." || seg == "" && u.EscapedPath() != "" && u.EscapedPath() != "/" {
+			return fmt.Errorf("baseURL %q has the path segment %q; expected a path without empty, . or .. segments, such as /privacy/", s, seg)
+		}
 	}
 	return nil
 }

@@ -19,9 +19,11 @@ import (
 // decoded into; every string and date reachable from it is looked at, so
 // each kind of file, and every field added to the model later, is covered.
 // Values of type any (free values such as params) may be times of day.
+// md tells a date the file writes from one it leaves out (Go's zero
+// time); the zero value of md is for a v with no date fields.
 // It returns false when it reported anything.
-func (l *loader) checkValues(src Source, v any) bool {
-	w := valueWalker{l: l, src: src, ok: true}
+func (l *loader) checkValues(src Source, v any, md toml.MetaData) bool {
+	w := valueWalker{l: l, src: src, md: md, ok: true}
 	w.walk(reflect.ValueOf(v), nil, 0, false)
 	return w.ok
 }
@@ -29,8 +31,12 @@ func (l *loader) checkValues(src Source, v any) bool {
 type valueWalker struct {
 	l   *loader
 	src Source
+	md  toml.MetaData
 	ok  bool
 }
+
+// minYear is the first year a date may have.
+const minYear = 1000
 
 var (
 	timeType = reflect.TypeFor[time.Time]()
@@ -50,19 +56,22 @@ func (w *valueWalker) walk(v reflect.Value, key []string, item int, free bool) {
 			w.walk(v.Elem(), key, item, free)
 		}
 	case reflect.String:
-		if r, ok := controlIn(v.String()); ok {
-			w.report(key, item, "holds control character %s; expected text without control characters other than tab and newline", fmt.Sprintf("U+%04X", r))
+		if r, what, ok := refusedIn(v.String()); ok {
+			w.report(key, item, "holds %s %s; expected text without %ss%s", what, fmt.Sprintf("U+%04X", r), what, refusedHint[what])
 		}
 	case reflect.Struct:
 		t := v.Type()
 		if t == timeType {
 			// Decoded into a time.Time, TOML's 10:00:00 is that time on
-			// January 1 of the year 0, which no real date is near.
-			if tm := v.Interface().(time.Time); !free && tm.Year() == 0 {
-				if w.timeOfDay(key, item) {
+			// January 1 of the year 0, which no real date is near. A year
+			// before 1000 is written with leading zeros, a slip, and
+			// 0001-01-01 is Go's zero time, which pages read as no date.
+			tm := v.Interface().(time.Time)
+			if !free && tm.Year() < minYear && (!tm.IsZero() || w.md.IsDefined(key...)) {
+				if tm.Year() == 0 && w.timeOfDay(key, item) {
 					w.report(key, item, "has a time of day (%s); expected a date such as 2025-03-01", tm.Format("15:04:05"))
 				} else {
-					w.report(key, item, "has a date in the year 0; expected a date such as 2025-03-01")
+					w.report(key, item, "has the date %s, before the year %d; expected a date such as 2025-03-01", tm.Format("2006-01-02"), minYear)
 				}
 			}
 			return
@@ -105,50 +114,69 @@ func (w *valueWalker) walk(v reflect.Value, key []string, item int, free bool) {
 func (w *valueWalker) report(key []string, item int, format string, args ...any) {
 	w.ok = false
 	line, col := w.src.KeyPos(key...)
-	what := fmt.Sprintf("key %q", toml.Key(key).String())
+	what := "key " + keyName(key)
 	if item > 0 {
 		what += fmt.Sprintf(", item %d,", item)
 	}
 	w.l.diags.Errorf(w.src.Path, line, col, "%s "+format, append([]any{what}, args...)...)
 }
 
-// bodyControl returns the line and column (from 1) and the value of the
-// first control character in a section body that controlIn would refuse,
-// or line 0. NUL is not one: Markdown replaces it by U+FFFD, as CommonMark
-// says, so it never reaches the page.
-func bodyControl(body string) (line, col int, r rune) {
+// bodyControl returns the line and column (from 1), the value and the
+// kind (refusedIn's what) of the first character in a section body that
+// refusedIn would refuse, or line 0. NUL is not one: Markdown replaces it
+// by U+FFFD, as CommonMark says, so it never reaches the page.
+func bodyControl(body string) (line, col int, r rune, what string) {
 	line, col = 1, 1
 	for i, c := range body {
 		if c == '\n' {
 			line, col = line+1, 1
 			continue
 		}
-		if c != 0 && refusedControl(body, i, c) {
-			return line, col, c
+		if what, bad := refusedChar(body, i, c); c != 0 && bad {
+			return line, col, c, what
 		}
 		col++
 	}
-	return 0, 0, 0
+	return 0, 0, 0, ""
 }
 
-// controlIn returns the first control character in s that a value may not
-// hold, and whether there is one.
-func controlIn(s string) (rune, bool) {
+// refusedIn returns the first character in s that a value may not hold,
+// what kind of character it is ("control character" or "noncharacter"),
+// and whether there is one.
+func refusedIn(s string) (r rune, what string, ok bool) {
 	for i, r := range s {
-		if refusedControl(s, i, r) {
-			return r, true
+		if what, bad := refusedChar(s, i, r); bad {
+			return r, what, true
 		}
 	}
-	return 0, false
+	return 0, "", false
 }
 
-// refusedControl reports whether r, at byte i of s, is a control character
-// that text may not hold: C0 codes, DEL and the C1 codes U+0080–U+009F,
-// other than tab, line feed, and a carriage return before a line feed (a
-// Windows line end, also inside a multi-line string).
-func refusedControl(s string, i int, r rune) bool {
-	return unicode.IsControl(r) && r != '\t' && r != '\n' && (r != '\r' || i+1 == len(s) || s[i+1] != '\n')
+// refusedHint completes the message about a refused character of a kind.
+var refusedHint = map[string]string{
+	"control character": " other than tab and newline",
+	"noncharacter":      " (U+FDD0–U+FDEF and U+FFFE, U+FFFF in every plane), which HTML forbids",
 }
+
+// refusedChar reports whether r, at byte i of s, is a character that text
+// may not hold, and what kind it is. Control characters are C0 codes, DEL
+// and the C1 codes U+0080–U+009F, other than tab, line feed, and a
+// carriage return before a line feed (a Windows line end, also inside a
+// multi-line string). Noncharacters (U+FFFE, U+FDD0 …) are a parse error in
+// HTML and not allowed in XML; TOML's \uFFFE writes one as easily as
+// \u0007.
+func refusedChar(s string, i int, r rune) (what string, bad bool) {
+	switch {
+	case unicode.IsControl(r) && r != '\t' && r != '\n' && (r != '\r' || i+1 == len(s) || s[i+1] != '\n'):
+		return "control character", true
+	case isNoncharacter(r):
+		return "noncharacter", true
+	}
+	return "", false
+}
+
+// isNoncharacter reports whether r is one of Unicode's 66 noncharacters.
+func isNoncharacter(r rune) bool { return r >= 0xFDD0 && r <= 0xFDEF || r&0xFFFE == 0xFFFE }
 
 // timeOfDay reports whether the value of key (its item-th element, from 1,
 // when item > 0) is written as a time of day, such as 10:00:00, rather than

@@ -25,7 +25,8 @@ func TestCheckCountry(t *testing.T) {
 		{"EU", false, `the codes of the countries outside the EU/EEA the data goes to, such as "US"; the EU itself is no third country`},
 		{"YU", false, `the code of the successor state, such as "RS" for Serbia`},
 		{"us", false, `upper-case letters: "US"`},
-		{"uk", false, `two upper-case letters such as "US"`},
+		{"uk", false, `"GB" for the United Kingdom`},
+		{"el", false, `"GR" for Greece (EL is the EU's own abbreviation)`},
 		{"XX", false, `two upper-case letters such as "US"`},
 		{"USA", false, `two upper-case letters such as "US"`},
 	}

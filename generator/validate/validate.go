@@ -338,8 +338,13 @@ func checkCountry(c string) (want string, ok bool) {
 	if locale.IsCountry(c) {
 		return "", true
 	}
-	if up := strings.ToUpper(c); up != c && locale.IsCountry(up) && notCountries[up] == "" {
-		return fmt.Sprintf("upper-case letters: %q", up), false
+	if up := strings.ToUpper(c); up != c {
+		if want, reserved := notCountries[up]; reserved {
+			return want, false // "uk": the hint towards "GB", not towards "UK"
+		}
+		if locale.IsCountry(up) {
+			return fmt.Sprintf("upper-case letters: %q", up), false
+		}
 	}
 	return `two upper-case letters such as "US"`, false
 }
