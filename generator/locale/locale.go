@@ -94,20 +94,26 @@ func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang s
 	for _, lang := range slices.Sorted(maps.Keys(own)) {
 		files = append(files, own[lang])
 	}
-	unmarshal := map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal}
 	for _, f := range files {
 		lang := strings.TrimSuffix(path.Base(f.Path), ".toml")
 		src := site.Source{Path: f.Path, Text: f.Data}
-		var probe map[string]any
-		if _, err := toml.Decode(string(f.Data), &probe); err != nil {
-			diags.Add(site.TOMLError(src, err))
-			c.broken[lang] = true
-			continue
-		}
+		// go-i18n decodes the file once; its TOML error, kept here, is
+		// placed at its line. Decoding it once more to learn whether it
+		// is TOML was a third of the time a large message file takes.
+		var tomlErr error
+		unmarshal := map[string]i18n.UnmarshalFunc{"toml": func(data []byte, v any) error {
+			tomlErr = toml.Unmarshal(data, v)
+			return tomlErr
+		}}
 		// The package-level parser, not a Bundle's: a Bundle refuses a
 		// language without CLDR plural rules (aa, dv, und), and the
 		// catalog executes the messages itself.
 		mf, err := i18n.ParseMessageFileBytes(f.Data, lang+".toml", unmarshal)
+		if tomlErr != nil {
+			diags.Add(site.TOMLError(src, tomlErr))
+			c.broken[lang] = true
+			continue
+		}
 		if err != nil {
 			diags.Errorf(f.Path, 1, 0, "not a go-i18n message file: %v; expected id = \"text\" or [id] with one = \"…\" and other = \"…\"", err)
 			c.broken[lang] = true
@@ -127,7 +133,11 @@ func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang s
 		// go-i18n returns a file's messages in map order.
 		slices.SortFunc(parsed, func(a, b *message) int { return cmp.Or(cmp.Compare(a.line, b.line), strings.Compare(a.id, b.id)) })
 		for _, m := range parsed {
-			c.msgs[lang][m.id] = m
+			// A message without a form pages show (none written, or
+			// one in error) leaves the built-in one in place.
+			if m.other != nil || c.msgs[lang][m.id] == nil {
+				c.msgs[lang][m.id] = m
+			}
 			if builtin {
 				c.builtinIDs[m.id] = true
 			} else {

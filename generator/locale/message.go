@@ -2,6 +2,7 @@ package locale
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"maps"
 	"regexp"
@@ -53,7 +54,7 @@ const (
 )
 
 // errMessageOutput ends a message that prints more than budget.MaxOutput.
-var errMessageOutput = fmt.Errorf("the message would be more than %d bytes (128 KiB); expected %s", budget.MaxOutput, expectSize)
+var errMessageOutput = budget.Errorf("the message would be more than %d bytes (128 KiB); expected %s", budget.MaxOutput, expectSize)
 
 // MessageError is a message that failed while a page printed it: it went
 // beyond the bounds of a section body or its template failed on the data
@@ -111,6 +112,9 @@ func parseMessage(mf *messageFile, im *i18n.Message) (*message, diag.List) {
 		// a plain id = "…" is its own other form, and KeyPos stops there.
 		line, col := mf.keyPos(append(keys, f.name)...)
 		fm, d := parseForm(mf, m, f.text, line, col, im.LeftDelim, im.RightDelim)
+		if d == nil {
+			d = fm.trial(m)
+		}
 		if d != nil {
 			diags.Add(*d)
 			continue
@@ -166,6 +170,29 @@ func parseForm(mf *messageFile, m *message, text string, line, col int, left, ri
 
 // execute runs the form of message m with a layout's data.
 func (f *form) execute(m *message, data map[string]any) (string, error) {
+	s, err := f.run(data)
+	if err != nil {
+		return "", &MessageError{f.diagnostic(m, err)}
+	}
+	return s, nil
+}
+
+// trial runs the form once without data, when it is loaded, and reports
+// it when it breaks its budget, which no data can then keep it within.
+// Every form is tried, not only the one pages show: a plural form that no
+// layout asks for today is one a layout may ask for tomorrow, and the
+// message is wrong in its file either way. Its other errors wait for the
+// data a layout passes ({{ .Date }} is no error then).
+func (f *form) trial(m *message) *diag.Diagnostic {
+	if _, err := f.run(nil); errors.Is(err, budget.Exceeded) {
+		d := f.diagnostic(m, err)
+		return &d
+	}
+	return nil
+}
+
+// run executes the form within its budget.
+func (f *form) run(data map[string]any) (string, error) {
 	if f.t == nil {
 		return f.text, nil
 	}
@@ -173,7 +200,7 @@ func (f *form) execute(m *message, data map[string]any) (string, error) {
 	if run == nil {
 		t, err := f.t.Clone() // the parsed tree is shared, not copied
 		if err != nil {
-			return "", &MessageError{f.diagnostic(m, err)}
+			return "", err
 		}
 		run = &messageRun{t: t, budget: budget.Budget{Loops: expectLoops, Size: expectSize}}
 		t.Funcs(run.budget.Funcs())
@@ -183,7 +210,7 @@ func (f *form) execute(m *message, data map[string]any) (string, error) {
 	var b bytes.Buffer
 	w := &budget.Writer{W: &b, N: budget.MaxOutput, Full: errMessageOutput}
 	if err := run.t.Execute(w, data); err != nil {
-		return "", &MessageError{f.diagnostic(m, err)}
+		return "", err
 	}
 	return b.String(), nil
 }
