@@ -365,19 +365,40 @@ func IsCountry(code string) bool {
 	return err == nil && r.IsCountry() && r.String() == code // "UK" is an alias, not the ISO code GB
 }
 
-// Direction returns "rtl" for languages whose usual script is written
-// right to left (Arabic, Hebrew, Thaana, …), else "ltr".
+// Direction returns "rtl" for a language whose script is written right
+// to left, else "ltr": the script the code names (az-arab, qaa-hebr), or
+// else the one CLDR's likely subtags give its language (ar, dv, syr, otk).
+// A language CLDR knows no script for (x-private, sog) is "ltr".
 func Direction(lang string) string {
 	tag, err := language.Parse(lang)
 	if err != nil {
 		return "ltr"
 	}
 	script, _ := tag.Script()
-	switch script.String() {
-	case "Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg", "Mand", "Samr":
+	if _, ok := rtlScripts[script.String()]; ok {
 		return "rtl"
 	}
 	return "ltr"
+}
+
+// rtlScripts are the ISO 15924 codes of the scripts written right to left,
+// each with its name in Unicode's Scripts.txt (as Go's unicode.Scripts
+// names it), whose letters' bidi class TestRTLScripts checks, or "" for a
+// variant of one (Aran, a style of Arabic) that Unicode does not encode.
+// A short list of the well-known ones missed Phoenician, Old Turkic,
+// Avestan and a dozen more, whose pages then ran left to right.
+var rtlScripts = map[string]string{
+	"Adlm": "Adlam", "Arab": "Arabic", "Aran": "", "Armi": "Imperial_Aramaic",
+	"Avst": "Avestan", "Chrs": "Chorasmian", "Cprt": "Cypriot", "Elym": "Elymaic",
+	"Gara": "Garay", "Hatr": "Hatran", "Hebr": "Hebrew", "Hung": "Old_Hungarian",
+	"Khar": "Kharoshthi", "Lydi": "Lydian", "Mand": "Mandaic", "Mani": "Manichaean",
+	"Mend": "Mende_Kikakui", "Merc": "Meroitic_Cursive", "Mero": "Meroitic_Hieroglyphs",
+	"Narb": "Old_North_Arabian", "Nbat": "Nabataean", "Nkoo": "Nko", "Orkh": "Old_Turkic",
+	"Ougr": "Old_Uyghur", "Palm": "Palmyrene", "Phli": "Inscriptional_Pahlavi",
+	"Phlp": "Psalter_Pahlavi", "Phlv": "", "Phnx": "Phoenician", "Prti": "Inscriptional_Parthian",
+	"Rohg": "Hanifi_Rohingya", "Samr": "Samaritan", "Sarb": "Old_South_Arabian",
+	"Sogd": "Sogdian", "Sogo": "Old_Sogdian", "Syrc": "Syriac", "Syre": "", "Syrj": "",
+	"Syrn": "", "Thaa": "Thaana", "Yezi": "Yezidi",
 }
 
 // LanguageNameIn returns the name of language code as written in lang

@@ -6,8 +6,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"golang.org/x/text/language/display"
+	"golang.org/x/text/unicode/bidi"
 
 	"github.com/noticegen/noticegen/generator/diag"
 	"github.com/noticegen/noticegen/generator/site"
@@ -381,9 +383,31 @@ func TestDirection(t *testing.T) {
 		{"fa", "rtl"},
 		{"ur", "rtl"},
 		{"ar-eg", "rtl"},
+		{"dv", "rtl"},
+		{"syr", "rtl"},
+		{"yi", "rtl"},
+		{"ckb", "rtl"},
+		{"nqo", "rtl"},
+		{"ff-adlm", "rtl"},
+		{"az-arab", "rtl"},
+		{"qaa-hebr", "rtl"},
+		{"und-arab", "rtl"},
+		{"ar-x-private", "rtl"},
+		// Scripts CLDR gives the language, beyond the well-known ones.
+		{"phn", "rtl"},
+		{"otk", "rtl"},
+		{"ae", "rtl"},
+		{"arc", "rtl"},
+		{"xsa", "rtl"},
+		{"mnk-mend", "rtl"},
+		{"und-hung", "rtl"},
+		{"ku-yezi", "rtl"},
+		{"ar-latn", "ltr"},
 		{"en", "ltr"},
 		{"de", "ltr"},
 		{"zh-hant", "ltr"},
+		{"i-klingon", "ltr"},
+		{"x-foo", "ltr"},
 		{"", "ltr"},
 		{"not a tag", "ltr"},
 	}
@@ -392,6 +416,53 @@ func TestDirection(t *testing.T) {
 			t.Errorf("Direction(%q) = %q, want %q", tt.lang, got, tt.want)
 		}
 	}
+}
+
+// TestRTLScripts: rtlScripts holds every script of Go's Unicode tables
+// whose letters are written right to left, and none other; so a script
+// CLDR gives a language is never missed by a list of the known ones.
+func TestRTLScripts(t *testing.T) {
+	listed := map[string]bool{}
+	for code, name := range rtlScripts {
+		if name == "" {
+			continue
+		}
+		listed[name] = true
+		if unicode.Scripts[name] != nil && !rightToLeft(unicode.Scripts[name]) {
+			t.Errorf("rtlScripts has %s (%s), whose letters are not right to left", code, name)
+		}
+	}
+	for name, table := range unicode.Scripts {
+		if rightToLeft(table) && !listed[name] {
+			t.Errorf("script %s is written right to left; expected its ISO 15924 code in rtlScripts", name)
+		}
+	}
+}
+
+// rightToLeft reports whether most letters of a script have bidi class R
+// or AL.
+func rightToLeft(table *unicode.RangeTable) bool {
+	rtl, all := 0, 0
+	check := func(r rune) {
+		if !unicode.IsLetter(r) {
+			return
+		}
+		all++
+		if p, _ := bidi.LookupRune(r); p.Class() == bidi.R || p.Class() == bidi.AL {
+			rtl++
+		}
+	}
+	for _, r := range table.R16 {
+		for c := rune(r.Lo); c <= rune(r.Hi); c += rune(r.Stride) {
+			check(c)
+		}
+	}
+	for _, r := range table.R32 {
+		for c := rune(r.Lo); c <= rune(r.Hi); c += rune(r.Stride) {
+			check(c)
+		}
+	}
+	return all > 0 && 2*rtl > all
 }
 
 // BenchmarkT asks for a label as a layout does on every page: without
