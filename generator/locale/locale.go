@@ -158,7 +158,8 @@ func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang s
 		if _, ok := own[defaultLang]; !ok {
 			file = "site.toml"
 		}
-		diags.Warnf(file, 1, 0, "the default language %s has no UI messages; pages show English labels until i18n/%s.toml translates them", defaultLang, defaultLang)
+		diags.Add(diag.Diagnostic{File: file, Line: 1, Severity: diag.Warning, Rule: translationMissing, Lang: defaultLang,
+			Message: fmt.Sprintf("the default language %s has no UI messages; pages show English labels until i18n/%s.toml translates them", defaultLang, defaultLang)})
 	}
 	// What each language lacks is reported by Warnings, which knows the
 	// ids the layouts use: a site's message that nothing prints (a typo)
@@ -251,9 +252,10 @@ func Date(lang string, t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	tag, err := language.Parse(lang)
-	if err == nil {
-		base, _ := tag.Base()
+	tag, err := parseTag(lang)
+	// The base language as written: Base would guess English for one
+	// that names none (und, x-private, an unregistered xyz).
+	if base, _, _ := tag.Raw(); err == nil && base != undBase {
 		if tr := calendar(base.String()); tr != nil {
 			// Some languages' data has no long date pattern (ce, ku,
 			// mzn) and formats every date as "".
@@ -271,6 +273,17 @@ func Date(lang string, t time.Time) string {
 // is printed, so every function here falls back: to the same language's
 // CLDR names of a broader tag, to the language's own name, to English, and
 // at last to the code itself. None of them fails or returns "".
+
+// parseTag parses a language code as the loader accepts it: a subtag
+// that is well-formed but not registered (en-abcdefgh, xyz) is dropped, so
+// that the code is named, dated and given a direction by the rest of it.
+func parseTag(code string) (language.Tag, error) {
+	tag, err := language.Parse(code)
+	if _, ok := err.(language.ValueError); ok {
+		return tag, nil
+	}
+	return tag, err
+}
 
 // undBase is the base language of a tag that names none (und, x-private),
 // as Raw gives it: Base would guess one (en).
@@ -309,7 +322,7 @@ func namesIn(lang language.Tag) (language.Tag, bool) {
 // name for in itself is named as its base language ("ff-adlm" as Pulaar),
 // and one whose base language has none either by its code ("aa", "dv").
 func LanguageName(code string) string {
-	tag, err := language.Parse(code)
+	tag, err := parseTag(code)
 	if err != nil {
 		return code
 	}
@@ -341,7 +354,7 @@ func CountryName(lang, code string) string {
 	if err != nil {
 		return code
 	}
-	if in, err := language.Parse(lang); err == nil {
+	if in, err := parseTag(lang); err == nil {
 		if in, ok := namesIn(in); ok {
 			if n := display.Regions(in); n != nil {
 				if name := n.Name(region); name != "" {
@@ -370,7 +383,7 @@ func IsCountry(code string) bool {
 // else the one CLDR's likely subtags give its language (ar, dv, syr, otk).
 // A language CLDR knows no script for (x-private, sog) is "ltr".
 func Direction(lang string) string {
-	tag, err := language.Parse(lang)
+	tag, err := parseTag(lang)
 	if err != nil {
 		return "ltr"
 	}
@@ -407,14 +420,14 @@ var rtlScripts = map[string]string{
 // language's own ("English", "Deutsch"), which is what the reader sees the
 // text in; then the code.
 func LanguageNameIn(lang, code string) string {
-	tag, err := language.Parse(code)
+	tag, err := parseTag(code)
 	if err != nil {
 		return code
 	}
 	if base, _, _ := tag.Raw(); base == undBase && code != "und" {
 		return code // x-private: "Unknown language" would say less than the code
 	}
-	if in, err := language.Parse(lang); err == nil {
+	if in, err := parseTag(lang); err == nil {
 		if in, ok := namesIn(in); ok {
 			if n := display.Languages(in); n != nil {
 				if name := n.Name(tag); name != "" {

@@ -135,6 +135,11 @@ func TestPartialTranslationWarnsInItsFile(t *testing.T) {
 	if len(diags) != 1 || diags[0].Severity != diag.Warning || diags[0].File != "i18n/fr.toml" {
 		t.Fatalf("want one warning in i18n/fr.toml, got:\n%v", diags)
 	}
+	// check reports it under the rule of a missing translation, for the
+	// language, not as a build error.
+	if diags[0].Rule != "translation-missing" || diags[0].Lang != "fr" {
+		t.Errorf("rule %q, lang %q; want translation-missing, fr", diags[0].Rule, diags[0].Lang)
+	}
 	if got := text(c.T("fr", "contents", nil)); got != "Sommaire" {
 		t.Errorf("T(fr, contents) = %q", got)
 	}
@@ -227,6 +232,11 @@ func TestDefaultLanguageWithoutMessages(t *testing.T) {
 	if len(diags) == 0 {
 		t.Errorf("no diagnostic although the default language fr has no messages")
 	}
+	for _, d := range diags {
+		if d.Rule != "translation-missing" {
+			t.Errorf("%v: rule %q; want translation-missing", d, d.Rule)
+		}
+	}
 	if got := text(c.T("fr", "none", nil)); got == "none" {
 		t.Errorf("T(fr, none) = %q: the raw message id would be printed on pages", got)
 	}
@@ -290,6 +300,9 @@ func TestDate(t *testing.T) {
 		{"en-gb", d, "March 1, 2025"}, // base language en; variants do not matter
 		{"de-ch", d, "1. März 2025"},
 		{"xx", d, "2025-03-01"},
+		{"und", d, "2025-03-01"},
+		{"x-foo", d, "2025-03-01"},
+		{"en-abcdefgh", d, "March 1, 2025"},
 		{"tlh", d, "2025-03-01"},
 		{"not a tag", d, "2025-03-01"},
 		{"en", time.Time{}, ""},
@@ -516,7 +529,7 @@ func broadCodes(t *testing.T) []string {
 			add(code + "-" + sub)
 		}
 	}
-	for _, code := range []string{"und", "x-abc", "x-a-b", "i-klingon", "zh-min-nan", "art-lojban", "sgn-de", "en-x-foo", "mis", "mul", "zxx"} {
+	for _, code := range []string{"en-abcdefgh", "xyz", "xyz-arab", "de-1abc", "zh-xyz-cn", "und", "x-abc", "x-a-b", "i-klingon", "zh-min-nan", "art-lojban", "sgn-de", "en-x-foo", "mis", "mul", "zxx"} {
 		add(code)
 	}
 	if len(codes) < 5000 {
@@ -591,6 +604,17 @@ func TestNamesFallBack(t *testing.T) {
 		{"CountryName(de-x-foo, US)", CountryName("de-x-foo", "US"), "Vereinigte Staaten"},
 		{"Direction(dv)", Direction("dv"), "rtl"},
 		{"Direction(aa)", Direction("aa"), "ltr"},
+		// Well-formed subtags the registry does not have are dropped:
+		// the rest of the code names, dates and directs the page.
+		{"LanguageName(en-abcdefgh)", LanguageName("en-abcdefgh"), "English"},
+		{"LanguageName(xyz)", LanguageName("xyz"), "xyz"},
+		{"LanguageNameIn(de, en-abcdefgh)", LanguageNameIn("de", "en-abcdefgh"), "Englisch"},
+		{"LanguageNameIn(de-1abc, en)", LanguageNameIn("de-1abc", "en"), "Englisch"},
+		{"LanguageNameIn(de, xyz-arab)", LanguageNameIn("de", "xyz-arab"), "xyz-arab"},
+		{"CountryName(de-1abc, US)", CountryName("de-1abc", "US"), "Vereinigte Staaten"},
+		{"Date(de-1abc)", Date("de-1abc", time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)), "1. März 2025"},
+		{"Direction(xyz-arab)", Direction("xyz-arab"), "rtl"},
+		{"Direction(ar-abcdefgh)", Direction("ar-abcdefgh"), "rtl"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

@@ -256,6 +256,10 @@ func (f *form) diagnostic(m *message, err error) diag.Diagnostic {
 	return d
 }
 
+// translationMissing is check's rule for a text a language lacks and
+// shows in another: a section's, or a UI message's.
+const translationMissing = "translation-missing"
+
 // maxUnusedReported bounds the unused-message warnings of one file; the
 // rest are counted in one more warning. A file of a hundred thousand
 // stray ids is one mistake, not a hundred thousand.
@@ -279,7 +283,7 @@ func (c *Catalog) Warnings(used map[string]bool) diag.List {
 	for _, m := range c.missing {
 		ids := slices.DeleteFunc(slices.Clone(m.ids), func(id string) bool { return !shown(id) })
 		if len(ids) > 0 {
-			diags.Add(diag.Diagnostic{File: m.file, Line: 1, Severity: diag.Warning,
+			diags.Add(diag.Diagnostic{File: m.file, Line: 1, Severity: diag.Warning, Rule: translationMissing, Lang: m.lang,
 				Message:       fmt.Sprintf("%d UI messages have no %s translation and are shown in %s: %s", len(ids), m.lang, m.reference, abbreviate(ids, 5)),
 				StrictMessage: fmt.Sprintf("%d UI messages have no %s translation: %s; expected them in i18n/%s.toml, since under --strict a missing translation is an error", len(ids), m.lang, abbreviate(ids, 5), m.lang)})
 		}

@@ -40,17 +40,22 @@ func codePoint(r rune) string {
 }
 
 // CheckLang reports whether code is a usable language code: a well-formed
-// BCP 47 tag written in lower case ("en", "de", "pt-br"), since it becomes a
+// BCP 47 tag (its subtags registered or not) written in lower case ("en", "de", "pt-br"), since it becomes a
 // folder name in the output and a file-name part in content/sections.
 func CheckLang(code string) error {
 	if code == "" {
 		return fmt.Errorf("empty language code; expected a BCP 47 code such as \"en\" or \"de\"")
 	}
 	if code != strings.ToLower(code) {
-		return fmt.Errorf("language code %q must be lower case, e.g. %q", code, strings.ToLower(code))
+		return fmt.Errorf("language code %q must be lower case, since it names folders and files; expected %q", code, strings.ToLower(code))
 	}
+	// A subtag that is well-formed but not (yet) in the IANA registry
+	// (en-abcdefgh, xyz) is a ValueError: BCP 47 allows it, and the code
+	// works as any other, named by its known part or by itself.
 	if _, err := language.Parse(code); err != nil {
-		return fmt.Errorf("language code %q is not a valid BCP 47 tag; expected e.g. \"en\" or \"de\"", code)
+		if _, ok := err.(language.ValueError); !ok {
+			return fmt.Errorf("language code %q is not a well-formed BCP 47 tag; expected e.g. \"en\", \"de\" or \"pt-br\"", code)
+		}
 	}
 	for _, r := range code {
 		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
