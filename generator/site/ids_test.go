@@ -68,6 +68,10 @@ func TestCheckLang(t *testing.T) {
 		{"de/x", "not a well-formed BCP 47"},
 		{"english", "not a well-formed BCP 47"},
 		{"en-abcdefghi", "not a well-formed BCP 47"}, // a subtag of 9
+		// Well-formed, but too long for a folder name: mkdir failed as the
+		// site was written, with an error of the file system.
+		{"en-x" + strings.Repeat("-abcdefgh", 40), "is 364 characters long; expected at most 64"},
+		{"en-x" + strings.Repeat("-abcdefgh", 6) + "-abcde", ""}, // 64
 		// Well-formed, with subtags the IANA registry does not (yet) have:
 		// BCP 47 allows them, and so does the loader.
 		{"en-abcdefgh", ""},
