@@ -100,6 +100,11 @@ func (f *messageFile) line(n int) string {
 func parseMessage(mf *messageFile, im *i18n.Message) (*message, diag.List) {
 	var diags diag.List
 	keys := splitID(im.ID)
+	// A quoted key with dots ("a.b" = "…") is one key of the id; keyPos
+	// finds it only so, and gives column 0 where it found no key at all.
+	if _, col := mf.keyPos(im.ID); col > 0 {
+		keys = []string{im.ID}
+	}
 	m := &message{id: im.ID, file: mf.path}
 	m.line, m.col = mf.keyPos(keys...)
 	for _, f := range []struct{ name, text string }{
@@ -310,9 +315,12 @@ func (c *Catalog) Warnings(used map[string]bool) diag.List {
 			continue
 		}
 		msg := fmt.Sprintf("message %q is used by no layout and overrides no built-in message", m.id)
-		if near := nearest(m.id, known); near != "" {
+		switch near := nearest(m.id, known); {
+		case strings.EqualFold(near, m.id):
+			msg += fmt.Sprintf("; expected %q: ids are case-sensitive", near)
+		case near != "":
 			msg += fmt.Sprintf("; expected a known id such as %q (the nearest), or remove it", near)
-		} else {
+		default:
 			msg += "; expected an id that a layout passes to .T, or remove it"
 		}
 		diags.Add(diag.Diagnostic{File: m.file, Line: m.line, Col: m.col, Severity: diag.Warning, Rule: "unused-message", Message: msg})
@@ -320,7 +328,7 @@ func (c *Catalog) Warnings(used map[string]bool) diag.List {
 	for _, file := range slices.Sorted(maps.Keys(perFile)) {
 		if n := perFile[file] - maxUnusedReported; n > 0 {
 			diags.Add(diag.Diagnostic{File: file, Line: 1, Severity: diag.Warning, Rule: "unused-message",
-				Message: fmt.Sprintf("%d more messages are used by no layout and override no built-in message; expected only ids that a layout passes to T", n)})
+				Message: fmt.Sprintf("%d more messages are used by no layout and override no built-in message; expected only ids that a layout passes to .T", n)})
 		}
 	}
 	return diags

@@ -162,6 +162,8 @@ func TestWarningsUnused(t *testing.T) {
 glance = "At a glance!"
 myFooter = "Imprint"
 zzzzzzzzzzzzzzzzzzzz = "?"
+Glance = "Glance"
+"glance.caption" = "Summary"
 
 [legalBasis]
 tdddg-25-1 = "§ 25(1) TDDDG"
@@ -181,6 +183,10 @@ scc = "SCC"
 		`i18n/en.toml:1:1: warning: message "glanse" is used by no layout and overrides no built-in message; expected a known id such as "glance" (the nearest), or remove it [unused-message]`,
 		// no typo of any known id: none is named
 		`i18n/en.toml:4:1: warning: message "zzzzzzzzzzzzzzzzzzzz" is used by no layout and overrides no built-in message; expected an id that a layout passes to .T, or remove it [unused-message]`,
+		// an id that differs only in case is said to be so
+		`i18n/en.toml:5:1: warning: message "Glance" is used by no layout and overrides no built-in message; expected "glance": ids are case-sensitive [unused-message]`,
+		// a quoted key with dots is placed at its line, not at line 1
+		`i18n/en.toml:6:1: warning: message "glance.caption" is used by no layout and overrides no built-in message; expected a known id such as "glanceCaption" (the nearest), or remove it [unused-message]`,
 	}
 	var lines []string
 	for _, d := range got.Sorted() {
@@ -192,7 +198,7 @@ scc = "SCC"
 	// Unknown usage (a layout's {{ .T $id }}): no unused-message, and
 	// every missing translation counts.
 	got = c.Warnings(nil)
-	if len(got) != 1 || !strings.Contains(got[0].Message, "1 UI messages have no de translation and are shown in en: zzzzzzzzzzzzzzzzzzzz") {
+	if len(got) != 1 || !strings.Contains(got[0].Message, "3 UI messages have no de translation and are shown in en: Glance, glance.caption, zzzzzzzzzzzzzzzzzzzz") {
 		t.Errorf("Warnings(nil) = %v, want only the missing de translations", got)
 	}
 }
