@@ -94,20 +94,26 @@ func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang s
 	for _, lang := range slices.Sorted(maps.Keys(own)) {
 		files = append(files, own[lang])
 	}
-	unmarshal := map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal}
 	for _, f := range files {
 		lang := strings.TrimSuffix(path.Base(f.Path), ".toml")
 		src := site.Source{Path: f.Path, Text: f.Data}
-		var probe map[string]any
-		if _, err := toml.Decode(string(f.Data), &probe); err != nil {
-			diags.Add(site.TOMLError(src, err))
-			c.broken[lang] = true
-			continue
-		}
+		// go-i18n decodes the file once; its TOML error, kept here, is
+		// placed at its line. Decoding it once more to learn whether it
+		// is TOML was a third of the time a large message file takes.
+		var tomlErr error
+		unmarshal := map[string]i18n.UnmarshalFunc{"toml": func(data []byte, v any) error {
+			tomlErr = toml.Unmarshal(data, v)
+			return tomlErr
+		}}
 		// The package-level parser, not a Bundle's: a Bundle refuses a
 		// language without CLDR plural rules (aa, dv, und), and the
 		// catalog executes the messages itself.
 		mf, err := i18n.ParseMessageFileBytes(f.Data, lang+".toml", unmarshal)
+		if tomlErr != nil {
+			diags.Add(site.TOMLError(src, tomlErr))
+			c.broken[lang] = true
+			continue
+		}
 		if err != nil {
 			diags.Errorf(f.Path, 1, 0, "not a go-i18n message file: %v; expected id = \"text\" or [id] with one = \"…\" and other = \"…\"", err)
 			c.broken[lang] = true
@@ -127,7 +133,11 @@ func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang s
 		// go-i18n returns a file's messages in map order.
 		slices.SortFunc(parsed, func(a, b *message) int { return cmp.Or(cmp.Compare(a.line, b.line), strings.Compare(a.id, b.id)) })
 		for _, m := range parsed {
-			c.msgs[lang][m.id] = m
+			// A message without a form pages show (none written, or
+			// one in error) leaves the built-in one in place.
+			if m.other != nil || c.msgs[lang][m.id] == nil {
+				c.msgs[lang][m.id] = m
+			}
 			if builtin {
 				c.builtinIDs[m.id] = true
 			} else {
@@ -148,10 +158,10 @@ func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang s
 		if _, ok := own[defaultLang]; !ok {
 			file = "site.toml"
 		}
-		diags.Add(diag.Diagnostic{File: file, Line: 1, Severity: diag.Warning,
+		diags.Add(diag.Diagnostic{File: file, Line: 1, Severity: diag.Warning, Rule: translationMissing, Lang: defaultLang,
 			Message: fmt.Sprintf("the default language %s has no UI messages; pages show English labels until i18n/%s.toml translates them", defaultLang, defaultLang),
 			// Under --strict nothing is published, so no page shows any label.
-			StrictMessage: fmt.Sprintf("the default language %s has no UI messages; expected i18n/%s.toml with them (noticegen new i18n %s writes one to fill in), since under --strict a missing translation is an error", defaultLang, defaultLang, defaultLang)})
+			StrictMessage: fmt.Sprintf("the default language %s has no UI messages; expected i18n/%s.toml with them, since under --strict a missing translation is an error", defaultLang, defaultLang)})
 	}
 	// What each language lacks is reported by Warnings, which knows the
 	// ids the layouts use: a site's message that nothing prints (a typo)
@@ -244,9 +254,10 @@ func Date(lang string, t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	tag, err := language.Parse(lang)
-	if err == nil {
-		base, _ := tag.Base()
+	tag, err := parseTag(lang)
+	// The base language as written: Base would guess English for one
+	// that names none (und, x-private, an unregistered xyz).
+	if base, _, _ := tag.Raw(); err == nil && base != undBase {
 		if tr := calendar(base.String()); tr != nil {
 			// Some languages' data has no long date pattern (ce, ku,
 			// mzn) and formats every date as "".
@@ -264,6 +275,17 @@ func Date(lang string, t time.Time) string {
 // is printed, so every function here falls back: to the same language's
 // CLDR names of a broader tag, to the language's own name, to English, and
 // at last to the code itself. None of them fails or returns "".
+
+// parseTag parses a language code as the loader accepts it: a subtag
+// that is well-formed but not registered (en-abcdefgh, xyz) is dropped, so
+// that the code is named, dated and given a direction by the rest of it.
+func parseTag(code string) (language.Tag, error) {
+	tag, err := language.Parse(code)
+	if _, ok := err.(language.ValueError); ok {
+		return tag, nil
+	}
+	return tag, err
+}
 
 // undBase is the base language of a tag that names none (und, x-private),
 // as Raw gives it: Base would guess one (en).
@@ -302,7 +324,7 @@ func namesIn(lang language.Tag) (language.Tag, bool) {
 // name for in itself is named as its base language ("ff-adlm" as Pulaar),
 // and one whose base language has none either by its code ("aa", "dv").
 func LanguageName(code string) string {
-	tag, err := language.Parse(code)
+	tag, err := parseTag(code)
 	if err != nil {
 		return code
 	}
@@ -334,7 +356,7 @@ func CountryName(lang, code string) string {
 	if err != nil {
 		return code
 	}
-	if in, err := language.Parse(lang); err == nil {
+	if in, err := parseTag(lang); err == nil {
 		if in, ok := namesIn(in); ok {
 			if n := display.Regions(in); n != nil {
 				if name := n.Name(region); name != "" {
@@ -358,19 +380,40 @@ func IsCountry(code string) bool {
 	return err == nil && r.IsCountry() && r.String() == code // "UK" is an alias, not the ISO code GB
 }
 
-// Direction returns "rtl" for languages whose usual script is written
-// right to left (Arabic, Hebrew, Thaana, …), else "ltr".
+// Direction returns "rtl" for a language whose script is written right
+// to left, else "ltr": the script the code names (az-arab, qaa-hebr), or
+// else the one CLDR's likely subtags give its language (ar, dv, syr, otk).
+// A language CLDR knows no script for (x-private, sog) is "ltr".
 func Direction(lang string) string {
-	tag, err := language.Parse(lang)
+	tag, err := parseTag(lang)
 	if err != nil {
 		return "ltr"
 	}
 	script, _ := tag.Script()
-	switch script.String() {
-	case "Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg", "Mand", "Samr":
+	if _, ok := rtlScripts[script.String()]; ok {
 		return "rtl"
 	}
 	return "ltr"
+}
+
+// rtlScripts are the ISO 15924 codes of the scripts written right to left,
+// each with its name in Unicode's Scripts.txt (as Go's unicode.Scripts
+// names it), whose letters' bidi class TestRTLScripts checks, or "" for a
+// variant of one (Aran, a style of Arabic) that Unicode does not encode.
+// A short list of the well-known ones missed Phoenician, Old Turkic,
+// Avestan and a dozen more, whose pages then ran left to right.
+var rtlScripts = map[string]string{
+	"Adlm": "Adlam", "Arab": "Arabic", "Aran": "", "Armi": "Imperial_Aramaic",
+	"Avst": "Avestan", "Chrs": "Chorasmian", "Cprt": "Cypriot", "Elym": "Elymaic",
+	"Gara": "Garay", "Hatr": "Hatran", "Hebr": "Hebrew", "Hung": "Old_Hungarian",
+	"Khar": "Kharoshthi", "Lydi": "Lydian", "Mand": "Mandaic", "Mani": "Manichaean",
+	"Mend": "Mende_Kikakui", "Merc": "Meroitic_Cursive", "Mero": "Meroitic_Hieroglyphs",
+	"Narb": "Old_North_Arabian", "Nbat": "Nabataean", "Nkoo": "Nko", "Orkh": "Old_Turkic",
+	"Ougr": "Old_Uyghur", "Palm": "Palmyrene", "Phli": "Inscriptional_Pahlavi",
+	"Phlp": "Psalter_Pahlavi", "Phlv": "", "Phnx": "Phoenician", "Prti": "Inscriptional_Parthian",
+	"Rohg": "Hanifi_Rohingya", "Samr": "Samaritan", "Sarb": "Old_South_Arabian",
+	"Sogd": "Sogdian", "Sogo": "Old_Sogdian", "Syrc": "Syriac", "Syre": "", "Syrj": "",
+	"Syrn": "", "Thaa": "Thaana", "Yezi": "Yezidi",
 }
 
 // LanguageNameIn returns the name of language code as written in lang
@@ -379,14 +422,14 @@ func Direction(lang string) string {
 // language's own ("English", "Deutsch"), which is what the reader sees the
 // text in; then the code.
 func LanguageNameIn(lang, code string) string {
-	tag, err := language.Parse(code)
+	tag, err := parseTag(code)
 	if err != nil {
 		return code
 	}
 	if base, _, _ := tag.Raw(); base == undBase && code != "und" {
 		return code // x-private: "Unknown language" would say less than the code
 	}
-	if in, err := language.Parse(lang); err == nil {
+	if in, err := parseTag(lang); err == nil {
 		if in, ok := namesIn(in); ok {
 			if n := display.Languages(in); n != nil {
 				if name := n.Name(tag); name != "" {

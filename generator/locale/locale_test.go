@@ -6,8 +6,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"golang.org/x/text/language/display"
+	"golang.org/x/text/unicode/bidi"
 
 	"github.com/noticegen/noticegen/generator/diag"
 	"github.com/noticegen/noticegen/generator/site"
@@ -133,6 +135,11 @@ func TestPartialTranslationWarnsInItsFile(t *testing.T) {
 	if len(diags) != 1 || diags[0].Severity != diag.Warning || diags[0].File != "i18n/fr.toml" {
 		t.Fatalf("want one warning in i18n/fr.toml, got:\n%v", diags)
 	}
+	// check reports it under the rule of a missing translation, for the
+	// language, not as a build error.
+	if diags[0].Rule != "translation-missing" || diags[0].Lang != "fr" {
+		t.Errorf("rule %q, lang %q; want translation-missing, fr", diags[0].Rule, diags[0].Lang)
+	}
 	if got := text(c.T("fr", "contents", nil)); got != "Sommaire" {
 		t.Errorf("T(fr, contents) = %q", got)
 	}
@@ -225,6 +232,11 @@ func TestDefaultLanguageWithoutMessages(t *testing.T) {
 	if len(diags) == 0 {
 		t.Errorf("no diagnostic although the default language fr has no messages")
 	}
+	for _, d := range diags {
+		if d.Rule != "translation-missing" {
+			t.Errorf("%v: rule %q; want translation-missing", d, d.Rule)
+		}
+	}
 	if got := text(c.T("fr", "none", nil)); got == "none" {
 		t.Errorf("T(fr, none) = %q: the raw message id would be printed on pages", got)
 	}
@@ -288,6 +300,9 @@ func TestDate(t *testing.T) {
 		{"en-gb", d, "March 1, 2025"}, // base language en; variants do not matter
 		{"de-ch", d, "1. März 2025"},
 		{"xx", d, "2025-03-01"},
+		{"und", d, "2025-03-01"},
+		{"x-foo", d, "2025-03-01"},
+		{"en-abcdefgh", d, "March 1, 2025"},
 		{"tlh", d, "2025-03-01"},
 		{"not a tag", d, "2025-03-01"},
 		{"en", time.Time{}, ""},
@@ -381,9 +396,31 @@ func TestDirection(t *testing.T) {
 		{"fa", "rtl"},
 		{"ur", "rtl"},
 		{"ar-eg", "rtl"},
+		{"dv", "rtl"},
+		{"syr", "rtl"},
+		{"yi", "rtl"},
+		{"ckb", "rtl"},
+		{"nqo", "rtl"},
+		{"ff-adlm", "rtl"},
+		{"az-arab", "rtl"},
+		{"qaa-hebr", "rtl"},
+		{"und-arab", "rtl"},
+		{"ar-x-private", "rtl"},
+		// Scripts CLDR gives the language, beyond the well-known ones.
+		{"phn", "rtl"},
+		{"otk", "rtl"},
+		{"ae", "rtl"},
+		{"arc", "rtl"},
+		{"xsa", "rtl"},
+		{"mnk-mend", "rtl"},
+		{"und-hung", "rtl"},
+		{"ku-yezi", "rtl"},
+		{"ar-latn", "ltr"},
 		{"en", "ltr"},
 		{"de", "ltr"},
 		{"zh-hant", "ltr"},
+		{"i-klingon", "ltr"},
+		{"x-foo", "ltr"},
 		{"", "ltr"},
 		{"not a tag", "ltr"},
 	}
@@ -392,6 +429,53 @@ func TestDirection(t *testing.T) {
 			t.Errorf("Direction(%q) = %q, want %q", tt.lang, got, tt.want)
 		}
 	}
+}
+
+// TestRTLScripts: rtlScripts holds every script of Go's Unicode tables
+// whose letters are written right to left, and none other; so a script
+// CLDR gives a language is never missed by a list of the known ones.
+func TestRTLScripts(t *testing.T) {
+	listed := map[string]bool{}
+	for code, name := range rtlScripts {
+		if name == "" {
+			continue
+		}
+		listed[name] = true
+		if unicode.Scripts[name] != nil && !rightToLeft(unicode.Scripts[name]) {
+			t.Errorf("rtlScripts has %s (%s), whose letters are not right to left", code, name)
+		}
+	}
+	for name, table := range unicode.Scripts {
+		if rightToLeft(table) && !listed[name] {
+			t.Errorf("script %s is written right to left; expected its ISO 15924 code in rtlScripts", name)
+		}
+	}
+}
+
+// rightToLeft reports whether most letters of a script have bidi class R
+// or AL.
+func rightToLeft(table *unicode.RangeTable) bool {
+	rtl, all := 0, 0
+	check := func(r rune) {
+		if !unicode.IsLetter(r) {
+			return
+		}
+		all++
+		if p, _ := bidi.LookupRune(r); p.Class() == bidi.R || p.Class() == bidi.AL {
+			rtl++
+		}
+	}
+	for _, r := range table.R16 {
+		for c := rune(r.Lo); c <= rune(r.Hi); c += rune(r.Stride) {
+			check(c)
+		}
+	}
+	for _, r := range table.R32 {
+		for c := rune(r.Lo); c <= rune(r.Hi); c += rune(r.Stride) {
+			check(c)
+		}
+	}
+	return all > 0 && 2*rtl > all
 }
 
 // BenchmarkT asks for a label as a layout does on every page: without
@@ -445,7 +529,7 @@ func broadCodes(t *testing.T) []string {
 			add(code + "-" + sub)
 		}
 	}
-	for _, code := range []string{"und", "x-abc", "x-a-b", "i-klingon", "zh-min-nan", "art-lojban", "sgn-de", "en-x-foo", "mis", "mul", "zxx"} {
+	for _, code := range []string{"en-abcdefgh", "xyz", "xyz-arab", "de-1abc", "zh-xyz-cn", "und", "x-abc", "x-a-b", "i-klingon", "zh-min-nan", "art-lojban", "sgn-de", "en-x-foo", "mis", "mul", "zxx"} {
 		add(code)
 	}
 	if len(codes) < 5000 {
@@ -520,6 +604,17 @@ func TestNamesFallBack(t *testing.T) {
 		{"CountryName(de-x-foo, US)", CountryName("de-x-foo", "US"), "Vereinigte Staaten"},
 		{"Direction(dv)", Direction("dv"), "rtl"},
 		{"Direction(aa)", Direction("aa"), "ltr"},
+		// Well-formed subtags the registry does not have are dropped:
+		// the rest of the code names, dates and directs the page.
+		{"LanguageName(en-abcdefgh)", LanguageName("en-abcdefgh"), "English"},
+		{"LanguageName(xyz)", LanguageName("xyz"), "xyz"},
+		{"LanguageNameIn(de, en-abcdefgh)", LanguageNameIn("de", "en-abcdefgh"), "Englisch"},
+		{"LanguageNameIn(de-1abc, en)", LanguageNameIn("de-1abc", "en"), "Englisch"},
+		{"LanguageNameIn(de, xyz-arab)", LanguageNameIn("de", "xyz-arab"), "xyz-arab"},
+		{"CountryName(de-1abc, US)", CountryName("de-1abc", "US"), "Vereinigte Staaten"},
+		{"Date(de-1abc)", Date("de-1abc", time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)), "1. März 2025"},
+		{"Direction(xyz-arab)", Direction("xyz-arab"), "rtl"},
+		{"Direction(ar-abcdefgh)", Direction("ar-abcdefgh"), "rtl"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

@@ -2,6 +2,7 @@ package locale
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"maps"
 	"regexp"
@@ -53,7 +54,7 @@ const (
 )
 
 // errMessageOutput ends a message that prints more than budget.MaxOutput.
-var errMessageOutput = fmt.Errorf("the message would be more than %d bytes (128 KiB); expected %s", budget.MaxOutput, expectSize)
+var errMessageOutput = budget.Errorf("the message would be more than %d bytes (128 KiB); expected %s", budget.MaxOutput, expectSize)
 
 // MessageError is a message that failed while a page printed it: it went
 // beyond the bounds of a section body or its template failed on the data
@@ -99,6 +100,11 @@ func (f *messageFile) line(n int) string {
 func parseMessage(mf *messageFile, im *i18n.Message) (*message, diag.List) {
 	var diags diag.List
 	keys := splitID(im.ID)
+	// A quoted key with dots ("a.b" = "…") is one key of the id; keyPos
+	// finds it only so, and gives column 0 where it found no key at all.
+	if _, col := mf.keyPos(im.ID); col > 0 {
+		keys = []string{im.ID}
+	}
 	m := &message{id: im.ID, file: mf.path}
 	m.line, m.col = mf.keyPos(keys...)
 	for _, f := range []struct{ name, text string }{
@@ -111,6 +117,9 @@ func parseMessage(mf *messageFile, im *i18n.Message) (*message, diag.List) {
 		// a plain id = "…" is its own other form, and KeyPos stops there.
 		line, col := mf.keyPos(append(keys, f.name)...)
 		fm, d := parseForm(mf, m, f.text, line, col, im.LeftDelim, im.RightDelim)
+		if d == nil {
+			d = fm.trial(m)
+		}
 		if d != nil {
 			diags.Add(*d)
 			continue
@@ -166,6 +175,29 @@ func parseForm(mf *messageFile, m *message, text string, line, col int, left, ri
 
 // execute runs the form of message m with a layout's data.
 func (f *form) execute(m *message, data map[string]any) (string, error) {
+	s, err := f.run(data)
+	if err != nil {
+		return "", &MessageError{f.diagnostic(m, err)}
+	}
+	return s, nil
+}
+
+// trial runs the form once without data, when it is loaded, and reports
+// it when it breaks its budget, which no data can then keep it within.
+// Every form is tried, not only the one pages show: a plural form that no
+// layout asks for today is one a layout may ask for tomorrow, and the
+// message is wrong in its file either way. Its other errors wait for the
+// data a layout passes ({{ .Date }} is no error then).
+func (f *form) trial(m *message) *diag.Diagnostic {
+	if _, err := f.run(nil); errors.Is(err, budget.Exceeded) {
+		d := f.diagnostic(m, err)
+		return &d
+	}
+	return nil
+}
+
+// run executes the form within its budget.
+func (f *form) run(data map[string]any) (string, error) {
 	if f.t == nil {
 		return f.text, nil
 	}
@@ -173,7 +205,7 @@ func (f *form) execute(m *message, data map[string]any) (string, error) {
 	if run == nil {
 		t, err := f.t.Clone() // the parsed tree is shared, not copied
 		if err != nil {
-			return "", &MessageError{f.diagnostic(m, err)}
+			return "", err
 		}
 		run = &messageRun{t: t, budget: budget.Budget{Loops: expectLoops, Size: expectSize}}
 		t.Funcs(run.budget.Funcs())
@@ -183,7 +215,7 @@ func (f *form) execute(m *message, data map[string]any) (string, error) {
 	var b bytes.Buffer
 	w := &budget.Writer{W: &b, N: budget.MaxOutput, Full: errMessageOutput}
 	if err := run.t.Execute(w, data); err != nil {
-		return "", &MessageError{f.diagnostic(m, err)}
+		return "", err
 	}
 	return b.String(), nil
 }
@@ -229,6 +261,10 @@ func (f *form) diagnostic(m *message, err error) diag.Diagnostic {
 	return d
 }
 
+// translationMissing is check's rule for a text a language lacks and
+// shows in another: a section's, or a UI message's.
+const translationMissing = "translation-missing"
+
 // maxUnusedReported bounds the unused-message warnings of one file; the
 // rest are counted in one more warning. A file of a hundred thousand
 // stray ids is one mistake, not a hundred thousand.
@@ -252,7 +288,7 @@ func (c *Catalog) Warnings(used map[string]bool) diag.List {
 	for _, m := range c.missing {
 		ids := slices.DeleteFunc(slices.Clone(m.ids), func(id string) bool { return !shown(id) })
 		if len(ids) > 0 {
-			diags.Add(diag.Diagnostic{File: m.file, Line: 1, Severity: diag.Warning,
+			diags.Add(diag.Diagnostic{File: m.file, Line: 1, Severity: diag.Warning, Rule: translationMissing, Lang: m.lang,
 				Message:       fmt.Sprintf("%d UI messages have no %s translation and are shown in %s: %s", len(ids), m.lang, m.reference, abbreviate(ids, 5)),
 				StrictMessage: fmt.Sprintf("%d UI messages have no %s translation: %s; expected them in i18n/%s.toml, since under --strict a missing translation is an error", len(ids), m.lang, abbreviate(ids, 5), m.lang)})
 		}
@@ -279,9 +315,12 @@ func (c *Catalog) Warnings(used map[string]bool) diag.List {
 			continue
 		}
 		msg := fmt.Sprintf("message %q is used by no layout and overrides no built-in message", m.id)
-		if near := nearest(m.id, known); near != "" {
+		switch near := nearest(m.id, known); {
+		case strings.EqualFold(near, m.id):
+			msg += fmt.Sprintf("; expected %q: ids are case-sensitive", near)
+		case near != "":
 			msg += fmt.Sprintf("; expected a known id such as %q (the nearest), or remove it", near)
-		} else {
+		default:
 			msg += "; expected an id that a layout passes to .T, or remove it"
 		}
 		diags.Add(diag.Diagnostic{File: m.file, Line: m.line, Col: m.col, Severity: diag.Warning, Rule: "unused-message", Message: msg})
@@ -289,7 +328,7 @@ func (c *Catalog) Warnings(used map[string]bool) diag.List {
 	for _, file := range slices.Sorted(maps.Keys(perFile)) {
 		if n := perFile[file] - maxUnusedReported; n > 0 {
 			diags.Add(diag.Diagnostic{File: file, Line: 1, Severity: diag.Warning, Rule: "unused-message",
-				Message: fmt.Sprintf("%d more messages are used by no layout and override no built-in message; expected only ids that a layout passes to T", n)})
+				Message: fmt.Sprintf("%d more messages are used by no layout and override no built-in message; expected only ids that a layout passes to .T", n)})
 		}
 	}
 	return diags

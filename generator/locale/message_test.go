@@ -58,35 +58,55 @@ func TestMessageParseErrors(t *testing.T) {
 	}
 }
 
-// TestMessageBounds: a message is held to the bounds of a section body
-// when a page prints it, and one that goes beyond them is an error at its
-// line, quickly, instead of gigabytes of output.
+// TestMessageBounds: a message is held to the bounds of a section body.
+// One that breaks them whatever the data, in any of its plural forms, is
+// an error at its line when it is loaded; one that breaks them on the data
+// a layout passes is one when a page prints it, quickly, instead of
+// gigabytes of output.
 func TestMessageBounds(t *testing.T) {
 	tests := []struct {
 		name, text string
 		data       map[string]any
+		atLoad     bool // else when printed with data
 		line       int
 		want       string
 	}{
-		{"range over a huge number", `glance = "{{ range 100000000 }}x{{ end }}"`, nil, 1,
+		{"range over a huge number", `glance = "{{ range 100000000 }}x{{ end }}"`, nil, true, 1,
 			"more than 1000 range iterations and template calls; expected a message that loops a few times at most"},
-		{"nested ranges", "x = \"\"\n[glance]\nother = \"{{ range 100 }}{{ range 100 }}{{ end }}{{ end }}\"\n", nil, 3,
+		{"nested ranges", "x = \"\"\n[glance]\nother = \"{{ range 100 }}{{ range 100 }}{{ end }}{{ end }}\"\n", nil, true, 3,
 			"more than 1000 range iterations and template calls"},
-		{"recursion", `glance = "{{ define \"r\" }}{{ template \"r\" . }}{{ template \"r\" . }}{{ end }}{{ template \"r\" . }}"`, nil, 1,
+		{"recursion", `glance = "{{ define \"r\" }}{{ template \"r\" . }}{{ template \"r\" . }}{{ end }}{{ template \"r\" . }}"`, nil, true, 1,
 			"more than 1000 range iterations and template calls"},
-		{"output", `glance = "{{ range 999 }}{{ printf \"%-500s\" \"x\" }}{{ end }}"`, nil, 1,
+		{"output", `glance = "{{ range 999 }}{{ printf \"%-500s\" \"x\" }}{{ end }}"`, nil, true, 1,
 			"the message would be more than 131072 bytes (128 KiB); expected a message of reasonable size"},
-		{"string work", `glance = "{{ $x := \"xxxxxxxxxxxxxxxx\" }}{{ range 40 }}{{ $x = printf \"%s%s\" $x $x }}{{ end }}"`, nil, 1,
+		{"string work", `glance = "{{ $x := \"xxxxxxxxxxxxxxxx\" }}{{ range 40 }}{{ $x = printf \"%s%s\" $x $x }}{{ end }}"`, nil, true, 1,
 			"printf would make more than 1048576 bytes in all; expected a message of reasonable size"},
-		{"printf width", `glance = "{{ printf \"%999999d\" 1 }}"`, nil, 1,
+		{"printf width", `glance = "{{ printf \"%999999d\" 1 }}"`, nil, true, 1,
 			"printf: width or precision above 1000"},
-		{"a field of the layout's text", "glance = \"\"\"\nAt a glance\n{{ .Name.Short }}\"\"\"", map[string]any{"Name": "Acme"}, 3,
+		{"a plural form no layout prints", "[glance]\nother = \"At a glance\"\none = \"{{ range 100000000 }}x{{ end }}\"", nil, true, 3,
+			"more than 1000 range iterations and template calls"},
+		{"a plural form with custom delimiters", "[glance]\nleftDelim = \"<<\"\nrightDelim = \">>\"\nother = \"At a glance\"\nfew = \"<< range 100000000 >>x<< end >>\"", nil, true, 5,
+			"more than 1000 range iterations and template calls"},
+		{"a loop over the layout's data", `glance = "{{ range .Items }}{{ range 100 }}x{{ end }}{{ end }}"`, map[string]any{"Items": make([]int, 100)}, false, 1,
+			"more than 1000 range iterations and template calls"},
+		{"a field of the layout's text", "glance = \"\"\"\nAt a glance\n{{ .Name.Short }}\"\"\"", map[string]any{"Name": "Acme"}, false, 3,
 			".Name.Short: can't evaluate field Short"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			own := map[string]site.File{"en": {Path: "i18n/en.toml", Data: []byte(tt.text + "\n")}}
 			c, diags := Load(builtin, own, []string{"en"}, "en")
+			if tt.atLoad {
+				if len(diags) != 1 || diags[0].File != "i18n/en.toml" || diags[0].Line != tt.line || diags[0].Severity != diag.Error || !strings.Contains(diags[0].Message, tt.want) {
+					t.Fatalf("Load: %v\nwant one error i18n/en.toml:%d: …%s…", diags, tt.line, tt.want)
+				}
+				// The message is left out: pages, which the error keeps
+				// from being written, would show the built-in text.
+				if s, err := c.T("en", "glance", tt.data); s != "At a glance" || err != nil {
+					t.Errorf("T = %q, %v; want the built-in text", s, err)
+				}
+				return
+			}
 			if diags.HasErrors() {
 				t.Fatalf("Load: %v", diags)
 			}
@@ -142,6 +162,8 @@ func TestWarningsUnused(t *testing.T) {
 glance = "At a glance!"
 myFooter = "Imprint"
 zzzzzzzzzzzzzzzzzzzz = "?"
+Glance = "Glance"
+"glance.caption" = "Summary"
 
 [legalBasis]
 tdddg-25-1 = "§ 25(1) TDDDG"
@@ -161,6 +183,10 @@ scc = "SCC"
 		`i18n/en.toml:1:1: warning: message "glanse" is used by no layout and overrides no built-in message; expected a known id such as "glance" (the nearest), or remove it [unused-message]`,
 		// no typo of any known id: none is named
 		`i18n/en.toml:4:1: warning: message "zzzzzzzzzzzzzzzzzzzz" is used by no layout and overrides no built-in message; expected an id that a layout passes to .T, or remove it [unused-message]`,
+		// an id that differs only in case is said to be so
+		`i18n/en.toml:5:1: warning: message "Glance" is used by no layout and overrides no built-in message; expected "glance": ids are case-sensitive [unused-message]`,
+		// a quoted key with dots is placed at its line, not at line 1
+		`i18n/en.toml:6:1: warning: message "glance.caption" is used by no layout and overrides no built-in message; expected a known id such as "glanceCaption" (the nearest), or remove it [unused-message]`,
 	}
 	var lines []string
 	for _, d := range got.Sorted() {
@@ -172,7 +198,7 @@ scc = "SCC"
 	// Unknown usage (a layout's {{ .T $id }}): no unused-message, and
 	// every missing translation counts.
 	got = c.Warnings(nil)
-	if len(got) != 1 || !strings.Contains(got[0].Message, "1 UI messages have no de translation and are shown in en: zzzzzzzzzzzzzzzzzzzz") {
+	if len(got) != 1 || !strings.Contains(got[0].Message, "3 UI messages have no de translation and are shown in en: Glance, glance.caption, zzzzzzzzzzzzzzzzzzzz") {
 		t.Errorf("Warnings(nil) = %v, want only the missing de translations", got)
 	}
 }

@@ -753,4 +753,4 @@ func MarkdownText(v any) string {
 const maxBodyOutput = budget.MaxOutput
 
 // errBodyOutput ends a body that prints more than maxBodyOutput.
-var errBodyOutput = fmt.Errorf("the section's Markdown would be more than %d bytes (128 KiB); expected a shorter section: split it into several", maxBodyOutput)
+var errBodyOutput = budget.Errorf("the section's Markdown would be more than %d bytes (128 KiB); expected a shorter section: split it into several", maxBodyOutput)

@@ -45,8 +45,8 @@ func (r *Renderer) paramsOf(p *compose.Page) map[string]any {
 
 // paramValue resolves one value of an entity's [params] for a page in
 // language lang, as a body sees it: a localized value becomes its value in
-// lang (else in the default language def, else the empty string, as a
-// localized string does), a table a map, an array a slice, and a date a
+// lang (else in the default language def, which Load requires it to have;
+// else, for one made otherwise, the empty string), a table a map, an array a slice, and a date a
 // Date (see paramDate). Strings, integers (int64), floats (float64) and
 // booleans stay as they are, so that {{ if .Params.enabled }},
 // {{ if gt .Params.retentionDays 30 }} and {{ range .Params.tools }} work

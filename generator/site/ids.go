@@ -39,18 +39,32 @@ func codePoint(r rune) string {
 	return fmt.Sprintf(" (U+%04X)", r)
 }
 
+// MaxLangLen bounds a language code. BCP 47 sets no bound (private-use
+// subtags may follow each other without end), but the code is a folder
+// name in the output and part of file names, which the file system bounds
+// (255 bytes); RFC 5646 asks implementations to take at least 35.
+const MaxLangLen = 64
+
 // CheckLang reports whether code is a usable language code: a well-formed
-// BCP 47 tag written in lower case ("en", "de", "pt-br"), since it becomes a
+// BCP 47 tag (its subtags registered or not) written in lower case ("en", "de", "pt-br"), since it becomes a
 // folder name in the output and a file-name part in content/sections.
 func CheckLang(code string) error {
 	if code == "" {
 		return fmt.Errorf("empty language code; expected a BCP 47 code such as \"en\" or \"de\"")
 	}
-	if code != strings.ToLower(code) {
-		return fmt.Errorf("language code %q must be lower case, e.g. %q", code, strings.ToLower(code))
+	if len(code) > MaxLangLen {
+		return fmt.Errorf("language code %q is %d characters long; expected at most %d, since it names a folder of the output and a part of file names", code, len(code), MaxLangLen)
 	}
+	if code != strings.ToLower(code) {
+		return fmt.Errorf("language code %q must be lower case, since it names folders and files; expected %q", code, strings.ToLower(code))
+	}
+	// A subtag that is well-formed but not (yet) in the IANA registry
+	// (en-abcdefgh, xyz) is a ValueError: BCP 47 allows it, and the code
+	// works as any other, named by its known part or by itself.
 	if _, err := language.Parse(code); err != nil {
-		return fmt.Errorf("language code %q is not a valid BCP 47 tag; expected e.g. \"en\" or \"de\"", code)
+		if _, ok := err.(language.ValueError); !ok {
+			return fmt.Errorf("language code %q is not a well-formed BCP 47 tag; expected e.g. \"en\", \"de\" or \"pt-br\"", code)
+		}
 	}
 	for _, r := range code {
 		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {

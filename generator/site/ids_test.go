@@ -62,11 +62,31 @@ func TestCheckLang(t *testing.T) {
 		{"pt-BR", "lower case"},
 		// parses as BCP 47, but "_" cannot be part of newsletter.en_us.md
 		{"en_us", `contains '_'`},
-		{"e", "not a valid BCP 47"},
-		{"en us", "not a valid BCP 47"},
-		{"../de", "not a valid BCP 47"},
-		{"de/x", "not a valid BCP 47"},
-		{"english", "not a valid BCP 47"},
+		{"e", "not a well-formed BCP 47"},
+		{"en us", "not a well-formed BCP 47"},
+		{"../de", "not a well-formed BCP 47"},
+		{"de/x", "not a well-formed BCP 47"},
+		{"english", "not a well-formed BCP 47"},
+		{"en-abcdefghi", "not a well-formed BCP 47"}, // a subtag of 9
+		// Well-formed, but too long for a folder name: mkdir failed as the
+		// site was written, with an error of the file system.
+		{"en-x" + strings.Repeat("-abcdefgh", 40), "is 364 characters long; expected at most 64"},
+		{"en-x" + strings.Repeat("-abcdefgh", 6) + "-abcde", ""}, // 64
+		// Well-formed, with subtags the IANA registry does not (yet) have:
+		// BCP 47 allows them, and so does the loader.
+		{"en-abcdefgh", ""},
+		{"xyz", ""},
+		{"de-1abc", ""},
+		{"zh-xyz-cn", ""},
+		// grandfathered, private use, extensions
+		{"i-klingon", ""},
+		{"zh-min-nan", ""},
+		{"x-foo", ""},
+		{"en-x-internal", ""},
+		{"en-u-ca-buddhist", ""},
+		{"de-t-en", ""},
+		{"qaa", ""},
+		{"und", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.code, func(t *testing.T) {

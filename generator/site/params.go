@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/BurntSushi/toml"
 )
 
 // Params is an entity's [params] table: free values that section bodies
@@ -121,6 +123,13 @@ func (l *loader) paramValue(src Source, v any, key []string) any {
 		}
 		switch {
 		case len(in) > 0 && len(out) == 0:
+			// As with any localized text, every other language falls
+			// back to the default one: without it, its pages and theirs
+			// would print nothing there.
+			if def := l.site.Config.DefaultLanguage; slices.Contains(langs, def) && v[def] == nil {
+				line, col := src.KeyPos(key...)
+				l.diags.Errorf(src.Path, line, col, "key %q has no %q value, so %s pages would show nothing there; expected %s = … in the table too, since %s is the default language", toml.Key(key).String(), def, def, def, def)
+			}
 			return LocalizedParam(v)
 		case len(in) > 0:
 			quoted := make([]string, len(out))

@@ -35,7 +35,6 @@ start = 2025-03-01
 changed = 2025-03-01T10:00:00Z
 tools = ["Matomo", "Brevo"]
 tool = { en = "Mail", de = "Post" }
-onlyDe = { de = "nur" }
 perLanguage = { en = [1, 2], de = [3] }
 inline = [{ a = 1 }, { en = "x", de = "y" }]
 
@@ -59,7 +58,6 @@ city = "Berlin"
 		"enabled":        true,
 		"tools":          []any{"Matomo", "Brevo"},
 		"tool":           LocalizedParam{"en": "Mail", "de": "Post"},
-		"onlyDe":         LocalizedParam{"de": "nur"},
 		"perLanguage":    LocalizedParam{"en": []any{int64(1), int64(2)}, "de": []any{int64(3)}},
 		"inline":         []any{ParamTable{"a": int64(1)}, LocalizedParam{"en": "x", "de": "y"}},
 		"contact":        ParamTable{"team": "Privacy", "hours": LocalizedParam{"en": "9 to 5", "de": "9 bis 17"}},
@@ -95,6 +93,14 @@ func TestLoadParamsErrors(t *testing.T) {
 		}},
 		{"several, in a table of arrays", "[params]\nlist = [{ de = \"a\", at = \"b\", ch = \"c\" }]\n", []string{
 			`content/entities/acme.toml:14:1: error: params.list: languages "at", "ch" are not in site.toml languages ["en" "de"]; expected only those codes in a localized value (a table of your own must not use a language code such as "de" as a key)`,
+		}},
+		// Pages of every language fall back to the default one: en pages
+		// printed nothing for it.
+		{"a localized value without the default language", "[params]\ntool = { de = \"Post\" }\n", []string{
+			`content/entities/acme.toml:14:1: error: key "params.tool" has no "en" value, so en pages would show nothing there; expected en = … in the table too, since en is the default language`,
+		}},
+		{"one deep inside", "[params.a]\nb = [1, { de = 2 }]\n", []string{
+			`content/entities/acme.toml:14:1: error: key "params.a.b" has no "en" value, so en pages would show nothing there; expected en = … in the table too, since en is the default language`,
 		}},
 		{"a key no template can read", "[params]\n\"my-tool\" = 1\n", []string{
 			`content/entities/acme.toml:14:1: error: params key "my-tool" cannot be used in a template; expected letters, digits and _ starting with a letter`,
@@ -160,6 +166,9 @@ func FuzzParams(f *testing.F) {
 					check(x, depth+1)
 				}
 			case LocalizedParam:
+				if _, ok := v[s.Config.DefaultLanguage]; !ok {
+					t.Errorf("localized value %v without the default language kept without an error", v)
+				}
 				for k, x := range v {
 					if !slices.Contains(langs, k) {
 						t.Errorf("localized value with key %q, not a site language", k)

@@ -195,7 +195,7 @@ func TestLoadInvalidLanguageDropped(t *testing.T) {
 	m := minimalSite()
 	m["site.toml"].Data = []byte("title = \"P\"\nbaseURL = \"https://privacy.example\"\nlanguages = [\"en\", \"x\\u202e\", \"de\"]\n")
 	s, diags := load(t, m)
-	want := `site.toml:3:1: error: language code "x\u202e" is not a valid BCP 47 tag; expected e.g. "en" or "de"`
+	want := `site.toml:3:1: error: language code "x\u202e" is not a well-formed BCP 47 tag; expected e.g. "en", "de" or "pt-br"`
 	if len(diags) != 1 || diags[0].String() != want {
 		t.Errorf("diagnostics = %v, want only %s", diags, want)
 	}

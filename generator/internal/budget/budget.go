@@ -8,6 +8,7 @@ package budget
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -92,6 +93,24 @@ func stepAction(pos parse.Pos) *parse.ActionNode {
 	}}
 }
 
+// Exceeded is the error of an execution stopped by its budget (as the
+// functions of Funcs and a Writer fail), told apart from the template's own
+// errors by Is: a caller that runs a template on data it does not have
+// yet learns that the template breaks its bounds whatever the data.
+var Exceeded = errors.New("budget exceeded")
+
+// exceeded is an error of the budget: its text says what was expected.
+type exceeded struct{ msg string }
+
+func (e *exceeded) Error() string        { return e.msg }
+func (e *exceeded) Is(target error) bool { return target == Exceeded }
+
+// Errorf makes an error that is Exceeded, for a caller's own bound such
+// as a Writer's Full.
+func Errorf(format string, args ...any) error {
+	return &exceeded{fmt.Sprintf(format, args...)}
+}
+
 // Budget counts what one execution does: steps (range iterations and
 // template calls) and bytes made by functions. Loops and Size complete the
 // errors' "expected …" for the kind of template it bounds, e.g. "a body
@@ -121,7 +140,7 @@ func (b *Budget) Funcs() template.FuncMap {
 	return template.FuncMap{
 		StepFunc: func() (string, error) {
 			if b.steps++; b.steps > MaxSteps {
-				return "", fmt.Errorf("more than %d range iterations and template calls; expected %s", MaxSteps, b.Loops)
+				return "", Errorf("more than %d range iterations and template calls; expected %s", MaxSteps, b.Loops)
 			}
 			return "", nil
 		},
@@ -156,7 +175,7 @@ func (b *Budget) charge(name string, args []any) error {
 		}
 	}
 	if b.bytes+n > MaxWork {
-		return fmt.Errorf("%s would make more than %d bytes in all; expected %s", name, MaxWork, b.Size)
+		return Errorf("%s would make more than %d bytes in all; expected %s", name, MaxWork, b.Size)
 	}
 	return nil
 }
@@ -172,10 +191,10 @@ func checkFormat(format string) error {
 		for i++; i < len(format) && strings.IndexByte("+-# 0123456789.*[]", format[i]) >= 0; i++ {
 			switch c := format[i]; {
 			case c == '*':
-				return fmt.Errorf("printf: width * is not supported; expected a number up to %d", MaxFormatWidth)
+				return Errorf("printf: width * is not supported; expected a number up to %d", MaxFormatWidth)
 			case c >= '0' && c <= '9':
 				if n = n*10 + int(c-'0'); n > MaxFormatWidth {
-					return fmt.Errorf("printf: width or precision above %d; expected a number up to %d", MaxFormatWidth, MaxFormatWidth)
+					return Errorf("printf: width or precision above %d; expected a number up to %d", MaxFormatWidth, MaxFormatWidth)
 				}
 			default:
 				n = 0
