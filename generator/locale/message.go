@@ -189,7 +189,7 @@ func (f *form) execute(m *message, data map[string]any) (string, error) {
 // message is wrong in its file either way. Its other errors wait for the
 // data a layout passes ({{ .Date }} is no error then).
 func (f *form) trial(m *message) *diag.Diagnostic {
-	if _, err := f.run(nil); errors.Is(err, budget.Exceeded) {
+	if _, err := f.run(nil); errors.Is(err, budget.ErrExceeded) {
 		d := f.diagnostic(m, err)
 		return &d
 	}

@@ -93,19 +93,19 @@ func stepAction(pos parse.Pos) *parse.ActionNode {
 	}}
 }
 
-// Exceeded is the error of an execution stopped by its budget (as the
+// ErrExceeded is the error of an execution stopped by its budget (as the
 // functions of Funcs and a Writer fail), told apart from the template's own
 // errors by Is: a caller that runs a template on data it does not have
 // yet learns that the template breaks its bounds whatever the data.
-var Exceeded = errors.New("budget exceeded")
+var ErrExceeded = errors.New("budget exceeded")
 
 // exceeded is an error of the budget: its text says what was expected.
 type exceeded struct{ msg string }
 
 func (e *exceeded) Error() string        { return e.msg }
-func (e *exceeded) Is(target error) bool { return target == Exceeded }
+func (e *exceeded) Is(target error) bool { return target == ErrExceeded }
 
-// Errorf makes an error that is Exceeded, for a caller's own bound such
+// Errorf makes an error that is ErrExceeded, for a caller's own bound such
 // as a Writer's Full.
 func Errorf(format string, args ...any) error {
 	return &exceeded{fmt.Sprintf(format, args...)}
