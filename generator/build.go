@@ -23,8 +23,10 @@ import (
 	"github.com/noticegen/noticegen/generator/compose"
 	"github.com/noticegen/noticegen/generator/diag"
 	"github.com/noticegen/noticegen/generator/locale"
+	"github.com/noticegen/noticegen/generator/output"
 	"github.com/noticegen/noticegen/generator/publish"
 	"github.com/noticegen/noticegen/generator/render"
+	"github.com/noticegen/noticegen/generator/render/layout"
 	"github.com/noticegen/noticegen/generator/site"
 	"github.com/noticegen/noticegen/generator/validate"
 	"golang.org/x/text/cases"
@@ -148,15 +150,12 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 	res.Diags.Add(validate.Site(s, cat)...)
 	builtinLayouts, _ := fs.Sub(opts.Builtin, site.LayoutsDir)
 	ownLayouts, _ := fs.Sub(src, site.LayoutsDir)
-	memo := opts.Cache.sections()
+	layouts, diags := layout.Load(builtinLayouts, ownLayouts)
+	res.Diags.Add(diags...)
 	minify := opts.Minify == nil && (s.Config.Minify == nil || *s.Config.Minify) || opts.Minify != nil && *opts.Minify
-	var mini *publish.Minifier
-	var pageMini render.Minifier // nil, not a nil *publish.Minifier, when not minifying
-	if minify {
-		mini = publish.NewMinifier()
-		pageMini = mini
-	}
-	r, diags := render.NewWithMemo(s, cat, builtinLayouts, ownLayouts, memo, globalKey(s), pageMini)
+	out := output.New(minify)
+	memo := opts.Cache.sections()
+	r, diags := render.New(s, cat, layouts, render.Options{Memo: memo, Global: globalKey(s, layouts), Output: out})
 	if memo != nil && opts.Only == nil {
 		defer memo.Sweep()
 	}
@@ -173,7 +172,7 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 
 	// compose
 	res.Pages = compose.Site(s)
-	jobs := plan(s, r, res.Pages, opts.Cache, minify, opts.Only)
+	jobs := plan(s, r, layouts, res.Pages, opts.Cache, minify, opts.Only)
 	if d := addStatic(src, s, &jobs); d != nil {
 		res.Diags.Add(*d)
 		return fail()
@@ -224,7 +223,7 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 	}
 
 	// render (and minify, and hand each file to the stage)
-	files, rendered, diags := renderAll(ctx, jobs, renderOptions{mini: mini, workers: opts.Workers, cache: opts.Cache, stage: stage})
+	files, rendered, diags := renderAll(ctx, jobs, renderOptions{out: out, workers: opts.Workers, cache: opts.Cache, stage: stage})
 	diags = render.NameEntities(s, diags) // a shared body's error once, not once per entity
 	if opts.Strict {
 		diags = diags.Strict()
@@ -286,13 +285,14 @@ func Write(ctx context.Context, res *Result, dest string) error {
 // job renders one output file. key fingerprints its inputs for the cache;
 // 0 means it is always made anew (cheap files such as the sitemap).
 type job struct {
-	path     string
-	key      uint64
-	page     bool // counts as a rendered page
-	raw      bool // copied byte for byte: never minified
-	minified bool // minified by the renderer already
-	run      func(w *bytes.Buffer) diag.List
-	from     origin // what makes the file, for the error when two make one path
+	path string
+	key  uint64
+	page bool // counts as a rendered page
+	raw  bool // copied byte for byte: never minified
+	// run makes the file in w, or a page's frame in w with the page to
+	// finish it with (output.Finisher.Finish).
+	run  func(w *bytes.Buffer) (*output.Page, diag.List)
+	from origin // what makes the file, for the error when two make one path
 }
 
 // origin names what makes an output file, for messages: a phrase, and
@@ -318,8 +318,8 @@ func (o origin) pos() (line, col int) {
 // Notice pages that only (when set) refuses are left out here, before
 // their fingerprints are made: serve's build of the open page would
 // otherwise fingerprint all 10,000 pages of a large site for one.
-func plan(s *site.Site, r *render.Renderer, pages []*compose.Page, c *Cache, minify bool, only func(path string) bool) []job {
-	global := globalInputs(s, r, minify)
+func plan(s *site.Site, r *render.Renderer, ls *layout.Set, pages []*compose.Page, c *Cache, minify bool, only func(path string) bool) []job {
+	global := globalInputs(s, ls, minify)
 	g := c.fingerprint(global...)
 	var sources [][]byte
 	for _, e := range s.Entities {
@@ -330,10 +330,10 @@ func plan(s *site.Site, r *render.Renderer, pages []*compose.Page, c *Cache, min
 	}
 	all := c.fingerprint(append([][]byte{key(g)}, sources...)...)
 
-	jobs := []job{{path: "index.html", key: g, page: true, run: r.Chooser, from: origin{what: "the language chooser"}}}
+	jobs := []job{{path: "index.html", key: g, page: true, run: whole(r.Chooser), from: origin{what: "the language chooser"}}}
 	for _, lang := range s.Config.Languages {
 		jobs = append(jobs, job{path: lang + "/index.html", key: c.fingerprint(key(all), []byte(lang)), page: true,
-			run:  func(w *bytes.Buffer) diag.List { return r.Overview(w, lang) },
+			run:  whole(func(w *bytes.Buffer) diag.List { return r.Overview(w, lang) }),
 			from: overviewOrigin(s, lang)})
 	}
 	keys := pageKeys{c: c, global: g, files: map[any]uint64{}}
@@ -343,15 +343,15 @@ func plan(s *site.Site, r *render.Renderer, pages []*compose.Page, c *Cache, min
 			continue
 		}
 		e, n := p.Entity, p.Notice
-		jobs = append(jobs, job{path: path, key: keys.of(p), page: true, minified: minify,
-			run:  func(w *bytes.Buffer) diag.List { return r.Notice(w, p) },
+		jobs = append(jobs, job{path: path, key: keys.of(p), page: true,
+			run:  func(w *bytes.Buffer) (*output.Page, diag.List) { return r.Notice(w, p) },
 			from: origin{what: fmt.Sprintf("entity %q with notice %q", e.ID, n.ID), file: e.Source.Path, src: &e.Source, value: n.ID, key: "notices"}})
 	}
-	for _, a := range r.Assets() {
-		jobs = append(jobs, job{path: a.Path, run: func(w *bytes.Buffer) diag.List { w.Write(a.Data); return nil },
+	for _, a := range ls.Assets() {
+		jobs = append(jobs, job{path: a.Path, run: whole(func(w *bytes.Buffer) diag.List { w.Write(a.Data); return nil }),
 			from: origin{what: site.LayoutsDir + "/" + a.Path, file: site.LayoutsDir + "/" + a.Path}})
 	}
-	jobs = append(jobs, job{path: "sitemap.xml", run: func(w *bytes.Buffer) diag.List { w.Write(r.Sitemap(sitemapEntries(s, pages))); return nil },
+	jobs = append(jobs, job{path: "sitemap.xml", run: whole(func(w *bytes.Buffer) diag.List { w.Write(r.Sitemap(sitemapEntries(s, pages))); return nil }),
 		from: origin{what: "the sitemap"}})
 	return jobs
 }
@@ -495,7 +495,7 @@ func overviewOrigin(s *site.Site, lang string) origin {
 }
 
 type renderOptions struct {
-	mini    *publish.Minifier // nil: files are not minified
+	out     *output.Finisher
 	workers int
 	cache   *Cache
 	stage   *publish.Stage // when set, files go to disk, not into the map
@@ -506,7 +506,7 @@ type renderOptions struct {
 // rather than took from the cache. Results land by index, so the output
 // does not depend on which worker finished first.
 func renderAll(ctx context.Context, jobs []job, o renderOptions) (map[string][]byte, int, diag.List) {
-	c, mini := o.cache, o.mini
+	c := o.cache
 	var outs [][]byte
 	if o.stage == nil {
 		outs = make([][]byte, len(jobs))
@@ -531,20 +531,19 @@ func renderAll(ctx context.Context, jobs []job, o renderOptions) (map[string][]b
 				b, ok := c.get(j.path, j.key)
 				if !ok {
 					buf.Reset()
-					ds := j.run(&buf)
+					page, ds := j.run(&buf)
 					if j.page {
 						rendered.Add(1)
 					}
 					switch {
 					case ds.HasErrors():
-					case mini != nil && !j.raw && !j.minified:
+					case j.raw:
+						b = output.Raw(buf.Bytes())
+					default:
 						var err error
-						if b, err = mini.Minify(j.path, buf.Bytes()); err != nil {
+						if b, err = o.out.Finish(j.path, buf.Bytes(), page); err != nil {
 							ds.Errorf(j.path, 0, 0, "%v", err)
 						}
-					default:
-						// Never nil, even for an empty file: nil means none.
-						b = append(make([]byte, 0, buf.Len()), buf.Bytes()...)
 					}
 					if b != nil && len(ds) == 0 {
 						c.put(j.path, j.key, b)
@@ -593,25 +592,29 @@ func renderAll(ctx context.Context, jobs []job, o renderOptions) (map[string][]b
 	return files, int(rendered.Load()), diags
 }
 
-// globalKey names the inputs that every rendered section depends on,
-// besides the layouts, which the renderer adds itself: site.toml (with the
-// baseURL it may have been given on the command line) and the messages.
-func globalKey(s *site.Site) string {
+// globalKey names the inputs that every rendered section depends on:
+// site.toml (with the baseURL it may have been given on the command line),
+// the messages and the layouts.
+func globalKey(s *site.Site, ls *layout.Set) string {
 	parts := []string{string(s.Source.Text), s.Config.BaseURL}
 	for _, lang := range slices.Sorted(maps.Keys(s.I18n)) {
 		parts = append(parts, lang, string(s.I18n[lang].Data))
 	}
+	for _, f := range ls.Files() {
+		parts = append(parts, f.Path, string(f.Data))
+	}
 	return strings.Join(parts, "\x00")
+}
+
+// whole is a job's run for a file that is made whole, not as a frame.
+func whole(run func(w *bytes.Buffer) diag.List) func(w *bytes.Buffer) (*output.Page, diag.List) {
+	return func(w *bytes.Buffer) (*output.Page, diag.List) { return nil, run(w) }
 }
 
 // globalInputs are the inputs every page depends on: those of every
 // section, the layouts, and whether pages are minified.
-func globalInputs(s *site.Site, r *render.Renderer, minify bool) [][]byte {
-	parts := [][]byte{[]byte(globalKey(s)), []byte(fmt.Sprint(minify))}
-	for _, f := range r.Layouts() {
-		parts = append(parts, []byte(f.Path), f.Data)
-	}
-	return parts
+func globalInputs(s *site.Site, ls *layout.Set, minify bool) [][]byte {
+	return [][]byte{[]byte(globalKey(s, ls)), []byte(fmt.Sprint(minify))}
 }
 
 // pageKeys fingerprints notice pages: the global inputs, the page's path,
@@ -714,14 +717,14 @@ func addStatic(src fs.FS, s *site.Site, jobs *[]job) *diag.Diagnostic {
 				return &diag.Diagnostic{File: p, Severity: diag.Error, Message: fmt.Sprintf("would need the generated file %s to be a folder; expected a path the build does not write", d)}
 			}
 		}
-		*jobs = append(*jobs, job{path: rel, raw: true, from: origin{what: p, file: p}, run: func(w *bytes.Buffer) diag.List {
+		*jobs = append(*jobs, job{path: rel, raw: true, from: origin{what: p, file: p}, run: whole(func(w *bytes.Buffer) diag.List {
 			b, err := fs.ReadFile(src, p)
 			if err != nil {
 				return diag.List{{File: p, Severity: diag.Error, Message: fmt.Sprintf("cannot read: %v", err)}}
 			}
 			w.Write(b)
 			return nil
-		}})
+		})})
 	}
 	return nil
 }

@@ -35,7 +35,9 @@ import (
 	"github.com/noticegen/noticegen/generator/compose"
 	"github.com/noticegen/noticegen/generator/locale"
 	"github.com/noticegen/noticegen/generator/render"
+	"github.com/noticegen/noticegen/generator/render/markdown"
 	"github.com/noticegen/noticegen/generator/site"
+	"github.com/noticegen/noticegen/generator/vocab"
 )
 
 func main() {
@@ -255,7 +257,7 @@ func page(s *site.Site, cat *locale.Catalog, p *compose.Page) (string, error) {
 	for i, part := range p.Parts {
 		f, m := part.File, part.File.Meta
 		sm := sectionMat{
-			Anchor: render.Anchor(part.Section.ID), Title: m.Title, Intro: part.Section.Index,
+			Anchor: vocab.Anchor(part.Section.ID), Title: m.Title, Intro: part.Section.Index,
 			Processing: m.Processing(), Purposes: m.Purposes, LegitimateInterest: m.LegitimateInterest,
 			DataCategories: m.DataCategories, Recipients: m.Recipients, Retention: m.Retention,
 		}
@@ -268,11 +270,11 @@ func page(s *site.Site, cat *locale.Catalog, p *compose.Page) (string, error) {
 		for _, g := range m.Safeguards {
 			sm.Safeguards = append(sm.Safeguards, must(cat.T(lang, "safeguard."+g, nil)))
 		}
-		fmt.Fprintf(&body, "## %s {#%s}\n\n", render.MarkdownText(m.Title), sm.Anchor)
+		fmt.Fprintf(&body, "## %s {#%s}\n\n", markdown.Escape(m.Title), sm.Anchor)
 		if part.Fallback {
 			sm.Lang = f.Lang
 			note := must(cat.T(lang, "fallbackNote", map[string]any{"Language": locale.LanguageNameIn(lang, f.Lang)}))
-			fmt.Fprintf(&body, "*%s*\n\n", render.MarkdownText(note))
+			fmt.Fprintf(&body, "*%s*\n\n", markdown.Escape(note))
 		}
 		md, err := render.BodyMarkdown(s, p, f)
 		if err != nil {

@@ -9,7 +9,7 @@ import (
 	"github.com/noticegen/noticegen/generator/compose"
 	"github.com/noticegen/noticegen/generator/diag"
 	"github.com/noticegen/noticegen/generator/site"
-	"github.com/noticegen/noticegen/generator/validate"
+	"github.com/noticegen/noticegen/generator/vocab"
 )
 
 // Site runs every rule on the site and its composed pages.
@@ -43,20 +43,20 @@ func (c *checker) controllers() {
 		}
 		src := e.Source
 		if blank(e.Address) {
-			c.add(diag.Diagnostic{File: src.Path, Line: 1, Col: 1, Severity: diag.Error, Rule: "gdpr-13-1-a", Entity: e.ID,
+			c.add(diag.Diagnostic{File: src.Path, Line: 1, Col: 1, Severity: diag.Error, Rule: vocab.RuleControllerIdentity, Entity: e.ID,
 				Message: `the controller has no postal address; expected address = """…""" with street, postcode and town`})
 		}
 		if strings.TrimSpace(e.Email) == "" && strings.TrimSpace(e.Phone) == "" {
-			c.add(diag.Diagnostic{File: src.Path, Line: 1, Col: 1, Severity: diag.Error, Rule: "gdpr-13-1-a", Entity: e.ID,
+			c.add(diag.Diagnostic{File: src.Path, Line: 1, Col: 1, Severity: diag.Error, Rule: vocab.RuleControllerIdentity, Entity: e.ID,
 				Message: `the controller has no contact; expected email = "…" or phone = "…"`})
 		}
 		switch {
 		case e.DPO == nil:
-			c.add(diag.Diagnostic{File: src.Path, Line: 1, Col: 1, Severity: diag.Warning, Rule: "gdpr-13-1-b", Entity: e.ID,
+			c.add(diag.Diagnostic{File: src.Path, Line: 1, Col: 1, Severity: diag.Warning, Rule: vocab.RuleDataProtectionOfficer, Entity: e.ID,
 				Message: "no [dpo] table; where a data protection officer is appointed (Art. 37 GDPR) the notice must give the DPO's contact details"})
 		case strings.TrimSpace(e.DPO.Email) == "" && strings.TrimSpace(e.DPO.Phone) == "" && blank(e.DPO.Address):
 			line, col := src.KeyPos("dpo")
-			c.add(diag.Diagnostic{File: src.Path, Line: line, Col: col, Severity: diag.Error, Rule: "gdpr-13-1-b", Entity: e.ID,
+			c.add(diag.Diagnostic{File: src.Path, Line: line, Col: col, Severity: diag.Error, Rule: vocab.RuleDataProtectionOfficer, Entity: e.ID,
 				Message: "[dpo] has no contact; expected email, phone or address of the data protection officer"})
 		}
 	}
@@ -107,26 +107,26 @@ func (c *checker) sections() {
 			c.add(diag.Diagnostic{File: f.Path, Line: 1, Col: 1, Severity: sev, Rule: rule, Lang: f.Lang, Message: msg})
 		}
 		if len(m.Purposes) == 0 {
-			top("gdpr-13-1-c", diag.Error, `processing section has no purposes; expected purposes = ["…"] saying why the data is processed`)
+			top(vocab.RulePurposesAndLegalBasis, diag.Error, `processing section has no purposes; expected purposes = ["…"] saying why the data is processed`)
 		}
 		if len(m.LegalBases) == 0 {
-			top("gdpr-13-1-c", diag.Error, `processing section has no legal basis; expected legalBases = ["gdpr-6-1-…"]`)
+			top(vocab.RulePurposesAndLegalBasis, diag.Error, `processing section has no legal basis; expected legalBases = ["gdpr-6-1-…"]`)
 		}
-		if slices.Contains(m.LegalBases, "gdpr-6-1-f") && strings.TrimSpace(m.LegitimateInterest) == "" {
-			line, col := f.Front.ValuePos("gdpr-6-1-f", "legalBases")
-			c.add(diag.Diagnostic{File: f.Path, Line: line, Col: col, Severity: diag.Error, Rule: "gdpr-13-1-d", Lang: f.Lang,
+		if slices.Contains(m.LegalBases, vocab.LegalBasisLegitimateInterest) && strings.TrimSpace(m.LegitimateInterest) == "" {
+			line, col := f.Front.ValuePos(vocab.LegalBasisLegitimateInterest, "legalBases")
+			c.add(diag.Diagnostic{File: f.Path, Line: line, Col: col, Severity: diag.Error, Rule: vocab.RuleLegitimateInterests, Lang: f.Lang,
 				Message: `legal basis gdpr-6-1-f (legitimate interests) without legitimateInterest; expected legitimateInterest = "…" naming the interest pursued`})
 		}
 		if len(m.Recipients) == 0 {
-			top("gdpr-13-1-e", diag.Warning, `processing section names no recipients; expected recipients = ["…"] (categories are enough, e.g. "Hosting provider (processor)")`)
+			top(vocab.RuleRecipients, diag.Warning, `processing section names no recipients; expected recipients = ["…"] (categories are enough, e.g. "Hosting provider (processor)")`)
 		}
 		if len(m.ThirdCountries) > 0 && len(m.Safeguards) == 0 {
 			line, col := f.Front.KeyPos("thirdCountries")
-			c.add(diag.Diagnostic{File: f.Path, Line: line, Col: col, Severity: diag.Error, Rule: "gdpr-13-1-f", Lang: f.Lang,
-				Message: fmt.Sprintf(`transfer to %s without safeguards; expected safeguards = [...] from %s`, strings.Join(m.ThirdCountries, ", "), strings.Join(validate.Safeguards(), ", "))})
+			c.add(diag.Diagnostic{File: f.Path, Line: line, Col: col, Severity: diag.Error, Rule: vocab.RuleThirdCountryTransfers, Lang: f.Lang,
+				Message: fmt.Sprintf(`transfer to %s without safeguards; expected safeguards = [...] from %s`, strings.Join(m.ThirdCountries, ", "), strings.Join(vocab.Safeguards(), ", "))})
 		}
 		if strings.TrimSpace(m.Retention) == "" {
-			top("gdpr-13-2-a", diag.Error, `processing section has no storage period; expected retention = "…" saying how long data is kept or how that is decided`)
+			top(vocab.RuleStoragePeriod, diag.Error, `processing section has no storage period; expected retention = "…" saying how long data is kept or how that is decided`)
 		}
 	}
 }
@@ -166,7 +166,7 @@ func (c *checker) rights() {
 		}
 		avail := c.available(k.n)
 		var noticeGap, entityGap []string
-		for _, r := range validate.Rights() {
+		for _, r := range vocab.Rights() {
 			switch {
 			case covered[k][r]:
 			case len(avail[r]) == 0:
@@ -178,7 +178,7 @@ func (c *checker) rights() {
 		if len(noticeGap) > 0 && !reported[k.n] {
 			reported[k.n] = true
 			line, col := k.n.Source.KeyPos("sections")
-			c.add(diag.Diagnostic{File: k.n.Source.Path, Line: line, Col: col, Severity: diag.Error, Rule: "gdpr-13-2-b-d", Notice: k.n.ID,
+			c.add(diag.Diagnostic{File: k.n.Source.Path, Line: line, Col: col, Severity: diag.Error, Rule: vocab.RuleDataSubjectRights, Notice: k.n.ID,
 				Message: fmt.Sprintf("the notice's sections do not explain the right(s) to %s; expected a section with covers = [%s]", strings.Join(noticeGap, ", "), quoted(noticeGap))})
 		}
 		if len(entityGap) > 0 {
@@ -225,7 +225,7 @@ func (c *checker) entityGap(e *site.Entity, n *site.Notice, missing []string, av
 		}
 		why = fmt.Sprintf("a section of the notice's slots would, but this entity does not use it; expected %s in uses", strings.Join(unused, " or "))
 	}
-	c.add(diag.Diagnostic{File: src.Path, Line: line, Col: col, Severity: diag.Error, Rule: "gdpr-13-2-b-d", Entity: e.ID, Notice: n.ID,
+	c.add(diag.Diagnostic{File: src.Path, Line: line, Col: col, Severity: diag.Error, Rule: vocab.RuleDataSubjectRights, Entity: e.ID, Notice: n.ID,
 		Message: fmt.Sprintf("notice %q of this entity does not explain the right(s) to %s: %s", n.ID, strings.Join(missing, ", "), why)})
 }
 
@@ -314,7 +314,7 @@ func (c *checker) staleness() {
 				continue
 			}
 			line, col := f.Front.KeyPos("updated")
-			c.add(diag.Diagnostic{File: f.Path, Line: line, Col: col, Severity: diag.Warning, Rule: "translation-stale", Lang: lang,
+			c.add(diag.Diagnostic{File: f.Path, Line: line, Col: col, Severity: diag.Warning, Rule: vocab.RuleTranslationStale, Lang: lang,
 				Message: fmt.Sprintf("translation updated %s, before its original %s (updated %s); it may be out of date",
 					f.Meta.Updated.Format("2006-01-02"), orig.Path, orig.Meta.Updated.Format("2006-01-02"))})
 		}
@@ -353,7 +353,7 @@ func (c *checker) unused() {
 		if f == nil {
 			continue
 		}
-		c.add(diag.Diagnostic{File: f.Path, Line: 1, Col: 1, Severity: diag.Warning, Rule: "unused-section", Message: c.whyUnused(sec)})
+		c.add(diag.Diagnostic{File: f.Path, Line: 1, Col: 1, Severity: diag.Warning, Rule: vocab.RuleUnusedSection, Message: c.whyUnused(sec)})
 	}
 }
 

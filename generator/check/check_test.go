@@ -20,6 +20,7 @@ import (
 	"github.com/noticegen/noticegen/generator"
 	"github.com/noticegen/noticegen/generator/check"
 	"github.com/noticegen/noticegen/generator/diag"
+	"github.com/noticegen/noticegen/generator/vocab"
 )
 
 var update = flag.Bool("update", false, "rewrite the want.* files in testdata/check after a reviewed change")
@@ -81,6 +82,16 @@ func TestRules(t *testing.T) {
 		if !seen[filepath.Base(d)] {
 			t.Errorf("%s is named after no rule", d)
 		}
+	}
+}
+
+// TestRulesAreVocab checks that the rules table lists every rule id of
+// package vocab, in its order, and build-error (which only the output
+// formats add) last: a rule some package reports but the table lacks has
+// no title in SARIF and no entry in docs.
+func TestRulesAreVocab(t *testing.T) {
+	if got, want := ruleIDs(), vocab.RuleIDs(); !slices.Equal(got, want) {
+		t.Errorf("check.Rules() and BuildErrorRule = %q, vocab.RuleIDs() = %q", got, want)
 	}
 }
 

@@ -6,12 +6,13 @@ import (
 	"io"
 
 	"github.com/noticegen/noticegen/generator/diag"
+	"github.com/noticegen/noticegen/generator/vocab"
 )
 
 // BuildErrorRule is the rule id given in json and SARIF output to problems
 // found while loading and rendering (syntax, types, templates), which carry
 // no rule of their own.
-const BuildErrorRule = "build-error"
+const BuildErrorRule = vocab.RuleBuildError
 
 // Finding is one line of JSON output; docs/check.md documents the schema.
 type Finding struct {

@@ -23,6 +23,7 @@ import (
 
 	"github.com/noticegen/noticegen/generator/diag"
 	"github.com/noticegen/noticegen/generator/site"
+	"github.com/noticegen/noticegen/generator/vocab"
 )
 
 // lastResort is the language whose built-in messages fill any gap.
@@ -30,11 +31,11 @@ const lastResort = "en"
 
 // LegalBasisPrefix starts the message id of a legal-basis label:
 // legalBasis.gdpr-6-1-f. A site defines a new code by adding that message.
-const LegalBasisPrefix = "legalBasis."
+const LegalBasisPrefix = vocab.LegalBasisPrefix
 
 // SafeguardPrefix starts the message id of a safeguard's label:
 // safeguard.scc.
-const SafeguardPrefix = "safeguard."
+const SafeguardPrefix = vocab.SafeguardPrefix
 
 // Catalog holds the messages of every language of a site.
 type Catalog struct {
@@ -158,7 +159,7 @@ func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang s
 		if _, ok := own[defaultLang]; !ok {
 			file = "site.toml"
 		}
-		diags.Add(diag.Diagnostic{File: file, Line: 1, Severity: diag.Warning, Rule: translationMissing, Lang: defaultLang,
+		diags.Add(diag.Diagnostic{File: file, Line: 1, Severity: diag.Warning, Rule: vocab.RuleTranslationMissing, Lang: defaultLang,
 			Message: fmt.Sprintf("the default language %s has no UI messages; pages show English labels until i18n/%s.toml translates them", defaultLang, defaultLang),
 			// Under --strict nothing is published, so no page shows any label.
 			StrictMessage: fmt.Sprintf("the default language %s has no UI messages; expected i18n/%s.toml with them, since under --strict a missing translation is an error", defaultLang, defaultLang)})

@@ -3,6 +3,7 @@ package locale
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/noticegen/noticegen/generator/diag"
 	"github.com/noticegen/noticegen/generator/site"
+	"github.com/noticegen/noticegen/generator/vocab"
 )
 
 // builtin is the real built-in message folder of the repository.
@@ -61,11 +63,38 @@ func TestLegalBasisBuiltin(t *testing.T) {
 			}
 		})
 	}
-	for _, code := range []string{"gdpr-6-1-a", "gdpr-6-1-b", "gdpr-6-1-c", "gdpr-6-1-d", "gdpr-6-1-e", "gdpr-6-1-f", "gdpr-9-2-a", "bdsg-26"} {
+	for _, code := range vocab.LegalBases() {
 		for _, lang := range []string{"en", "de"} {
 			if got := text(c.LegalBasis(lang, code)); got == LegalBasisPrefix+code || got == "" {
 				t.Errorf("LegalBasis(%q, %q) = %q: no built-in label", lang, code, got)
 			}
+		}
+	}
+}
+
+// TestBuiltinLabelsAreVocab checks that the built-in message files label
+// exactly the legal-basis codes and safeguards of package vocab: a word
+// there without a label shows as its message id on every page, and a
+// label without the word is a code that validate's hint does not name.
+func TestBuiltinLabelsAreVocab(t *testing.T) {
+	c, _ := mustLoad(t, nil, []string{"en", "de"}, "en")
+	tests := []struct {
+		prefix string
+		want   []string
+	}{
+		{LegalBasisPrefix, vocab.LegalBases()},
+		{SafeguardPrefix, vocab.Safeguards()},
+	}
+	for _, tt := range tests {
+		var got []string
+		for id := range c.builtinIDs {
+			if code, ok := strings.CutPrefix(id, tt.prefix); ok {
+				got = append(got, code)
+			}
+		}
+		slices.Sort(got)
+		if want := slices.Sorted(slices.Values(tt.want)); !slices.Equal(got, want) {
+			t.Errorf("built-in %s… messages = %q, want %q", tt.prefix, got, want)
 		}
 	}
 }

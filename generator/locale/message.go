@@ -17,6 +17,7 @@ import (
 	"github.com/noticegen/noticegen/generator/diag"
 	"github.com/noticegen/noticegen/generator/internal/budget"
 	"github.com/noticegen/noticegen/generator/site"
+	"github.com/noticegen/noticegen/generator/vocab"
 )
 
 // message is one UI message of one language, with where it is written.
@@ -261,10 +262,6 @@ func (f *form) diagnostic(m *message, err error) diag.Diagnostic {
 	return d
 }
 
-// translationMissing is check's rule for a text a language lacks and
-// shows in another: a section's, or a UI message's.
-const translationMissing = "translation-missing"
-
 // maxUnusedReported bounds the unused-message warnings of one file; the
 // rest are counted in one more warning. A file of a hundred thousand
 // stray ids is one mistake, not a hundred thousand.
@@ -288,7 +285,7 @@ func (c *Catalog) Warnings(used map[string]bool) diag.List {
 	for _, m := range c.missing {
 		ids := slices.DeleteFunc(slices.Clone(m.ids), func(id string) bool { return !shown(id) })
 		if len(ids) > 0 {
-			diags.Add(diag.Diagnostic{File: m.file, Line: 1, Severity: diag.Warning, Rule: translationMissing, Lang: m.lang,
+			diags.Add(diag.Diagnostic{File: m.file, Line: 1, Severity: diag.Warning, Rule: vocab.RuleTranslationMissing, Lang: m.lang,
 				Message:       fmt.Sprintf("%d UI messages have no %s translation and are shown in %s: %s", len(ids), m.lang, m.reference, abbreviate(ids, 5)),
 				StrictMessage: fmt.Sprintf("%d UI messages have no %s translation: %s; expected them in i18n/%s.toml, since under --strict a missing translation is an error", len(ids), m.lang, abbreviate(ids, 5), m.lang)})
 		}
@@ -323,11 +320,11 @@ func (c *Catalog) Warnings(used map[string]bool) diag.List {
 		default:
 			msg += "; expected an id that a layout passes to .T, or remove it"
 		}
-		diags.Add(diag.Diagnostic{File: m.file, Line: m.line, Col: m.col, Severity: diag.Warning, Rule: "unused-message", Message: msg})
+		diags.Add(diag.Diagnostic{File: m.file, Line: m.line, Col: m.col, Severity: diag.Warning, Rule: vocab.RuleUnusedMessage, Message: msg})
 	}
 	for _, file := range slices.Sorted(maps.Keys(perFile)) {
 		if n := perFile[file] - maxUnusedReported; n > 0 {
-			diags.Add(diag.Diagnostic{File: file, Line: 1, Severity: diag.Warning, Rule: "unused-message",
+			diags.Add(diag.Diagnostic{File: file, Line: 1, Severity: diag.Warning, Rule: vocab.RuleUnusedMessage,
 				Message: fmt.Sprintf("%d more messages are used by no layout and override no built-in message; expected only ids that a layout passes to .T", n)})
 		}
 	}

@@ -13,18 +13,9 @@ import (
 	"github.com/noticegen/noticegen/generator/compose"
 	"github.com/noticegen/noticegen/generator/diag"
 	"github.com/noticegen/noticegen/generator/locale"
-	"github.com/noticegen/noticegen/generator/render"
 	"github.com/noticegen/noticegen/generator/site"
+	"github.com/noticegen/noticegen/generator/vocab"
 )
-
-// Safeguards returns the accepted values of a section's safeguards list.
-func Safeguards() []string { return []string{"adequacy", "scc", "dpf", "bcr", "consent"} }
-
-// Rights returns the accepted values of a section's covers list: the
-// data-subject rights GDPR Art. 13(2)(b)–(d) asks a notice to explain.
-func Rights() []string {
-	return []string{"access", "rectification", "erasure", "restriction", "portability", "objection", "withdraw-consent", "complaint"}
-}
 
 // Site returns the diagnostics of s as a whole; cat tells which legal-basis
 // codes exist.
@@ -51,7 +42,7 @@ func (v *validator) errAt(src site.Source, value string, key ...string) func(for
 // refAt is errAt for a name that refers to nothing, under the rule id that
 // check's output and docs use for it.
 func (v *validator) refAt(src site.Source, value string, key ...string) func(format string, args ...any) {
-	return v.at("unknown-ref", src, value, key...)
+	return v.at(vocab.RuleUnknownRef, src, value, key...)
 }
 
 func (v *validator) at(rule string, src site.Source, value string, key ...string) func(format string, args ...any) {
@@ -168,7 +159,7 @@ func (v *validator) sections() {
 	def := v.s.Config.DefaultLanguage
 	used := v.used()
 	for _, sec := range v.s.Sections {
-		if a := render.Anchor(sec.ID); slices.Contains(render.ReservedAnchors(), a) {
+		if a := vocab.Anchor(sec.ID); slices.Contains(vocab.ReservedAnchors(), a) {
 			for _, lang := range slices.Sorted(maps.Keys(sec.Translations)) {
 				v.diags.Errorf(sec.Translations[lang].Path, 1, 0, "section id %q is taken by the notice page's own %q part (its #%s anchor); expected another file name", sec.ID, a, a)
 			}
@@ -194,7 +185,7 @@ func (v *validator) sections() {
 			}
 			if used[sec.ID] && orig != nil {
 				v.diags.Add(diag.Diagnostic{
-					File: orig.Path, Line: 1, Col: 1, Severity: diag.Warning, Rule: "translation-missing", Lang: lang,
+					File: orig.Path, Line: 1, Col: 1, Severity: diag.Warning, Rule: vocab.RuleTranslationMissing, Lang: lang,
 					Message: fmt.Sprintf("section %q has no %s translation (content/sections/%s.%s.md); %s pages show the %s text, marked as not yet translated", sec.ID, lang, sec.ID, lang, lang, def),
 					// Under --strict nothing is published, so no page shows anything.
 					StrictMessage: fmt.Sprintf("section %q has no %s translation; expected content/sections/%s.%s.md, since under --strict a missing translation is an error", sec.ID, lang, sec.ID, lang),
@@ -224,8 +215,9 @@ func (v *validator) frontMatter(f *site.SectionFile) {
 	for _, code := range m.LegalBases {
 		// A message file that failed to load may be where the code is
 		// defined; its error is the one to report.
-		if !v.cat.Has(locale.LegalBasisPrefix+code) && v.cat.Complete() {
-			v.refAt(f.Front, code, "legalBases")("unknown legal basis %q; expected one of gdpr-6-1-a … gdpr-6-1-f, gdpr-9-2-a, bdsg-26, or a code with a message %s%s in i18n/", code, locale.LegalBasisPrefix, code)
+		if !v.cat.Has(vocab.LegalBasisPrefix+code) && v.cat.Complete() {
+			v.refAt(f.Front, code, "legalBases")("unknown legal basis %q; expected one of %s … %s, %s, %s, or a code with a message %s%s in i18n/",
+				code, vocab.LegalBasisConsent, vocab.LegalBasisLegitimateInterest, vocab.LegalBasisExplicitConsent, vocab.LegalBasisEmployment, vocab.LegalBasisPrefix, code)
 		}
 	}
 	for _, c := range m.ThirdCountries {
@@ -234,13 +226,13 @@ func (v *validator) frontMatter(f *site.SectionFile) {
 		}
 	}
 	for _, s := range m.Safeguards {
-		if !slices.Contains(Safeguards(), s) {
-			v.errAt(f.Front, s, "safeguards")("unknown safeguard %q; expected one of %s", s, strings.Join(Safeguards(), ", "))
+		if !slices.Contains(vocab.Safeguards(), s) {
+			v.errAt(f.Front, s, "safeguards")("unknown safeguard %q; expected one of %s", s, strings.Join(vocab.Safeguards(), ", "))
 		}
 	}
 	for _, r := range m.Covers {
-		if !slices.Contains(Rights(), r) {
-			v.errAt(f.Front, r, "covers")("unknown right %q; expected one of %s", r, strings.Join(Rights(), ", "))
+		if !slices.Contains(vocab.Rights(), r) {
+			v.errAt(f.Front, r, "covers")("unknown right %q; expected one of %s", r, strings.Join(vocab.Rights(), ", "))
 		}
 	}
 }
@@ -268,7 +260,7 @@ func (v *validator) agree(orig, tr *site.SectionFile) {
 		}
 		oline, _ := orig.Front.KeyPos(f.key)
 		v.diags.Add(diag.Diagnostic{
-			File: tr.Path, Line: line, Col: col, Severity: diag.Error, Rule: "translation-mismatch",
+			File: tr.Path, Line: line, Col: col, Severity: diag.Error, Rule: vocab.RuleTranslationMismatch,
 			Message: fmt.Sprintf("%s is %s here but %s in %s:%d; language-neutral fields must agree across translations", f.key, list(f.b), list(f.a), orig.Path, oline),
 		})
 	}

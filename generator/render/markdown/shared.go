@@ -1,4 +1,4 @@
-package render
+package markdown
 
 import (
 	"bytes"
@@ -8,11 +8,11 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/noticegen/noticegen/generator/diag"
+	"github.com/noticegen/noticegen/generator/internal/token"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-
-	"github.com/noticegen/noticegen/generator/internal/budget"
 )
 
 // Shared conversion. Most sections print the entity's name, e-mail or
@@ -46,66 +46,33 @@ import (
 // minified, on arbitrary bodies and values, and FuzzBuild compares a
 // minified build with its pages minified whole.
 
-// tokenCore starts every token: tokenCore, four digits (the value's index
-// in the body's execution) and tokenEnd. Its letters read as one word to
-// Markdown, and a body or value that contains it is not tokenized.
-const (
-	tokenCore = "NgTk"
-	tokenEnd  = 'Z'
-	tokenLen  = len(tokenCore) + 4 + 1
-	maxTokens = 10000
-)
-
-// bodyValues records the values one body execution printed in place of
+// tokenizer records the values one body execution printed in place of
 // tokens.
-type bodyValues struct {
+type tokenizer struct {
 	vals []string // raw values, by token index
 	toks []string // the tokens as written, by index
-	lw   *budget.Writer
 	// all is set to put a token in place of every value, not only those
 	// that may be shared: to find out which ones land in code (code.go).
 	all bool
 }
 
-// escape is the body's escaping function during a shared run: a value
-// that may be shared becomes a token, any other is escaped as always.
-func (bv *bodyValues) escape(v any) (string, error) {
-	s, err := valueText(v)
-	if err != nil {
-		return "", err
-	}
-	md := markdownText(s)
-	if len(bv.vals) >= maxTokens || !bv.all && !shareable(s) {
-		return md, nil
+// escape is the body's escaping function during a tokenized run: a value
+// that may be shared becomes a token, any other is escaped as always. It
+// counts the Markdown the page would have had, for the output bound.
+func (tz *tokenizer) escape(s string) (string, int) {
+	md := Escape(s)
+	if len(tz.vals) >= token.Max || !tz.all && !shareable(s) {
+		return md, len(md)
 	}
 	// Tokens that only find code need no shape: "" is no e-mail address.
 	shape := s
-	if bv.all {
+	if tz.all {
 		shape = ""
 	}
-	tok := shapedToken(len(bv.vals), shape)
-	bv.vals = append(bv.vals, s)
-	bv.toks = append(bv.toks, tok)
-	// The output bound counts the Markdown the page would have had.
-	bv.lw.N -= len(md) - len(tok)
-	return tok, nil
-}
-
-// shapedToken gives a value's token the shape that makes linkify treat
-// both alike: an address for an e-mail address, a URL for a URL.
-func shapedToken(i int, v string) string {
-	core := fmt.Sprintf("%s%04d%c", tokenCore, i, tokenEnd)
-	switch {
-	case strings.Contains(v, "@"):
-		return core + "@ngtk.example"
-	case strings.HasPrefix(v, "https://"):
-		return "https://" + core + ".example"
-	case strings.HasPrefix(v, "http://"):
-		return "http://" + core + ".example"
-	case strings.HasPrefix(v, "www."):
-		return "www." + core + ".example"
-	}
-	return core
+	tok := token.Make(len(tz.vals), shape)
+	tz.vals = append(tz.vals, s)
+	tz.toks = append(tz.toks, tok)
+	return tok, len(md)
 }
 
 // shareable reports whether a value's characters can neither open nor
@@ -114,7 +81,7 @@ func shapedToken(i int, v string) string {
 // ending with a letter, digit, . or /. The checks on each page cover what
 // these can still do next to the body's own text.
 func shareable(s string) bool {
-	if s == "" || len(s) > 1024 || strings.Contains(s, tokenCore) {
+	if s == "" || len(s) > 1024 || strings.Contains(s, token.Core) {
 		return false
 	}
 	// A value that starts or ends with punctuation could join the
@@ -156,17 +123,6 @@ type sharedBody struct {
 	// made only of shareable characters do not change.
 	checkLine int
 	checkWhat string
-
-	// minified holds the section around this body, minified with the
-	// tokens in it, by the section layout's text before and after the body.
-	mu       sync.Mutex
-	minified map[string][]byte
-}
-
-// sharedUse is one page's use of a shared conversion: its values.
-type sharedUse struct {
-	body       *sharedBody
-	toks, vals []string
 }
 
 // sharedBodies holds the conversions of one build, bounded in size: a
@@ -177,10 +133,6 @@ type sharedBodies struct {
 	bodies map[string]*sharedBody // by tokenized Markdown
 	size   int
 	words  map[string]bool // sameWords verdicts
-	// code holds codeSpots' verdicts by tokenized Markdown (nil: no
-	// token in code), for bodies whose text may put values in code.
-	code     map[string][]codeKind
-	codeSize int
 }
 
 const (
@@ -189,24 +141,7 @@ const (
 )
 
 func newSharedBodies() *sharedBodies {
-	return &sharedBodies{bodies: map[string]*sharedBody{}, words: map[string]bool{}, code: map[string][]codeKind{}}
-}
-
-func (s *sharedBodies) codeKinds(md []byte) (kinds []codeKind, ok bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	kinds, ok = s.code[string(md)]
-	return kinds, ok
-}
-
-func (s *sharedBodies) storeCodeKinds(md []byte, kinds []codeKind) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.codeSize += len(md) + len(kinds); s.codeSize > maxSharedBytes {
-		clear(s.code)
-		s.codeSize = len(md) + len(kinds)
-	}
-	s.code[string(md)] = kinds
+	return &sharedBodies{bodies: map[string]*sharedBody{}, words: map[string]bool{}}
 }
 
 func (s *sharedBodies) load(md []byte) *sharedBody {
@@ -243,20 +178,20 @@ func (s *sharedBodies) storeWord(key string, same bool) {
 
 // convertShared converts tokenized Markdown md (or takes the conversion
 // made for an earlier page) and reports where tokens landed.
-func (r *Renderer) convertShared(md []byte, toks []string) (*sharedBody, error) {
-	if b := r.shared.load(md); b != nil {
+func (sh *Shared) convertShared(md []byte, toks []string) (*sharedBody, error) {
+	if b := sh.cache.load(md); b != nil {
 		return b, nil
 	}
 	b := &sharedBody{}
-	b.checkLine, b.checkWhat = checkMarkdown(md)
+	b.checkLine, b.checkWhat = Check(md)
 	if b.checkLine > 0 {
-		r.shared.store(md, b)
+		sh.cache.store(md, b)
 		return b, nil
 	}
-	doc := r.md.Parser().Parse(text.NewReader(md))
+	doc := sh.direct.md.Parser().Parse(text.NewReader(md))
 	spots := tokenSpots(doc, md, toks)
 	var html bytes.Buffer
-	if err := r.md.Renderer().Render(&html, md, doc); err != nil {
+	if err := sh.direct.md.Renderer().Render(&html, md, doc); err != nil {
 		return nil, err
 	}
 	b.html = html.Bytes()
@@ -266,13 +201,13 @@ func (r *Renderer) convertShared(md []byte, toks []string) (*sharedBody, error) 
 		// and twice in an autolink (address and label). More means it
 		// went somewhere else too.
 		inMD, inHTML := make([]int, len(toks)), make([]int, len(toks))
-		countTokens(md, toks, inMD)
-		countTokens(b.html, toks, inHTML)
+		token.Count(md, toks, inMD)
+		token.Count(b.html, toks, inHTML)
 		for i := range toks {
 			b.ok = b.ok && inMD[i] == 1 && inHTML[i] == spots[i]
 		}
 	}
-	r.shared.store(md, b)
+	sh.cache.store(md, b)
 	return b, nil
 }
 
@@ -294,14 +229,14 @@ func tokenSpots(doc ast.Node, src []byte, toks []string) []int {
 			return ast.WalkSkipChildren, nil
 		case *ast.AutoLink:
 			label := n.Label(src)
-			eachToken(label, toks, func(i, start int) {
+			token.Each(label, toks, func(i, start int) {
 				if start == 0 && len(label) == len(toks[i]) {
 					spots[i] += 2
 					found++
 				}
 			})
 		case *ast.Text:
-			eachToken(n.Segment.Value(src), toks, func(i, _ int) {
+			token.Each(n.Segment.Value(src), toks, func(i, _ int) {
 				spots[i]++
 				found++
 			})
@@ -319,54 +254,11 @@ func tokenSpots(doc ast.Node, src []byte, toks []string) []int {
 	return spots
 }
 
-// eachToken calls fn for every token in b, in order, with its index and
-// its start; b holds tokens of toks only where they are whole.
-func eachToken(b []byte, toks []string, fn func(i, start int)) {
-	for k := 0; ; {
-		j := bytes.Index(b[k:], []byte(tokenCore))
-		if j < 0 {
-			return
-		}
-		j += k
-		k = j + len(tokenCore)
-		i, ok := tokenIndex(b[j:], len(toks))
-		if !ok {
-			continue
-		}
-		tok := toks[i]
-		start := j - strings.Index(tok, tokenCore)
-		if start < 0 || !bytes.HasPrefix(b[start:], []byte(tok)) {
-			continue
-		}
-		fn(i, start)
-		k = start + len(tok)
-	}
-}
-
-// countTokens counts each token's occurrences in b.
-func countTokens(b []byte, toks []string, counts []int) {
-	eachToken(b, toks, func(i, _ int) { counts[i]++ })
-}
-
-// replaceTokens appends b to out with every token replaced by what
-// value returns for it; start is where it stands in b, and attr says it
-// stands inside a tag.
-func replaceTokens(out *bytes.Buffer, b []byte, toks []string, value func(i, start int, attr bool) []byte) {
-	done := 0
-	eachToken(b, toks, func(i, start int) {
-		out.Write(b[done:start])
-		k := bytes.LastIndexAny(b[:start], "<>")
-		out.Write(value(i, start, k >= 0 && b[k] == '<'))
-		done = start + len(toks[i])
-	})
-	out.Write(b[done:])
-}
-
 // substitute appends html to out with every token replaced by its value,
 // escaped for where it stands: in an attribute (an autolink's address) as
 // goldmark escapes an address, elsewhere as it escapes text.
 func substitute(out *bytes.Buffer, html []byte, toks, vals []string) {
-	replaceTokens(out, html, toks, func(i, _ int, attr bool) []byte {
+	token.Replace(out, html, toks, func(i, _ int, attr bool) []byte {
 		v := []byte(vals[i])
 		if attr {
 			v = util.URLEscape(v, false)
@@ -375,26 +267,11 @@ func substitute(out *bytes.Buffer, html []byte, toks, vals []string) {
 	})
 }
 
-// tokenIndex reads the index of the token b starts with.
-func tokenIndex(b []byte, n int) (int, bool) {
-	if len(b) < tokenLen || b[tokenLen-1] != tokenEnd {
-		return 0, false
-	}
-	i := 0
-	for _, c := range b[len(tokenCore) : tokenLen-1] {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		i = i*10 + int(c-'0')
-	}
-	return i, i < n
-}
-
 // unshare writes the page's own Markdown: md (a body's, or a word of it)
 // with every token in it replaced by its value escaped as the body's
 // escaping function does.
 func unshare(out *bytes.Buffer, md []byte, toks, vals []string) {
-	replaceTokens(out, md, toks, func(i, _ int, _ bool) []byte { return []byte(markdownText(vals[i])) })
+	token.Replace(out, md, toks, func(i, _ int, _ bool) []byte { return []byte(Escape(vals[i])) })
 }
 
 // syntaxChars are the characters that, in a word next to a value, may
@@ -406,7 +283,7 @@ const syntaxChars = "@:&\\<>[]()*_~!`|#"
 // the words of md around them. It converts a word on its own, both ways,
 // when the word has anything a value might combine with; a verdict is
 // kept for the other pages that have the same word.
-func (r *Renderer) sameWords(md []byte, toks, vals []string) bool {
+func (sh *Shared) sameWords(md []byte, toks, vals []string) bool {
 	var rseg, tkey bytes.Buffer
 	pos := 0     // tokens come in order: each is searched for after the last
 	checked := 0 // the words up to here are checked, with all their tokens
@@ -451,20 +328,20 @@ func (r *Renderer) sameWords(md []byte, toks, vals []string) bool {
 		tkey.Write(rseg.Bytes())
 		tkey.WriteByte(0)
 		for k := 0; k < len(tseg); k++ {
-			if bytes.HasPrefix(tseg[k:], []byte(tokenCore)) {
-				if n, ok := tokenIndex(tseg[k:], len(toks)); ok {
-					fmt.Fprintf(&tkey, "%s#%d#", tokenCore, len(vals[n]))
-					k += tokenLen - 1
+			if bytes.HasPrefix(tseg[k:], []byte(token.Core)) {
+				if n, ok := token.Index(tseg[k:], len(toks)); ok {
+					fmt.Fprintf(&tkey, "%s#%d#", token.Core, len(vals[n]))
+					k += token.Len - 1
 					continue
 				}
 			}
 			tkey.WriteByte(tseg[k])
 		}
 		key := tkey.String()
-		same, ok := r.shared.word(key)
+		same, ok := sh.cache.word(key)
 		if !ok {
-			same = r.convertsAlike(rseg.Bytes(), tseg, toks, vals)
-			r.shared.storeWord(key, same)
+			same = sh.convertsAlike(rseg.Bytes(), tseg, toks, vals)
+			sh.cache.storeWord(key, same)
 		}
 		if !same {
 			return false
@@ -475,9 +352,9 @@ func (r *Renderer) sameWords(md []byte, toks, vals []string) bool {
 
 // convertsAlike converts a word with its values and with its tokens, and
 // reports whether they give the same HTML once the tokens are replaced.
-func (r *Renderer) convertsAlike(rseg, tseg []byte, toks, vals []string) bool {
+func (sh *Shared) convertsAlike(rseg, tseg []byte, toks, vals []string) bool {
 	var a, b, c bytes.Buffer
-	if r.md.Convert(rseg, &a) != nil || r.md.Convert(tseg, &b) != nil {
+	if sh.direct.md.Convert(rseg, &a) != nil || sh.direct.md.Convert(tseg, &b) != nil {
 		return false
 	}
 	substitute(&c, b.Bytes(), toks, vals)
@@ -490,66 +367,71 @@ func isDelimiter(c byte) bool { return c == '*' || c == '_' || c == '~' }
 // white space nor punctuation.
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// minifiedSection returns the section made of before, the page's body and
-// after, minified: the section with tokens is minified once for all the
-// pages that share the body, and the page's values put in. ok is false
-// when a value holds what the minifier would have rewritten (a character
-// reference, a quote), and the page's section must be minified itself.
-func (r *Renderer) minifiedSection(u *sharedUse, path, before, after string) (string, bool, error) {
-	key := before + "\x00" + after
-	b := u.body
-	b.mu.Lock()
-	m, ok := b.minified[key]
-	b.mu.Unlock()
-	if !ok {
-		var err error
-		if m, err = r.mini.Minify(path, []byte(before+string(b.html)+after)); err != nil {
-			return "", false, err
-		}
-		b.mu.Lock()
-		if b.minified == nil {
-			b.minified = map[string][]byte{}
-		}
-		b.minified[key] = m
-		b.mu.Unlock()
-	}
-	var out bytes.Buffer
-	out.Grow(len(m) + 256)
-	if !substituteMinified(&out, m, u.toks, u.vals) {
-		return "", false, nil
-	}
-	return out.String(), true, nil
+// Shared is the Converter that converts a body's Markdown once for all
+// the pages that print other values in the same places, and gives the
+// HTML Direct gives (see the top of this file). Where it cannot be sure
+// of that, it converts as Direct does.
+type Shared struct {
+	direct *Direct
+	cache  *sharedBodies // the conversions of one build, bounded in size
 }
 
-// substituteMinified is substitute for minified HTML. The minifier keeps
-// text as it is but for white space and character references, and takes
-// the quotes off an attribute value that needs none; a value is put in
-// only where it has neither, would not need the quotes, and does not
-// follow a reference the minifier may have shortened.
-func substituteMinified(out *bytes.Buffer, html []byte, toks, vals []string) bool {
-	ok := true
-	replaceTokens(out, html, toks, func(i, start int, attr bool) []byte {
-		// The minifier writes "&amp;" as "&" where what follows cannot
-		// be read as a reference: after the body's own "&amp;", a token
-		// (letters) and a value ("+0") can make it choose differently.
-		ok = ok && bytes.IndexByte(html[max(0, start-len("&quot;")):start], '&') < 0
-		v := []byte(vals[i])
-		if attr {
-			v = util.URLEscape(v, false)
-			ok = ok && !bytes.ContainsAny(v, "\"'=<>` \t\n\r\f&")
-		} else {
-			ok = ok && !bytes.ContainsAny(v, "&<>\"")
+// NewShared returns a Shared converter that falls back to d.
+func NewShared(d *Direct) *Shared { return &Shared{direct: d, cache: newSharedBodies()} }
+
+// Convert implements Converter.
+func (sh *Shared) Convert(b *Buffers, src Source) (HTML, *diag.Diagnostic) {
+	d := sh.direct
+	if src.MayHoldCode() {
+		if html, dg, ok := d.codeHTML(b, src); ok {
+			return HTML{Bytes: html}, dg
 		}
-		return v
-	})
-	if n := bytes.Count(html, []byte(tokenCore)); n != 0 {
-		// Every token mark must have been a token of this body.
-		counts := make([]int, len(toks))
-		countTokens(html, toks, counts)
-		for _, c := range counts {
-			n -= c
-		}
-		ok = ok && n == 0
 	}
-	return ok
+	tz := &tokenizer{}
+	b.md.Reset()
+	if dg := src.Run(&b.md, tz.escape); dg != nil {
+		return HTML{}, dg
+	}
+	md := b.md.Bytes()
+	switch {
+	case len(tz.vals) == 0:
+	case bytes.Count(md, []byte(token.Core)) != len(tz.toks):
+		// The body's own text or a value escaped in place holds the
+		// token mark: the tokens cannot be told apart from it, so the
+		// body runs again with every value escaped in place.
+		return d.plain(b, src)
+	default:
+		if html, dg, ok := sh.sharedHTML(b, src, md, tz); ok {
+			return html, dg
+		}
+		// Not shareable here: convert the page's own Markdown.
+		var own bytes.Buffer
+		own.Grow(len(md) + 256)
+		unshare(&own, md, tz.toks, tz.vals)
+		b.md.Reset()
+		b.md.Write(own.Bytes())
+		md = b.md.Bytes()
+	}
+	html, dg := d.convert(b, src, md)
+	return HTML{Bytes: html}, dg
+}
+
+// sharedHTML returns the body's HTML from the conversion of its tokenized
+// Markdown md, with the page's values in place; ok is false when that
+// would not be the HTML of the page's own Markdown.
+func (sh *Shared) sharedHTML(b *Buffers, src Source, md []byte, tz *tokenizer) (HTML, *diag.Diagnostic, bool) {
+	file, line := src.Where()
+	sb, err := sh.convertShared(md, tz.toks)
+	if err != nil {
+		return HTML{}, &diag.Diagnostic{File: file, Line: line, Severity: diag.Error, Message: "markdown: " + err.Error()}, true
+	}
+	if sb.checkLine > 0 {
+		return HTML{}, &diag.Diagnostic{File: file, Line: line + sb.checkLine - 1, Severity: diag.Error, Message: sb.checkWhat}, true
+	}
+	if !sb.ok || !sh.sameWords(md, tz.toks, tz.vals) {
+		return HTML{}, nil, false
+	}
+	b.html.Reset()
+	substitute(&b.html, sb.html, tz.toks, tz.vals)
+	return HTML{Bytes: b.html.Bytes(), Shared: &SharedHTML{Template: sb.html, Tokens: tz.toks, Values: tz.vals, Key: sb}}, nil, true
 }

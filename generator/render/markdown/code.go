@@ -1,10 +1,9 @@
-package render
+package markdown
 
 import (
 	"bytes"
 	"strings"
-	"text/template"
-	"text/template/parse"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -12,12 +11,12 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/noticegen/noticegen/generator/diag"
-	"github.com/noticegen/noticegen/generator/site"
+	"github.com/noticegen/noticegen/generator/internal/token"
 )
 
 // Values in code. A code span or code block shows its text as it is:
 // Markdown reads no backslash escape and no character reference there, so
-// a value escaped as Markdown text (markdownText) would show its
+// a value escaped as Markdown text (Escape) would show its
 // backslashes: `kc\_consent`. Where the body's own text puts a value in
 // code, the value is therefore kept out of the Markdown altogether. The
 // body is run with a token in place of every value, and the tokenized
@@ -31,7 +30,7 @@ import (
 // spaces, as it does its own.
 //
 // A body is looked at so only when its text has what code is made of
-// (mayHoldCode); a value in code that this misses, or that a value before
+// (Source.MayHoldCode); a value in code that this misses, or that a value before
 // it moved out of code, is escaped as text: it shows a backslash too many,
 // never markup.
 
@@ -44,54 +43,12 @@ const (
 	inBlock                 // an indented or fenced code block
 )
 
-// mayHoldCode reports whether a parsed body prints values and its text has
-// what puts a value in code: a backtick (a code span, a fence), a tilde
-// fence, or the indentation of a code block (a tab or four spaces).
-func mayHoldCode(t *template.Template) bool {
-	found, prints := false, false
-	var walk func(n parse.Node)
-	walk = func(n parse.Node) {
-		switch n := n.(type) {
-		case *parse.ListNode:
-			if n != nil {
-				for _, c := range n.Nodes {
-					walk(c)
-				}
-			}
-		case *parse.ActionNode:
-			// The actions that print end with the escaping function;
-			// the step counter's do not.
-			if cmds := n.Pipe.Cmds; len(cmds) > 0 && len(cmds[len(cmds)-1].Args) > 0 {
-				id, ok := cmds[len(cmds)-1].Args[0].(*parse.IdentifierNode)
-				prints = prints || ok && id.Ident == escapeFunc
-			}
-		case *parse.TextNode:
-			found = found || bytes.ContainsAny(n.Text, "`\t") || bytes.Contains(n.Text, []byte("~~~")) || bytes.Contains(n.Text, []byte("    "))
-		case *parse.IfNode:
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.RangeNode:
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.WithNode:
-			walk(n.List)
-			walk(n.ElseList)
-		}
-	}
-	for _, tt := range t.Templates() {
-		if tt.Tree != nil {
-			walk(tt.Tree.Root)
-		}
-	}
-	return found && prints
-}
-
 // codeSpots returns where each token of toks landed in the parsed
 // Markdown doc, or nil when none landed in code. found counts the
 // tokens seen in code, each once for every time it was seen.
 func codeSpots(doc ast.Node, src []byte, toks []string) (kinds []codeKind, found []int) {
 	mark := func(b []byte, k codeKind) {
-		eachToken(b, toks, func(i, _ int) {
+		token.Each(b, toks, func(i, _ int) {
 			if kinds == nil {
 				kinds, found = make([]codeKind, len(toks)), make([]int, len(toks))
 			}
@@ -128,22 +85,23 @@ func codeSpots(doc ast.Node, src []byte, toks []string) (kinds []codeKind, found
 // above). ok is false when no value landed in code, or when the values
 // escaped as text moved one that did; the body is then converted as any
 // other. The HTML lives in b.
-func (r *Renderer) codeHTML(b *bodyBuffers, run *bodyRun, f *site.SectionFile, data *BodyData) (html []byte, d *diag.Diagnostic, ok bool) {
-	bv := &bodyValues{all: true}
-	if d := run.execute(&b.md, f, data, bv); d != nil {
-		return nil, d, true
+func (d *Direct) codeHTML(b *Buffers, src Source) (html []byte, dg *diag.Diagnostic, ok bool) {
+	tz := &tokenizer{all: true}
+	b.md.Reset()
+	if dg := src.Run(&b.md, tz.escape); dg != nil {
+		return nil, dg, true
 	}
 	md := b.md.Bytes()
-	if len(bv.toks) == 0 || bytes.Count(md, []byte(tokenCore)) != len(bv.toks) {
+	if len(tz.toks) == 0 || bytes.Count(md, []byte(token.Core)) != len(tz.toks) {
 		return nil, nil, false // no value, or the token mark is in the body
 	}
-	if line, _ := checkMarkdown(md); line > 0 {
+	if line, _ := Check(md); line > 0 {
 		return nil, nil, false // the conversion as any other reports it
 	}
-	kinds, known := r.shared.codeKinds(md)
+	kinds, known := d.code.load(md)
 	if !known {
-		kinds, _ = codeSpots(r.md.Parser().Parse(text.NewReader(md)), md, bv.toks)
-		r.shared.storeCodeKinds(md, kinds)
+		kinds, _ = codeSpots(d.md.Parser().Parse(text.NewReader(md)), md, tz.toks)
+		d.code.store(md, kinds)
 	}
 	if kinds == nil {
 		return nil, nil, false
@@ -153,46 +111,47 @@ func (r *Renderer) codeHTML(b *bodyBuffers, run *bodyRun, f *site.SectionFile, d
 	var own bytes.Buffer
 	own.Grow(len(md) + 256)
 	inCode := 0
-	replaceTokens(&own, md, bv.toks, func(i, _ int, _ bool) []byte {
+	token.Replace(&own, md, tz.toks, func(i, _ int, _ bool) []byte {
 		if kinds[i] != inText {
 			inCode++
-			return []byte(bv.toks[i])
+			return []byte(tz.toks[i])
 		}
-		return []byte(markdownText(bv.vals[i]))
+		return []byte(Escape(tz.vals[i]))
 	})
 	md = own.Bytes()
-	if bytes.Count(md, []byte(tokenCore)) != inCode {
+	if bytes.Count(md, []byte(token.Core)) != inCode {
 		return nil, nil, false // a value escaped as text holds the token mark
 	}
-	if line, _ := checkMarkdown(md); line > 0 {
+	if line, _ := Check(md); line > 0 {
 		return nil, nil, false
 	}
-	doc := r.md.Parser().Parse(text.NewReader(md))
-	after, found := codeSpots(doc, md, bv.toks)
+	doc := d.md.Parser().Parse(text.NewReader(md))
+	after, found := codeSpots(doc, md, tz.toks)
 	for i, k := range kinds {
 		if k != inText && (after == nil || after[i] != k || found[i] != 1) {
 			return nil, nil, false
 		}
 	}
 	var out bytes.Buffer
-	if err := r.md.Renderer().Render(&out, md, doc); err != nil {
-		return nil, &diag.Diagnostic{File: f.Path, Line: f.BodyLine, Severity: diag.Error, Message: "markdown: " + err.Error()}, true
+	if err := d.md.Renderer().Render(&out, md, doc); err != nil {
+		file, line := src.Where()
+		return nil, &diag.Diagnostic{File: file, Line: line, Severity: diag.Error, Message: "markdown: " + err.Error()}, true
 	}
 	// Each token in code is printed once (in an image's alt text, too);
 	// anything else would put its value where it was not checked.
-	counts := make([]int, len(bv.toks))
-	countTokens(out.Bytes(), bv.toks, counts)
+	counts := make([]int, len(tz.toks))
+	token.Count(out.Bytes(), tz.toks, counts)
 	for i, k := range kinds {
 		if k != inText && counts[i] != 1 {
 			return nil, nil, false
 		}
 	}
-	if bytes.Count(out.Bytes(), []byte(tokenCore)) != inCode {
+	if bytes.Count(out.Bytes(), []byte(token.Core)) != inCode {
 		return nil, nil, false
 	}
 	b.html.Reset()
-	replaceTokens(&b.html, out.Bytes(), bv.toks, func(i, _ int, _ bool) []byte {
-		return util.EscapeHTML([]byte(codeText(bv.vals[i], kinds[i])))
+	token.Replace(&b.html, out.Bytes(), tz.toks, func(i, _ int, _ bool) []byte {
+		return util.EscapeHTML([]byte(codeText(tz.vals[i], kinds[i])))
 	})
 	return b.html.Bytes(), nil, true
 }
@@ -210,4 +169,31 @@ func codeText(v string, k codeKind) string {
 	}
 	v = strings.ToValidUTF8(v, "\uFFFD")
 	return strings.NewReplacer("\r\n", nl, "\r", nl, "\n", nl, "\x00", "\uFFFD").Replace(v)
+}
+
+// codeCache keeps codeSpots' verdicts by tokenized Markdown (nil: no
+// token in code), bounded in size.
+type codeCache struct {
+	mu    sync.Mutex
+	kinds map[string][]codeKind
+	size  int
+}
+
+func newCodeCache() *codeCache { return &codeCache{kinds: map[string][]codeKind{}} }
+
+func (c *codeCache) load(md []byte) (kinds []codeKind, ok bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	kinds, ok = c.kinds[string(md)]
+	return kinds, ok
+}
+
+func (c *codeCache) store(md []byte, kinds []codeKind) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.size += len(md) + len(kinds); c.size > maxSharedBytes {
+		clear(c.kinds)
+		c.size = len(md) + len(kinds)
+	}
+	c.kinds[string(md)] = kinds
 }

@@ -1,4 +1,4 @@
-package render
+package sandbox
 
 import (
 	"fmt"
@@ -9,37 +9,18 @@ import (
 	"strings"
 	"time"
 
-	"github.com/noticegen/noticegen/generator/compose"
+	"github.com/noticegen/noticegen/generator/render/view"
 	"github.com/noticegen/noticegen/generator/site"
 )
 
-// resolveParams resolves an entity's [params] for a page in language lang
+// Params resolves an entity's [params] for a page in language lang
 // (paramValue). Bodies cannot change what they are given, so the pages of
-// one entity and language share the result (Renderer.paramsOf).
-func resolveParams(params site.Params, lang, def string, date func(lang string, t time.Time) Date) map[string]any {
+// one entity and language share the result (the renderer keeps them per build).
+func Params(params site.Params, lang, def string, date func(lang string, t time.Time) view.Date) map[string]any {
 	m := make(map[string]any, len(params))
 	for k, v := range params {
 		m[k] = paramValue(v, lang, def, date)
 	}
-	return m
-}
-
-// paramsKey names an entity's params in one language.
-type paramsKey struct {
-	entity *site.Entity
-	lang   string
-}
-
-// paramsOf returns the [params] of page p's entity in p's language, resolved
-// once per build: every section of every page would otherwise copy them,
-// and an entity file may hold an array of a million values.
-func (r *Renderer) paramsOf(p *compose.Page) map[string]any {
-	key := paramsKey{p.Entity, p.Lang}
-	if m, ok := r.params.Load(key); ok {
-		return m.(map[string]any)
-	}
-	m := resolveParams(p.Entity.Params, p.Lang, r.site.Config.DefaultLanguage, r.date)
-	r.params.Store(key, m)
 	return m
 }
 
@@ -51,7 +32,7 @@ func (r *Renderer) paramsOf(p *compose.Page) map[string]any {
 // booleans stay as they are, so that {{ if .Params.enabled }},
 // {{ if gt .Params.retentionDays 30 }} and {{ range .Params.tools }} work
 // as text/template has them work on Go values.
-func paramValue(v any, lang, def string, date func(lang string, t time.Time) Date) any {
+func paramValue(v any, lang, def string, date func(lang string, t time.Time) view.Date) any {
 	switch v := v.(type) {
 	case site.LocalizedParam:
 		x, ok := v[lang]
@@ -86,7 +67,7 @@ func paramValue(v any, lang, def string, date func(lang string, t time.Time) Dat
 // comparisons of a body use .ISO, which orders as the dates do. A
 // date-time or time prints as it is written, since a notice has no
 // language-specific form of it.
-func paramDate(lang string, t time.Time, date func(lang string, t time.Time) Date) Date {
+func paramDate(lang string, t time.Time, date func(lang string, t time.Time) view.Date) view.Date {
 	var iso string
 	switch site.ParamTimeKind(t) {
 	case site.LocalDate:
@@ -103,16 +84,16 @@ func paramDate(lang string, t time.Time, date func(lang string, t time.Time) Dat
 	default:
 		iso = t.Format(time.RFC3339Nano)
 	}
-	return Date{Text: iso, ISO: iso}
+	return view.Date{Text: iso, ISO: iso}
 }
 
-// valueText is the text a body prints for a value: a string as it is,
+// Text is the text a body prints for a value: a string as it is,
 // an integer in decimal, a float in its shortest decimal form (0.5,
 // 1000000, 1e+21 only beyond what a notice would write), a boolean as
 // true or false, a Date as its Text, and an array as its elements
 // separated by ", ". A table has no text: printing one is an error that
 // names its keys, since it means one of its values was meant.
-func valueText(v any) (string, error) {
+func Text(v any) (string, error) {
 	switch v := v.(type) {
 	case string:
 		return v, nil
@@ -126,12 +107,12 @@ func valueText(v any) (string, error) {
 		return floatText(v), nil
 	case bool:
 		return strconv.FormatBool(v), nil
-	case Date:
+	case view.Date:
 		return v.Text, nil
 	case []any:
 		var b strings.Builder
 		for i, x := range v {
-			s, err := valueText(x)
+			s, err := Text(x)
 			if err != nil {
 				return "", err
 			}

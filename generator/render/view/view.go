@@ -1,10 +1,17 @@
-package render
+// Package view is the page model a layout sees: a page (PageData), one
+// section (SectionData) and the views inside them, every text already
+// resolved to the page's language, so that layouts only arrange it. The
+// fields are the layout contract documented in docs/output.md; nothing in
+// them is state of the renderer. Entity projects a site entity once, for
+// the controller block of a notice and the overview.
+package view
 
 import (
 	"html/template"
 	"strings"
 
 	"github.com/noticegen/noticegen/generator/locale"
+	"github.com/noticegen/noticegen/generator/site"
 )
 
 // PageData is what a layout sees: everything already resolved to the page's
@@ -30,6 +37,9 @@ type PageData struct {
 
 	cat *locale.Catalog
 }
+
+// NewPage returns the data of a page whose messages come from cat.
+func NewPage(cat *locale.Catalog) *PageData { return &PageData{cat: cat} }
 
 // T returns the UI message id in the page's language. Arguments are pairs
 // of template data, e.g. {{ .T "updated" "Date" .Updated.Text }}. Its
@@ -72,6 +82,12 @@ type SectionData struct {
 	SectionView
 	PageLang string // the page's language, for lang attributes and labels
 	cat      *locale.Catalog
+}
+
+// NewSection returns the data of section sv on a page in lang whose
+// messages come from cat.
+func NewSection(sv SectionView, lang string, cat *locale.Catalog) *SectionData {
+	return &SectionData{SectionView: sv, PageLang: lang, cat: cat}
 }
 
 // T returns the UI message id in the page's language, as PageData.T does.
@@ -144,8 +160,6 @@ type GlanceRow struct {
 	Retention      string
 	ThirdCountries []string      // names in the page's language
 	HTML           template.HTML // the row as the partial "glance-row" renders it
-
-	min string // HTML minified, when it is one tr element
 }
 
 // SectionView is one section of a notice.
@@ -177,10 +191,34 @@ type SectionView struct {
 	Retention          string
 	ThirdCountries     []string
 	Safeguards         []string // labels
+}
 
-	// minHTML is HTML minified, when the renderer minifies: once per
-	// rendered section, not once per page that shows it. minGlance and
-	// minTOC are GlanceHTML and TOCHTML minified, where each is one
-	// element (see noticeMinified).
-	minHTML, minGlance, minTOC string
+// Entity is entity e as pages in lang show it, with def filling in what
+// lang lacks. Section bodies see the entity through sandbox.Data, whose
+// fields are the body contract (an address as one string, a DPO that is
+// never nil), not this one.
+func Entity(e *site.Entity, lang, def string) *EntityView {
+	v := &EntityView{
+		ID: e.ID, Name: e.Name.Get(lang, def), Address: lines(e.Address.Get(lang, def)),
+		Email: e.Email, Phone: e.Phone, Website: e.Website, Register: e.Register.Get(lang, def),
+		VATID: e.VATID, RepresentedBy: e.RepresentedBy.Get(lang, def),
+	}
+	if e.DPO != nil {
+		v.DPO = &DPOView{Name: e.DPO.Name.Get(lang, def), Address: lines(e.DPO.Address.Get(lang, def)), Email: e.DPO.Email, Phone: e.DPO.Phone}
+	}
+	if e.Authority != nil && !e.Authority.Name.IsZero() {
+		v.Authority = &AuthorityView{Name: e.Authority.Name.Get(lang, def), URL: e.Authority.URL}
+	}
+	return v
+}
+
+// lines splits an address into its non-empty lines.
+func lines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(strings.TrimSpace(s), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
 }

@@ -1,4 +1,16 @@
-package render
+// Package markdown converts section bodies to HTML: goldmark set up for
+// notices (CommonMark with GFM tables, strikethrough and autolinks, raw
+// HTML shown as text unless a site allows it, body headings from h3), the
+// bounds on what it is given (Check), the escaping that makes a value text
+// (Escape), and a Converter that runs a body (a Source, such as a
+// sandbox.Execution) and converts what it prints.
+//
+// Direct is the reference converter: it runs the body with every value
+// escaped and converts the page's own Markdown. Shared is an optional
+// decorator with the same results, faster: it converts the Markdown of a
+// body once for all the pages that print other values in the same places
+// (see shared.go). A caller that uses Direct instead gets the same HTML.
+package markdown
 
 import (
 	"bytes"
@@ -16,11 +28,11 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// newMarkdown returns the Markdown converter for section bodies: CommonMark
+// newGoldmark returns the Markdown converter for section bodies: CommonMark
 // with GFM tables, strikethrough and autolinks. Raw HTML is shown as text
 // unless the site sets unsafeHTML, and body headings start at h3 because
 // the page has the h1 and each section's title is an h2.
-func newMarkdown(unsafeHTML bool) goldmark.Markdown {
+func newGoldmark(unsafeHTML bool) goldmark.Markdown {
 	opts := []renderer.Option{}
 	if unsafeHTML {
 		opts = append(opts, gmhtml.WithUnsafe())
@@ -102,9 +114,9 @@ const (
 	maxDelimiterRuns = 2000
 )
 
-// checkMarkdown returns the 1-based line of md that goes beyond the
+// Check returns the 1-based line of md that goes beyond the
 // bounds, with what goes beyond them, or 0 when md is within them.
-func checkMarkdown(md []byte) (line int, what string) {
+func Check(md []byte) (line int, what string) {
 	if len(md) > maxMarkdown {
 		return 1, fmt.Sprintf("the section's Markdown is %d bytes; expected at most %d (128 KiB): split it into several sections", len(md), maxMarkdown)
 	}

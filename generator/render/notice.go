@@ -1,0 +1,338 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/noticegen/noticegen/generator/compose"
+	"github.com/noticegen/noticegen/generator/diag"
+	"github.com/noticegen/noticegen/generator/locale"
+	"github.com/noticegen/noticegen/generator/output"
+	"github.com/noticegen/noticegen/generator/render/layout"
+	"github.com/noticegen/noticegen/generator/render/markdown"
+	"github.com/noticegen/noticegen/generator/render/sandbox"
+	"github.com/noticegen/noticegen/generator/render/view"
+	"github.com/noticegen/noticegen/generator/vocab"
+)
+
+// renderedSection is one section as the pages that show it share it: its
+// view, the diagnostics it gave, and its fragments for the output stage.
+type renderedSection struct {
+	view  view.SectionView
+	diags diag.List
+	// html, glance and toc are the section, its at-a-glance row and its
+	// table-of-contents entry as fragments; nil when the output stage
+	// lays pages out as they are, or there is no such part.
+	html, glance, toc *output.Fragment
+}
+
+// Notice renders one composed notice into w. When it returns a page, w
+// holds the page's frame, to be finished with it (output.Finisher.Finish);
+// otherwise w holds the whole page.
+func (r *Renderer) Notice(w *bytes.Buffer, p *compose.Page) (*output.Page, diag.List) {
+	var diags diag.List
+	lang, def := p.Lang, r.site.Config.DefaultLanguage
+	data := r.newPage(layout.KindNotice, lang, p.Path())
+	r.alternates(data, p.Entity.ID+"/"+p.Notice.ID+"/")
+	data.Entity = view.Entity(p.Entity, lang, def)
+	data.Notice = view.NoticeView{ID: p.Notice.ID, Title: p.Notice.Title.Get(lang, def)}
+	data.Title = data.Notice.Title
+	data.Updated = r.date(lang, p.Updated())
+	parts := make([]renderedSection, 0, len(p.Parts))
+	var rows []*output.Fragment
+	for _, part := range p.Parts {
+		rs := r.section(p, part)
+		diags.Add(rs.diags...)
+		parts = append(parts, rs)
+		data.Sections = append(data.Sections, rs.view)
+		if sv := rs.view; sv.Processing {
+			data.Glance = append(data.Glance, view.GlanceRow{
+				Anchor: sv.Anchor, Title: sv.Title, Lang: sv.Lang, Purposes: sv.Purposes,
+				LegalBases: sv.LegalBases, Retention: sv.Retention, ThirdCountries: sv.ThirdCountries,
+				HTML: sv.GlanceHTML,
+			})
+			rows = append(rows, rs.glance)
+		}
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	page := r.frame(data, parts, rows)
+	if page == nil {
+		if d := r.layouts.Page(w, data); d != nil {
+			diags.Add(*d)
+		}
+		return nil, diags
+	}
+	sections, glance := data.Sections, data.Glance
+	data.Sections, data.Glance = page.sections, page.glance
+	d := r.layouts.Page(w, data)
+	data.Sections, data.Glance = sections, glance
+	if d != nil {
+		return nil, append(diags, *d)
+	}
+	page.Whole = func(w *bytes.Buffer) error {
+		if d := r.layouts.Page(w, data); d != nil {
+			return errors.New(d.String())
+		}
+		return nil
+	}
+	return page.Page, diags
+}
+
+// framed is a notice page's frame: its sections and rows with
+// placeholders for the fragments that stand alone.
+type framed struct {
+	*output.Page
+	sections []view.SectionView
+	glance   []view.GlanceRow
+}
+
+// frame puts placeholders in the page's sections, rows and entries, or
+// returns nil when the page is to be laid out as it is: the output stage
+// does not minify, or a section cannot stand alone. An empty section is
+// printed as it is: a placeholder element where the page has nothing could
+// change the white space.
+func (r *Renderer) frame(data *view.PageData, parts []renderedSection, rows []*output.Fragment) *framed {
+	page := r.out.NewPage()
+	if page == nil {
+		return nil
+	}
+	f := &framed{Page: page, sections: slices.Clone(data.Sections), glance: slices.Clone(data.Glance)}
+	for i, rs := range parts {
+		if rs.view.HTML != "" {
+			m, ok := page.Stand(rs.html, i, true)
+			if !ok {
+				return nil
+			}
+			f.sections[i].HTML = m
+		}
+		if m, ok := page.Stand(rs.toc, i, false); ok {
+			f.sections[i].TOCHTML = m
+		}
+	}
+	for i, fr := range rows {
+		if m, ok := page.Stand(fr, i, false); ok {
+			f.glance[i].HTML = m
+		}
+	}
+	return f
+}
+
+// sectionKey names everything a rendered section is made from: the global
+// inputs, the section file's text, the page's language, and the text of the
+// entity and notice where the body uses them.
+func (r *Renderer) sectionKey(p *compose.Page, part compose.Part, deps sandbox.Deps) string {
+	f := part.File
+	var b strings.Builder
+	b.WriteString(r.keyOf(f, func() [][]byte { return [][]byte{[]byte(r.global), []byte(f.Path), f.Front.Text, []byte(f.Body)} }))
+	b.WriteString("|" + part.Section.ID + "|" + p.Lang + "|")
+	if deps.Entity || deps.All {
+		b.WriteString(r.keyOf(p.Entity, func() [][]byte { return [][]byte{[]byte(p.Entity.ID), p.Entity.Source.Text} }))
+	}
+	b.WriteByte('|')
+	if deps.Notice || deps.All {
+		b.WriteString(r.keyOf(p.Notice, func() [][]byte { return [][]byte{[]byte(p.Notice.ID), p.Notice.Source.Text} }))
+	}
+	b.WriteString("|" + f.Path + "|" + deps.Key(p))
+	return b.String()
+}
+
+// keyOf returns the fingerprint of a section file, entity or notice,
+// made from texts once per build.
+func (r *Renderer) keyOf(source any, texts func() [][]byte) string {
+	if k, ok := r.keys.Load(source); ok {
+		return k.(string)
+	}
+	k := r.memo.hash(texts()...)
+	r.keys.Store(source, k)
+	return k
+}
+
+// section renders one part of a notice page, or takes it from the sections
+// already rendered for the same file, language and values.
+func (r *Renderer) section(p *compose.Page, part compose.Part) renderedSection {
+	f := part.File
+	body := r.bodies[f]
+	var deps sandbox.Deps
+	if body != nil {
+		deps = body.Deps()
+	}
+	key := r.sectionKey(p, part, deps)
+	load, store := r.memo.load, r.memo.store
+	if r.groups != nil && (deps.Entity || deps.All) {
+		group := p.Entity.ID + "\x00" + p.Lang
+		load = func(key string) (renderedSection, bool) { return r.groups.load(group, key) }
+		store = func(key string, v renderedSection) { r.groups.store(group, key, v) }
+	}
+	if rs, ok := load(key); ok {
+		return rs
+	}
+	rs := r.renderSection(p, part, body)
+	store(key, rs)
+	return rs
+}
+
+// facts is the front matter of a section as its view shows it, in the
+// page's language.
+func (r *Renderer) facts(part compose.Part, lang string) (view.SectionView, diag.List) {
+	var diags diag.List
+	f := part.File
+	m := f.Meta
+	sv := view.SectionView{
+		Anchor: vocab.Anchor(part.Section.ID), Title: m.Title, Fallback: part.Fallback, Intro: part.Section.Index,
+		Processing: m.Processing(), Purposes: m.Purposes, LegitimateInterest: m.LegitimateInterest,
+		DataCategories: m.DataCategories, Recipients: m.Recipients, Retention: m.Retention,
+	}
+	if part.Fallback {
+		sv.Lang, sv.LangName = f.Lang, locale.LanguageNameIn(lang, f.Lang)
+	}
+	for _, code := range m.LegalBases {
+		label, err := r.cat.LegalBasis(lang, code)
+		diags.Add(messageDiags(err)...)
+		sv.LegalBases = append(sv.LegalBases, label)
+	}
+	for _, c := range m.ThirdCountries {
+		sv.ThirdCountries = append(sv.ThirdCountries, locale.CountryName(lang, c))
+	}
+	for _, s := range m.Safeguards {
+		label, err := r.cat.T(lang, locale.SafeguardPrefix+s, nil)
+		diags.Add(messageDiags(err)...)
+		sv.Safeguards = append(sv.Safeguards, label)
+	}
+	return sv, diags
+}
+
+// renderSection renders one section: its facts, its body, and the
+// section layout around them.
+func (r *Renderer) renderSection(p *compose.Page, part compose.Part, body *sandbox.Body) renderedSection {
+	sv, diags := r.facts(part, p.Lang)
+	var html markdown.HTML // in bufs, until renderSection returns
+	bufs := r.getBuffers()
+	defer r.putBuffers(bufs)
+	if body != nil {
+		var d *diag.Diagnostic
+		html, d = r.conv.Convert(bufs, body.With(sandbox.NewData(r.site, p, r.paramsOf(p))))
+		if d != nil {
+			if deps := body.Deps(); deps.Entity || deps.All {
+				// The same body works for one entity and fails for
+				// another (a missing params key): say whose pages failed.
+				// NameEntities words it, once for all entities it fails for.
+				d.Entity = p.Entity.ID
+			}
+			diags.Add(*d)
+		}
+	}
+	rs := renderedSection{}
+	if !diags.HasErrors() {
+		rs = r.layOut(part, p.Lang, sv, html)
+	} else {
+		rs.view = sv
+	}
+	rs.diags = append(diags, rs.diags...)
+	if rs.view.Body == "" && len(html.Bytes) > 0 {
+		rs.view.Body = template.HTML(html.Bytes) // #nosec: produced by goldmark from escaped template output
+	}
+	return rs
+}
+
+// bodyMark stands for the body while the section layout runs once for all
+// the pages that show a section: the layout around a body depends only on
+// the section file and the language, while a body that prints the entity's
+// name differs on every entity's pages. html/template turns a NUL in any
+// other value into U+FFFD, so the mark cannot appear by accident.
+const bodyMark = "\x00noticegen:body\x00"
+
+// layOut puts a section's body html into the section layout.
+func (r *Renderer) layOut(part compose.Part, lang string, sv view.SectionView, html markdown.HTML) renderedSection {
+	rs := renderedSection{view: sv}
+	w, ok := r.wrapper(part, lang, sv)
+	if !ok {
+		return rs // no notice layout: its error is reported already
+	}
+	rs.diags = w.diags
+	body := html.Bytes
+	if before, after, found := strings.Cut(string(w.view.HTML), bodyMark); found && len(body) > 0 {
+		// One string holds the section, and the body is part of it.
+		var sb strings.Builder
+		sb.Grow(len(before) + len(body) + len(after))
+		sb.WriteString(before)
+		sb.Write(body)
+		sb.WriteString(after)
+		h := sb.String()
+		rs.view.HTML = template.HTML(h)                                      // #nosec: html/template output around goldmark's
+		rs.view.Body = template.HTML(h[len(before) : len(before)+len(body)]) // #nosec: produced by goldmark from escaped template output
+		var shared *output.Shared
+		if s := html.Shared; s != nil {
+			shared = &output.Shared{Before: before, After: after, Body: s.Template, Tokens: s.Tokens, Values: s.Values, Key: s.Key}
+		}
+		rs.html = r.out.Fragment("section", h, shared)
+	} else if !w.diags.HasErrors() {
+		rs.view.Body = template.HTML(body) // #nosec: produced by goldmark from escaped template output
+		data := view.NewSection(rs.view, lang, r.cat)
+		var buf bytes.Buffer
+		if _, d := r.layouts.Part(&buf, "section", "layouts/partials/section.html", data); d != nil {
+			rs.diags.Add(*d)
+		}
+		rs.view.HTML = template.HTML(buf.String()) // #nosec: html/template output
+		rs.html = r.out.Fragment("section", buf.String(), nil)
+	}
+	rs.view.GlanceHTML, rs.view.TOCHTML = w.view.GlanceHTML, w.view.TOCHTML
+	rs.glance, rs.toc = w.glance, w.toc
+	return rs
+}
+
+// wrapper renders the section layout around bodyMark, the section's
+// at-a-glance row and its table-of-contents entry, once per section file,
+// language and place in the notice. Its HTML is empty when the layout does
+// not print the body exactly once as HTML text (a site's own layout may
+// print it twice, or test it); the section is then laid out whole for each
+// page. ok is false when there is no notice layout.
+func (r *Renderer) wrapper(part compose.Part, lang string, sv view.SectionView) (w renderedSection, ok bool) {
+	f := part.File
+	key := "wrap|" + r.memo.hash([]byte(r.global), []byte(f.Path), f.Front.Text, []byte(lang), []byte(part.Section.ID),
+		[]byte(fmt.Sprint(part.Fallback, part.Section.Index)))
+	if w, ok := r.memo.load(key); ok {
+		return w, true
+	}
+	data := view.NewSection(sv, lang, r.cat)
+	marked := *data
+	marked.Body = bodyMark
+	var buf bytes.Buffer
+	ok, d := r.layouts.Part(&buf, "section", "layouts/partials/section.html", &marked)
+	if !ok {
+		return w, false
+	}
+	if d != nil {
+		w.diags.Add(*d)
+	} else if strings.Count(buf.String(), bodyMark) == 1 {
+		w.view.HTML = template.HTML(buf.String()) // #nosec: html/template output
+	}
+	if data.Processing {
+		// The row shows front matter only, never the body, so it is made
+		// here, once per section file and language, with the layout
+		// around the body.
+		buf.Reset()
+		if _, d := r.layouts.Part(&buf, "glance-row", "layouts/partials/section.html", data); d != nil {
+			w.diags.Add(*d)
+		}
+		w.view.GlanceHTML = template.HTML(buf.String()) // #nosec: html/template output
+	}
+	if r.layouts.Has("toc-entry") {
+		buf.Reset()
+		if _, d := r.layouts.Part(&buf, "toc-entry", "layouts/notice.html", data); d != nil {
+			w.diags.Add(*d)
+		}
+		w.view.TOCHTML = template.HTML(buf.String()) // #nosec: html/template output
+	}
+	if !w.diags.HasErrors() {
+		w.glance = r.out.Fragment("tr", string(w.view.GlanceHTML), nil)
+		w.toc = r.out.Fragment("li", string(w.view.TOCHTML), nil)
+	}
+	r.memo.store(key, w)
+	return w, true
+}

@@ -1,0 +1,144 @@
+// Package vocab holds the fixed words of noticegen's domain, which front
+// matter, message files, layouts and diagnostics share: legal-basis codes,
+// safeguards, data-subject rights, the anchors the notice layout reserves,
+// and the rule ids of check. It imports nothing of the project, so that
+// every package can name these words without depending on the one that
+// happens to act on them. Lists are returned fresh by functions, so no
+// caller can change what another sees.
+package vocab
+
+import "strings"
+
+// The constants are untyped strings: they go into string fields (front
+// matter, diag.Diagnostic.Rule) that users and message files fill in too.
+
+// Message-id prefixes of the labels the code looks up by value rather than
+// a layout by name: the [legalBasis] and [safeguard] tables of i18n files.
+const (
+	// LegalBasisPrefix starts the message id of a legal-basis label:
+	// legalBasis.gdpr-6-1-f. A site defines a new code by adding that message.
+	LegalBasisPrefix = "legalBasis."
+	// SafeguardPrefix starts the message id of a safeguard's label:
+	// safeguard.scc.
+	SafeguardPrefix = "safeguard."
+)
+
+// Legal-basis codes the built-in message files label. A site may define
+// more (see LegalBasisPrefix); these are the ones every site knows.
+const (
+	LegalBasisConsent            = "gdpr-6-1-a" // Art. 6(1)(a) GDPR
+	LegalBasisContract           = "gdpr-6-1-b" // Art. 6(1)(b) GDPR
+	LegalBasisLegalObligation    = "gdpr-6-1-c" // Art. 6(1)(c) GDPR
+	LegalBasisVitalInterests     = "gdpr-6-1-d" // Art. 6(1)(d) GDPR
+	LegalBasisPublicTask         = "gdpr-6-1-e" // Art. 6(1)(e) GDPR
+	LegalBasisLegitimateInterest = "gdpr-6-1-f" // Art. 6(1)(f) GDPR; asks for legitimateInterest, Art. 13(1)(d)
+	LegalBasisExplicitConsent    = "gdpr-9-2-a" // Art. 9(2)(a) GDPR, for special categories
+	LegalBasisEmployment         = "bdsg-26"    // § 26 BDSG
+)
+
+// LegalBases returns the legal-basis codes of the built-in message files,
+// in their order there.
+func LegalBases() []string {
+	return []string{
+		LegalBasisConsent, LegalBasisContract, LegalBasisLegalObligation, LegalBasisVitalInterests,
+		LegalBasisPublicTask, LegalBasisLegitimateInterest, LegalBasisExplicitConsent, LegalBasisEmployment,
+	}
+}
+
+// Values of a section's safeguards list: what a transfer to a third
+// country relies on (Art. 13(1)(f) GDPR).
+const (
+	SafeguardAdequacy = "adequacy" // adequacy decision, Art. 45
+	SafeguardSCC      = "scc"      // standard contractual clauses, Art. 46(2)(c)
+	SafeguardDPF      = "dpf"      // EU-U.S. Data Privacy Framework, Art. 45
+	SafeguardBCR      = "bcr"      // binding corporate rules, Art. 47
+	SafeguardConsent  = "consent"  // explicit consent, Art. 49(1)(a)
+)
+
+// Safeguards returns the accepted values of a section's safeguards list.
+func Safeguards() []string {
+	return []string{SafeguardAdequacy, SafeguardSCC, SafeguardDPF, SafeguardBCR, SafeguardConsent}
+}
+
+// Values of a section's covers list: the data-subject rights a section
+// explains.
+const (
+	RightAccess          = "access"
+	RightRectification   = "rectification"
+	RightErasure         = "erasure"
+	RightRestriction     = "restriction"
+	RightPortability     = "portability"
+	RightObjection       = "objection"
+	RightWithdrawConsent = "withdraw-consent"
+	RightComplaint       = "complaint"
+)
+
+// Rights returns the accepted values of a section's covers list: the
+// data-subject rights GDPR Art. 13(2)(b)–(d) asks a notice to explain.
+func Rights() []string {
+	return []string{
+		RightAccess, RightRectification, RightErasure, RightRestriction,
+		RightPortability, RightObjection, RightWithdrawConsent, RightComplaint,
+	}
+}
+
+// HTML ids the built-in notice layout gives its own parts.
+const (
+	AnchorMain                  = "main"
+	AnchorController            = "controller"
+	AnchorDataProtectionOfficer = "data-protection-officer"
+	AnchorAtAGlance             = "at-a-glance"
+	AnchorContents              = "contents"
+	AnchorSupervisoryAuthority  = "supervisory-authority"
+)
+
+// ReservedAnchors are the ids the built-in notice layout gives its own
+// parts; a section whose anchor is one of them would collide with it.
+func ReservedAnchors() []string {
+	return []string{AnchorMain, AnchorController, AnchorDataProtectionOfficer, AnchorAtAGlance, AnchorContents, AnchorSupervisoryAuthority}
+}
+
+// Anchor is the stable HTML id of a section: its id with / as _. Section
+// ids never contain _ themselves (only the _index of a folder), so two
+// sections never share an anchor: "a-b" and "a/b" become a-b and a_b, and
+// the intro "conferencing/_index" becomes conferencing__index.
+func Anchor(id string) string {
+	return strings.ReplaceAll(id, "/", "_")
+}
+
+// Rule ids of diagnostics, stable in output and docs (docs/check.md has a
+// heading for each).
+const (
+	RuleControllerIdentity    = "gdpr-13-1-a"
+	RuleDataProtectionOfficer = "gdpr-13-1-b"
+	RulePurposesAndLegalBasis = "gdpr-13-1-c"
+	RuleLegitimateInterests   = "gdpr-13-1-d"
+	RuleRecipients            = "gdpr-13-1-e"
+	RuleThirdCountryTransfers = "gdpr-13-1-f"
+	RuleStoragePeriod         = "gdpr-13-2-a"
+	RuleDataSubjectRights     = "gdpr-13-2-b-d"
+	// RuleTranslationMissing is for a text a language lacks and shows in
+	// another: a section's, or a UI message's.
+	RuleTranslationMissing  = "translation-missing"
+	RuleTranslationMismatch = "translation-mismatch"
+	RuleTranslationStale    = "translation-stale"
+	RuleUnknownRef          = "unknown-ref"
+	RuleUnusedSection       = "unused-section"
+	RuleUnusedMessage       = "unused-message"
+	// RuleBuildError is given in json and SARIF output to problems found
+	// while loading and rendering (syntax, types, templates), which carry
+	// no rule of their own; no check reports it, so check's Rules table
+	// leaves it out.
+	RuleBuildError = "build-error"
+)
+
+// RuleIDs returns every rule id, in the order docs present them, with
+// build-error last.
+func RuleIDs() []string {
+	return []string{
+		RuleControllerIdentity, RuleDataProtectionOfficer, RulePurposesAndLegalBasis, RuleLegitimateInterests,
+		RuleRecipients, RuleThirdCountryTransfers, RuleStoragePeriod, RuleDataSubjectRights,
+		RuleTranslationMissing, RuleTranslationMismatch, RuleTranslationStale, RuleUnknownRef,
+		RuleUnusedSection, RuleUnusedMessage, RuleBuildError,
+	}
+}
