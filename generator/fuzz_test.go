@@ -26,6 +26,7 @@ import (
 
 	"github.com/noticegen/noticegen"
 	"github.com/noticegen/noticegen/generator"
+	"github.com/noticegen/noticegen/generator/output"
 	"github.com/noticegen/noticegen/generator/publish"
 )
 
@@ -141,12 +142,12 @@ func FuzzBuild(f *testing.F) {
 		// frame around them), every page is the page minified whole.
 		yes := true
 		mres := generator.Build(context.Background(), src, generator.Options{Builtin: noticegen.Example, Workers: 1, Minify: &yes})
-		mini := publish.NewMinifier()
+		mini := output.New(true)
 		for name, data := range res.Files {
 			if !strings.HasSuffix(name, ".html") {
 				continue
 			}
-			want, err := mini.Minify(name, data)
+			want, err := mini.File(name, data)
 			if err != nil {
 				continue // the minified build reports it
 			}

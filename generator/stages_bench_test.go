@@ -11,8 +11,10 @@ import (
 	"github.com/noticegen/noticegen/bench/synth"
 	"github.com/noticegen/noticegen/generator/compose"
 	"github.com/noticegen/noticegen/generator/locale"
+	"github.com/noticegen/noticegen/generator/output"
 	"github.com/noticegen/noticegen/generator/publish"
 	"github.com/noticegen/noticegen/generator/render"
+	"github.com/noticegen/noticegen/generator/render/layout"
 	"github.com/noticegen/noticegen/generator/site"
 	"github.com/noticegen/noticegen/generator/validate"
 )
@@ -39,8 +41,12 @@ func BenchmarkStage(b *testing.B) {
 		b.Fatal(diags)
 	}
 	cat, _ := locale.Load(builtinI18n, s.I18n, s.Config.Languages, s.Config.DefaultLanguage)
+	layouts, diags := layout.Load(builtinLayouts, nil)
+	if diags.HasErrors() {
+		b.Fatal(diags)
+	}
 	newRenderer := func() *render.Renderer {
-		r, diags := render.New(s, cat, builtinLayouts, nil)
+		r, diags := render.New(s, cat, layouts, render.Options{})
 		if diags.HasErrors() {
 			b.Fatal(diags)
 		}
@@ -71,30 +77,30 @@ func BenchmarkStage(b *testing.B) {
 		// not once per benchmark run.
 		for b.Loop() {
 			r := newRenderer()
-			files, _, _ = renderAll(ctx, plan(s, r, pages, nil, false, nil), renderOptions{})
+			files, _, _ = renderAll(ctx, plan(s, r, layouts, pages, nil, false, nil), renderOptions{out: output.New(false)})
 		}
 		b.ReportMetric(float64(len(pages))*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 	})
 	b.Run("render+minify", func(b *testing.B) {
 		// As a build renders: minified as it goes, each shared section
 		// once and each page's frame around its sections.
-		mini := publish.NewMinifier()
 		for b.Loop() {
-			r, diags := render.NewWithMemo(s, cat, builtinLayouts, nil, nil, "", mini)
+			out := output.New(true)
+			r, diags := render.New(s, cat, layouts, render.Options{Output: out})
 			if diags.HasErrors() {
 				b.Fatal(diags)
 			}
-			renderAll(ctx, plan(s, r, pages, nil, true, nil), renderOptions{mini: mini})
+			renderAll(ctx, plan(s, r, layouts, pages, nil, true, nil), renderOptions{out: out})
 		}
 		b.ReportMetric(float64(len(pages))*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 	})
 	b.Run("minify", func(b *testing.B) {
 		// Whole pages, as a minifier run after rendering would take
 		// them; a build minifies inside render+minify instead.
-		m := publish.NewMinifier()
+		m := output.New(true)
 		for b.Loop() {
 			for name, data := range files {
-				if _, err := m.Minify(name, data); err != nil {
+				if _, err := m.File(name, data); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -1,4 +1,4 @@
-// Package publish writes a built site: minified, into a staging folder next
+// Package publish writes a built site into a staging folder next
 // to the destination, swapped in at once so readers and CI never see half a
 // site and a failed build leaves the previous one as it was.
 package publish
@@ -19,48 +19,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-
-	"github.com/tdewolff/minify/v2"
-	"github.com/tdewolff/minify/v2/css"
-	"github.com/tdewolff/minify/v2/html"
-	"github.com/tdewolff/minify/v2/xml"
 )
-
-// Minifier minifies output files by their extension.
-type Minifier struct{ m *minify.M }
-
-// NewMinifier returns a minifier for HTML, CSS and XML. Document and end
-// tags are kept: the output stays valid HTML that validators and assistive
-// technology read without guessing.
-func NewMinifier() *Minifier {
-	m := minify.New()
-	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
-	m.AddFunc("text/css", css.Minify)
-	m.AddFunc("text/xml", xml.Minify)
-	return &Minifier{m: m}
-}
-
-// Minify returns b minified when name is an .html, .css or .xml file, else
-// a copy of b: the result never shares b's memory, which the caller may
-// reuse for the next file.
-func (mi *Minifier) Minify(name string, b []byte) ([]byte, error) {
-	var mediatype string
-	switch path.Ext(name) {
-	case ".html":
-		mediatype = "text/html"
-	case ".css":
-		mediatype = "text/css"
-	case ".xml":
-		mediatype = "text/xml"
-	default:
-		return append(make([]byte, 0, len(b)), b...), nil
-	}
-	out, err := mi.m.Bytes(mediatype, b)
-	if err != nil {
-		return nil, fmt.Errorf("minify %s: %w", name, err)
-	}
-	return out, nil
-}
 
 // CheckDest refuses a destination that is, or contains, the source folder,
 // or that lies inside one of the source's input folders: replacing it would

@@ -301,56 +301,6 @@ func TestWriteRefusesNonFolderDest(t *testing.T) {
 	}
 }
 
-func TestMinifier(t *testing.T) {
-	m := NewMinifier()
-	html := "<!DOCTYPE html>\n<html lang=\"en\">\n <head>\n  <title> T </title>\n </head>\n <body>\n  <p class=\"x\">  a   b  </p>\n  <p>c</p>\n </body>\n</html>\n"
-	tests := []struct {
-		name, in string
-		want     []string // substrings of the output
-		absent   []string
-		same     bool // output must equal input
-	}{
-		{"index.html", html, []string{`<html lang="en">`, "<head>", "</head>", "<body>", "</body>", "</html>", `<p class="x">a b</p>`, "</p><p>c</p>"}, []string{"\n", "  "}, false},
-		{"assets/style.css", "p {\n  color : red ;\n}\n\n/* comment */\n", []string{"p{color:red}"}, []string{"\n", "comment"}, false},
-		{"sitemap.xml", "<?xml version=\"1.0\"?>\n<urlset>\n  <url> <loc>https://x.example/</loc> </url>\n</urlset>\n", []string{"<urlset><url><loc>https://x.example/</loc></url></urlset>"}, []string{"\n"}, false},
-		{"robots.txt", "User-agent: *\n\n\nDisallow:   \n", nil, nil, true},
-		{"assets/app.js", "var  x = 1 ;\n", nil, nil, true},
-		{"logo.svg", "<svg>\n  <g/>\n</svg>\n", nil, nil, true},
-		{"noext", "  a  ", nil, nil, true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			out, err := m.Minify(tt.name, []byte(tt.in))
-			if err != nil {
-				t.Fatalf("Minify: %v", err)
-			}
-			got := string(out)
-			if tt.same {
-				if got != tt.in {
-					t.Errorf("Minify(%s) = %q, want the input unchanged", tt.name, got)
-				}
-				return
-			}
-			if len(got) >= len(tt.in) {
-				t.Errorf("Minify(%s) did not shrink: %q", tt.name, got)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("Minify(%s) = %q, want it to contain %q", tt.name, got, w)
-				}
-			}
-			for _, w := range tt.absent {
-				if strings.Contains(got, w) {
-					t.Errorf("Minify(%s) = %q, want no %q", tt.name, got, w)
-				}
-			}
-		})
-	}
-}
-
-// TestStageLinksUnchanged: a rebuild links the files whose bytes did not
-// change to the previous build's copies and writes the others; either way
-// the new folder holds the new bytes and the old one is gone.
 func TestStageLinksUnchanged(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	first := map[string][]byte{"index.html": []byte("same"), "en/a/index.html": []byte("old"), "en/b/index.html": []byte("12345")}
