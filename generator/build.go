@@ -22,6 +22,7 @@ import (
 
 	"github.com/noticegen/noticegen/generator/compose"
 	"github.com/noticegen/noticegen/generator/diag"
+	"github.com/noticegen/noticegen/generator/internal/fingerprint"
 	"github.com/noticegen/noticegen/generator/locale"
 	"github.com/noticegen/noticegen/generator/output"
 	"github.com/noticegen/noticegen/generator/publish"
@@ -155,7 +156,8 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 	minify := opts.Minify == nil && (s.Config.Minify == nil || *s.Config.Minify) || opts.Minify != nil && *opts.Minify
 	out := output.New(minify)
 	memo := opts.Cache.sections()
-	r, diags := render.New(s, cat, layouts, render.Options{Memo: memo, Global: globalKey(s, layouts), Output: out})
+	inputs := fingerprint.NewInputs(opts.Cache.hasher(), globalInputs(s, layouts, minify)...)
+	r, diags := render.New(s, cat, layouts, render.Options{Memo: memo, Inputs: inputs, Output: out})
 	if memo != nil && opts.Only == nil {
 		defer memo.Sweep()
 	}
@@ -172,7 +174,7 @@ func Build(ctx context.Context, src fs.FS, opts Options) *Result {
 
 	// compose
 	res.Pages = compose.Site(s)
-	jobs := plan(s, r, layouts, res.Pages, opts.Cache, minify, opts.Only)
+	jobs := plan(s, r, layouts, res.Pages, inputs, opts.Cache, opts.Only)
 	if d := addStatic(src, s, &jobs); d != nil {
 		res.Diags.Add(*d)
 		return fail()
@@ -286,7 +288,7 @@ func Write(ctx context.Context, res *Result, dest string) error {
 // 0 means it is always made anew (cheap files such as the sitemap).
 type job struct {
 	path string
-	key  uint64
+	key  fingerprint.Sum
 	page bool // counts as a rendered page
 	raw  bool // copied byte for byte: never minified
 	// run makes the file in w, or a page's frame in w with the page to
@@ -318,32 +320,38 @@ func (o origin) pos() (line, col int) {
 // Notice pages that only (when set) refuses are left out here, before
 // their fingerprints are made: serve's build of the open page would
 // otherwise fingerprint all 10,000 pages of a large site for one.
-func plan(s *site.Site, r *render.Renderer, ls *layout.Set, pages []*compose.Page, c *Cache, minify bool, only func(path string) bool) []job {
-	global := globalInputs(s, ls, minify)
-	g := c.fingerprint(global...)
-	var sources [][]byte
-	for _, e := range s.Entities {
-		sources = append(sources, []byte(e.Source.Path), e.Source.Text)
+func plan(s *site.Site, r *render.Renderer, ls *layout.Set, pages []*compose.Page, in *fingerprint.Inputs, c *Cache, only func(path string) bool) []job {
+	var g, all fingerprint.Sum // 0 without a cache: nothing is kept
+	if c != nil {
+		g = in.Global
+		sums := []fingerprint.Sum{g}
+		for _, e := range s.Entities {
+			sums = append(sums, in.Entity(e))
+		}
+		for _, n := range s.Notices {
+			sums = append(sums, in.Notice(n))
+		}
+		all = in.Combine(sums)
 	}
-	for _, n := range s.Notices {
-		sources = append(sources, []byte(n.Source.Path), n.Source.Text)
+	overviewKey := func(lang string) fingerprint.Sum {
+		if c == nil {
+			return 0
+		}
+		return in.Combine([]fingerprint.Sum{all}, lang)
 	}
-	all := c.fingerprint(append([][]byte{key(g)}, sources...)...)
-
 	jobs := []job{{path: "index.html", key: g, page: true, run: whole(r.Chooser), from: origin{what: "the language chooser"}}}
 	for _, lang := range s.Config.Languages {
-		jobs = append(jobs, job{path: lang + "/index.html", key: c.fingerprint(key(all), []byte(lang)), page: true,
+		jobs = append(jobs, job{path: lang + "/index.html", key: overviewKey(lang), page: true,
 			run:  whole(func(w *bytes.Buffer) diag.List { return r.Overview(w, lang) }),
 			from: overviewOrigin(s, lang)})
 	}
-	keys := pageKeys{c: c, global: g, files: map[any]uint64{}}
 	for _, p := range pages {
 		path := p.Path() + "index.html"
 		if only != nil && !only(path) {
 			continue
 		}
 		e, n := p.Entity, p.Notice
-		jobs = append(jobs, job{path: path, key: keys.of(p), page: true,
+		jobs = append(jobs, job{path: path, key: pageKey(in, c, p), page: true,
 			run:  func(w *bytes.Buffer) (*output.Page, diag.List) { return r.Notice(w, p) },
 			from: origin{what: fmt.Sprintf("entity %q with notice %q", e.ID, n.ID), file: e.Source.Path, src: &e.Source, value: n.ID, key: "notices"}})
 	}
@@ -592,74 +600,37 @@ func renderAll(ctx context.Context, jobs []job, o renderOptions) (map[string][]b
 	return files, int(rendered.Load()), diags
 }
 
-// globalKey names the inputs that every rendered section depends on:
-// site.toml (with the baseURL it may have been given on the command line),
-// the messages and the layouts.
-func globalKey(s *site.Site, ls *layout.Set) string {
-	parts := []string{string(s.Source.Text), s.Config.BaseURL}
-	for _, lang := range slices.Sorted(maps.Keys(s.I18n)) {
-		parts = append(parts, lang, string(s.I18n[lang].Data))
-	}
-	for _, f := range ls.Files() {
-		parts = append(parts, f.Path, string(f.Data))
-	}
-	return strings.Join(parts, "\x00")
-}
-
 // whole is a job's run for a file that is made whole, not as a frame.
 func whole(run func(w *bytes.Buffer) diag.List) func(w *bytes.Buffer) (*output.Page, diag.List) {
 	return func(w *bytes.Buffer) (*output.Page, diag.List) { return nil, run(w) }
 }
 
-// globalInputs are the inputs every page depends on: those of every
-// section, the layouts, and whether pages are minified.
+// globalInputs are the inputs every page depends on: site.toml (with the
+// baseURL it may have been given on the command line), the messages, the
+// layouts, and whether pages are minified.
 func globalInputs(s *site.Site, ls *layout.Set, minify bool) [][]byte {
-	return [][]byte{[]byte(globalKey(s, ls)), []byte(fmt.Sprint(minify))}
+	parts := [][]byte{s.Source.Text, []byte(s.Config.BaseURL), []byte(fmt.Sprint(minify))}
+	for _, lang := range slices.Sorted(maps.Keys(s.I18n)) {
+		parts = append(parts, []byte(lang), s.I18n[lang].Data)
+	}
+	for _, f := range ls.Files() {
+		parts = append(parts, []byte(f.Path), f.Data)
+	}
+	return parts
 }
 
-// pageKeys fingerprints notice pages: the global inputs, the page's path,
-// and the text of every file it was composed from. Each file is hashed once
-// and a page combines the files' fingerprints: a 10,000-page site shows the
-// same few hundred files on every page, and hashing their text for each
-// page again cost serve tens of milliseconds per edit.
-type pageKeys struct {
-	c      *Cache
-	global uint64
-	files  map[any]uint64 // by *site.Entity, *site.Notice or *site.SectionFile
-}
-
-func (k pageKeys) of(p *compose.Page) uint64 {
-	if k.c == nil {
+// pageKey fingerprints notice page p for the cache: the global inputs, the
+// page's path, and the files it was composed from; 0 without a cache.
+func pageKey(in *fingerprint.Inputs, c *Cache, p *compose.Page) fingerprint.Sum {
+	if c == nil {
 		return 0
 	}
-	// texts is called only for a file not yet hashed: converting a body
-	// to bytes for every part of every page was most of serve's time to
-	// the open page on 10,000 pages.
-	file := func(f any, texts func() [][]byte) []byte {
-		h, ok := k.files[f]
-		if !ok {
-			h = k.c.fingerprint(texts()...)
-			k.files[f] = h
-		}
-		return key(h)
-	}
-	e, n := p.Entity, p.Notice
-	parts := [][]byte{key(k.global), []byte(p.Path()),
-		file(e, func() [][]byte { return [][]byte{[]byte(e.Source.Path), e.Source.Text} }),
-		file(n, func() [][]byte { return [][]byte{[]byte(n.Source.Path), n.Source.Text} })}
+	sums := make([]fingerprint.Sum, 0, 3+len(p.Parts))
+	sums = append(sums, in.Global, in.Entity(p.Entity), in.Notice(p.Notice))
 	for _, part := range p.Parts {
-		f := part.File
-		parts = append(parts, file(f, func() [][]byte { return [][]byte{[]byte(f.Path), f.Front.Text, []byte(f.Body)} }))
+		sums = append(sums, in.Section(part.File))
 	}
-	return k.c.fingerprint(parts...)
-}
-
-func key(k uint64) []byte {
-	var b [8]byte
-	for i := range b {
-		b[i] = byte(k >> (8 * i))
-	}
-	return b[:]
+	return in.Combine(sums, p.Path())
 }
 
 // sitemapEntries lists the root, each overview and each notice page.

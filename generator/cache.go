@@ -1,9 +1,9 @@
 package generator
 
 import (
-	"hash/maphash"
 	"sync"
 
+	"github.com/noticegen/noticegen/generator/internal/fingerprint"
 	"github.com/noticegen/noticegen/generator/render"
 	"github.com/noticegen/noticegen/generator/site"
 )
@@ -18,19 +18,19 @@ import (
 type Cache struct {
 	parse *site.ParseCache
 	memo  *render.Memo
-	seed  maphash.Seed
+	hash  fingerprint.Hasher
 	mu    sync.Mutex
 	pages map[string]cachedPage
 }
 
 type cachedPage struct {
-	key uint64
+	key fingerprint.Sum
 	out []byte
 }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{parse: site.NewParseCache(), memo: render.NewMemo(), seed: maphash.MakeSeed(), pages: map[string]cachedPage{}}
+	return &Cache{parse: site.NewParseCache(), memo: render.NewMemo(), hash: fingerprint.NewHasher(), pages: map[string]cachedPage{}}
 }
 
 // Parsed returns how many source files the builds using c have parsed, as
@@ -56,7 +56,7 @@ func (c *Cache) parser() *site.ParseCache {
 	return c.parse
 }
 
-func (c *Cache) get(path string, key uint64) ([]byte, bool) {
+func (c *Cache) get(path string, key fingerprint.Sum) ([]byte, bool) {
 	if c == nil || key == 0 {
 		return nil, false
 	}
@@ -66,7 +66,7 @@ func (c *Cache) get(path string, key uint64) ([]byte, bool) {
 	return p.out, ok && p.key == key
 }
 
-func (c *Cache) put(path string, key uint64, out []byte) {
+func (c *Cache) put(path string, key fingerprint.Sum, out []byte) {
 	if c == nil || key == 0 {
 		return
 	}
@@ -89,21 +89,11 @@ func (c *Cache) retain(paths map[string][]byte) {
 	}
 }
 
-// fingerprint hashes parts into a key; it is never 0, which means "do not
-// cache".
-func (c *Cache) fingerprint(parts ...[]byte) uint64 {
+// hasher is the hasher of the builds that use c, so that their keys can
+// be compared; a build without a cache gets one of its own.
+func (c *Cache) hasher() fingerprint.Hasher {
 	if c == nil {
-		return 0
+		return fingerprint.NewHasher()
 	}
-	var h maphash.Hash
-	h.SetSeed(c.seed)
-	for _, p := range parts {
-		var n [8]byte
-		for i := range n {
-			n[i] = byte(len(p) >> (8 * i))
-		}
-		h.Write(n[:])
-		h.Write(p)
-	}
-	return max(h.Sum64(), 1)
+	return c.hash
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/noticegen/noticegen"
 	"github.com/noticegen/noticegen/bench/synth"
 	"github.com/noticegen/noticegen/generator/compose"
+	"github.com/noticegen/noticegen/generator/internal/fingerprint"
 	"github.com/noticegen/noticegen/generator/locale"
 	"github.com/noticegen/noticegen/generator/output"
 	"github.com/noticegen/noticegen/generator/publish"
@@ -77,7 +78,7 @@ func BenchmarkStage(b *testing.B) {
 		// not once per benchmark run.
 		for b.Loop() {
 			r := newRenderer()
-			files, _, _ = renderAll(ctx, plan(s, r, layouts, pages, nil, false, nil), renderOptions{out: output.New(false)})
+			files, _, _ = renderAll(ctx, plan(s, r, layouts, pages, fingerprint.NewInputs(fingerprint.NewHasher()), nil, nil), renderOptions{out: output.New(false)})
 		}
 		b.ReportMetric(float64(len(pages))*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 	})
@@ -90,7 +91,7 @@ func BenchmarkStage(b *testing.B) {
 			if diags.HasErrors() {
 				b.Fatal(diags)
 			}
-			renderAll(ctx, plan(s, r, layouts, pages, nil, true, nil), renderOptions{out: out})
+			renderAll(ctx, plan(s, r, layouts, pages, fingerprint.NewInputs(fingerprint.NewHasher()), nil, nil), renderOptions{out: out})
 		}
 		b.ReportMetric(float64(len(pages))*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 	})

@@ -1,8 +1,6 @@
 package render
 
 import (
-	"hash/maphash"
-	"strconv"
 	"sync"
 )
 
@@ -12,10 +10,9 @@ import (
 // the content they were made from, so an entry is never stale; Sweep drops
 // the ones the latest build did not use.
 type Memo struct {
-	mu   sync.Mutex
-	gen  int
-	m    map[string]memoEntry
-	seed maphash.Seed
+	mu  sync.Mutex
+	gen int
+	m   map[string]memoEntry
 }
 
 type memoEntry struct {
@@ -24,7 +21,7 @@ type memoEntry struct {
 }
 
 // NewMemo returns an empty memo.
-func NewMemo() *Memo { return &Memo{m: map[string]memoEntry{}, seed: maphash.MakeSeed()} }
+func NewMemo() *Memo { return &Memo{m: map[string]memoEntry{}} }
 
 func (m *Memo) load(key string) (renderedSection, bool) {
 	m.mu.Lock()
@@ -54,17 +51,6 @@ func (m *Memo) Sweep() {
 		}
 	}
 	m.gen++
-}
-
-// hash is a short fingerprint of texts, for memo keys.
-func (m *Memo) hash(texts ...[]byte) string {
-	var h maphash.Hash
-	h.SetSeed(m.seed)
-	for _, t := range texts {
-		h.Write(t)
-		h.WriteByte(0)
-	}
-	return strconv.FormatUint(h.Sum64(), 36)
 }
 
 // entityGroups keeps the sections whose bodies use the entity's values,

@@ -124,33 +124,21 @@ func (r *Renderer) frame(data *view.PageData, parts []renderedSection, rows []*o
 }
 
 // sectionKey names everything a rendered section is made from: the global
-// inputs, the section file's text, the page's language, and the text of the
-// entity and notice where the body uses them.
+// inputs, the section file, the page's language, and the entity and notice
+// where the body uses them.
 func (r *Renderer) sectionKey(p *compose.Page, part compose.Part, deps sandbox.Deps) string {
-	f := part.File
+	in := r.inputs
 	var b strings.Builder
-	b.WriteString(r.keyOf(f, func() [][]byte { return [][]byte{[]byte(r.global), []byte(f.Path), f.Front.Text, []byte(f.Body)} }))
-	b.WriteString("|" + part.Section.ID + "|" + p.Lang + "|")
+	b.WriteString(r.global + "|" + in.Section(part.File).String() + "|" + part.Section.ID + "|" + p.Lang + "|")
 	if deps.Entity || deps.All {
-		b.WriteString(r.keyOf(p.Entity, func() [][]byte { return [][]byte{[]byte(p.Entity.ID), p.Entity.Source.Text} }))
+		b.WriteString(in.Entity(p.Entity).String())
 	}
 	b.WriteByte('|')
 	if deps.Notice || deps.All {
-		b.WriteString(r.keyOf(p.Notice, func() [][]byte { return [][]byte{[]byte(p.Notice.ID), p.Notice.Source.Text} }))
+		b.WriteString(in.Notice(p.Notice).String())
 	}
-	b.WriteString("|" + f.Path + "|" + deps.Key(p))
+	b.WriteString("|" + part.File.Path + "|" + deps.Key(p))
 	return b.String()
-}
-
-// keyOf returns the fingerprint of a section file, entity or notice,
-// made from texts once per build.
-func (r *Renderer) keyOf(source any, texts func() [][]byte) string {
-	if k, ok := r.keys.Load(source); ok {
-		return k.(string)
-	}
-	k := r.memo.hash(texts()...)
-	r.keys.Store(source, k)
-	return k
 }
 
 // section renders one part of a notice page, or takes it from the sections
@@ -294,8 +282,7 @@ func (r *Renderer) layOut(part compose.Part, lang string, sv view.SectionView, h
 // page. ok is false when there is no notice layout.
 func (r *Renderer) wrapper(part compose.Part, lang string, sv view.SectionView) (w renderedSection, ok bool) {
 	f := part.File
-	key := "wrap|" + r.memo.hash([]byte(r.global), []byte(f.Path), f.Front.Text, []byte(lang), []byte(part.Section.ID),
-		[]byte(fmt.Sprint(part.Fallback, part.Section.Index)))
+	key := fmt.Sprint("wrap|", r.global, "|", r.inputs.Section(f), "|", lang, "|", part.Section.ID, "|", part.Fallback, part.Section.Index)
 	if w, ok := r.memo.load(key); ok {
 		return w, true
 	}

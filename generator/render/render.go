@@ -22,6 +22,7 @@ import (
 
 	"github.com/noticegen/noticegen/generator/compose"
 	"github.com/noticegen/noticegen/generator/diag"
+	"github.com/noticegen/noticegen/generator/internal/fingerprint"
 	"github.com/noticegen/noticegen/generator/locale"
 	"github.com/noticegen/noticegen/generator/output"
 	"github.com/noticegen/noticegen/generator/render/layout"
@@ -36,10 +37,11 @@ type Options struct {
 	// Memo keeps rendered sections between builds (serve); nil keeps them
 	// for this build only.
 	Memo *Memo
-	// Global fingerprints everything every section depends on (site.toml,
-	// the messages, the layouts, the build options); a Memo's entries
-	// made under another Global are not reused.
-	Global string
+	// Inputs fingerprints the build's inputs: Global, everything every
+	// section depends on (site.toml, the messages, the layouts, the build
+	// options), and each file; a Memo's entries made under another Global
+	// are not reused. nil fingerprints them with a hasher of its own.
+	Inputs *fingerprint.Inputs
 	// Output finishes the pages; nil writes them as the layouts print
 	// them.
 	Output *output.Finisher
@@ -60,8 +62,8 @@ type Renderer struct {
 	// groups, in a build without a memo of its own to fill, holds the
 	// sections whose bodies use the entity, for a few entities at a time.
 	groups *entityGroups
-	global string
-	keys   sync.Map  // *site.SectionFile, *site.Entity, *site.Notice → fingerprint
+	inputs *fingerprint.Inputs
+	global string    // inputs.Global, as a part of keys
 	dates  sync.Map  // "lang|2006-01-02" → view.Date
 	params sync.Map  // paramsKey → an entity's [params] in a language
 	bufs   sync.Pool // *markdown.Buffers
@@ -70,7 +72,7 @@ type Renderer struct {
 // New parses every section body of s, reporting all parse errors, and
 // returns the renderer of its pages with layouts ls.
 func New(s *site.Site, cat *locale.Catalog, ls *layout.Set, o Options) (*Renderer, diag.List) {
-	r := &Renderer{site: s, cat: cat, layouts: ls, conv: o.Converter, out: o.Output, memo: o.Memo, global: o.Global,
+	r := &Renderer{site: s, cat: cat, layouts: ls, conv: o.Converter, out: o.Output, memo: o.Memo, inputs: o.Inputs,
 		bodies: map[*site.SectionFile]*sandbox.Body{}}
 	if r.out == nil {
 		r.out = output.New(false)
@@ -82,7 +84,10 @@ func New(s *site.Site, cat *locale.Catalog, ls *layout.Set, o Options) (*Rendere
 		r.memo = NewMemo()
 		r.groups = &entityGroups{m: map[string]map[string]renderedSection{}}
 	}
-	r.global = r.memo.hash([]byte(o.Global)) // short: it goes into every key
+	if r.inputs == nil {
+		r.inputs = fingerprint.NewInputs(fingerprint.NewHasher())
+	}
+	r.global = r.inputs.Global.String()
 	var diags diag.List
 	// Which messages pages show is known once the layouts are parsed: a
 	// site's message that none prints is most often a typo in its id.
