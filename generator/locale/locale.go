@@ -75,76 +75,10 @@ type plainResult struct {
 // is parsed here as the template it is, so one that does not parse is an
 // error at its line, not an id printed on pages.
 func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang string) (*Catalog, diag.List) {
-	var diags diag.List
 	c := &Catalog{defaultLang: defaultLang, msgs: map[string]map[string]*message{}, builtinIDs: map[string]bool{}, broken: map[string]bool{}}
-
-	var files []site.File
-	entries, _ := fs.ReadDir(builtin, ".")
-	for _, e := range entries {
-		// English is always loaded: it is the last fallback for a site
-		// whose default language has no messages of its own.
-		if lang, ok := strings.CutSuffix(e.Name(), ".toml"); ok && (slices.Contains(langs, lang) || lang == lastResort) {
-			b, err := fs.ReadFile(builtin, e.Name())
-			if err != nil {
-				diags.Errorf(builtinPrefix+e.Name(), 1, 0, "cannot read: %v", err)
-				continue
-			}
-			files = append(files, site.File{Path: builtinPrefix + e.Name(), Data: b})
-		}
-	}
-	for _, lang := range slices.Sorted(maps.Keys(own)) {
-		files = append(files, own[lang])
-	}
+	files, diags := messageFiles(builtin, own, langs)
 	for _, f := range files {
-		lang := strings.TrimSuffix(path.Base(f.Path), ".toml")
-		src := site.Source{Path: f.Path, Text: f.Data}
-		// go-i18n decodes the file once; its TOML error, kept here, is
-		// placed at its line. Decoding it once more to learn whether it
-		// is TOML was a third of the time a large message file takes.
-		var tomlErr error
-		unmarshal := map[string]i18n.UnmarshalFunc{"toml": func(data []byte, v any) error {
-			tomlErr = toml.Unmarshal(data, v)
-			return tomlErr
-		}}
-		// The package-level parser, not a Bundle's: a Bundle refuses a
-		// language without CLDR plural rules (aa, dv, und), and the
-		// catalog executes the messages itself.
-		mf, err := i18n.ParseMessageFileBytes(f.Data, lang+".toml", unmarshal)
-		if tomlErr != nil {
-			diags.Add(site.TOMLError(src, tomlErr))
-			c.broken[lang] = true
-			continue
-		}
-		if err != nil {
-			diags.Errorf(f.Path, 1, 0, "not a go-i18n message file: %v; expected id = \"text\" or [id] with one = \"…\" and other = \"…\"", err)
-			c.broken[lang] = true
-			continue
-		}
-		if c.msgs[lang] == nil {
-			c.msgs[lang] = map[string]*message{}
-		}
-		builtin := strings.HasPrefix(f.Path, builtinPrefix)
-		var parsed []*message
-		file := newMessageFile(src)
-		for _, im := range mf.Messages {
-			m, ds := parseMessage(file, im)
-			diags.Add(ds...)
-			parsed = append(parsed, m)
-		}
-		// go-i18n returns a file's messages in map order.
-		slices.SortFunc(parsed, func(a, b *message) int { return cmp.Or(cmp.Compare(a.line, b.line), strings.Compare(a.id, b.id)) })
-		for _, m := range parsed {
-			// A message without a form pages show (none written, or
-			// one in error) leaves the built-in one in place.
-			if m.other != nil || c.msgs[lang][m.id] == nil {
-				c.msgs[lang][m.id] = m
-			}
-			if builtin {
-				c.builtinIDs[m.id] = true
-			} else {
-				c.own = append(c.own, m)
-			}
-		}
+		diags.Add(c.addFile(f)...)
 	}
 	// Messages missing in a language come from the default language, and
 	// from English when even the default language lacks them.
@@ -164,11 +98,94 @@ func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang s
 			// Under --strict nothing is published, so no page shows any label.
 			StrictMessage: fmt.Sprintf("the default language %s has no UI messages; expected i18n/%s.toml with them, since under --strict a missing translation is an error", defaultLang, defaultLang)})
 	}
-	// What each language lacks is reported by Warnings, which knows the
-	// ids the layouts use: a site's message that nothing prints (a typo)
-	// is one warning there, not also a missing translation everywhere.
+	c.findMissing(own, langs, reference)
+	return c, diags
+}
+
+// messageFiles lists the built-in message files of langs (and English,
+// always: it is the last fallback for a site whose default language has no
+// messages of its own), then the site's own, by language.
+func messageFiles(builtin fs.FS, own map[string]site.File, langs []string) ([]site.File, diag.List) {
+	var diags diag.List
+	var files []site.File
+	entries, _ := fs.ReadDir(builtin, ".")
+	for _, e := range entries {
+		if lang, ok := strings.CutSuffix(e.Name(), ".toml"); ok && (slices.Contains(langs, lang) || lang == lastResort) {
+			b, err := fs.ReadFile(builtin, e.Name())
+			if err != nil {
+				diags.Errorf(builtinPrefix+e.Name(), 1, 0, "cannot read: %v", err)
+				continue
+			}
+			files = append(files, site.File{Path: builtinPrefix + e.Name(), Data: b})
+		}
+	}
+	for _, lang := range slices.Sorted(maps.Keys(own)) {
+		files = append(files, own[lang])
+	}
+	return files, diags
+}
+
+// addFile parses one message file into the catalog; a site's message
+// replaces the built-in one of its id.
+func (c *Catalog) addFile(f site.File) diag.List {
+	var diags diag.List
+	lang := strings.TrimSuffix(path.Base(f.Path), ".toml")
+	src := site.Source{Path: f.Path, Text: f.Data}
+	// go-i18n decodes the file once; its TOML error, kept here, is
+	// placed at its line.
+	var tomlErr error
+	unmarshal := map[string]i18n.UnmarshalFunc{"toml": func(data []byte, v any) error {
+		tomlErr = toml.Unmarshal(data, v)
+		return tomlErr
+	}}
+	// The package-level parser, not a Bundle's: a Bundle refuses a
+	// language without CLDR plural rules (aa, dv, und), and the
+	// catalog executes the messages itself.
+	mf, err := i18n.ParseMessageFileBytes(f.Data, lang+".toml", unmarshal)
+	if tomlErr != nil {
+		c.broken[lang] = true
+		return diag.List{site.TOMLError(src, tomlErr)}
+	}
+	if err != nil {
+		c.broken[lang] = true
+		diags.Errorf(f.Path, 1, 0, "not a go-i18n message file: %v; expected id = \"text\" or [id] with one = \"…\" and other = \"…\"", err)
+		return diags
+	}
+	if c.msgs[lang] == nil {
+		c.msgs[lang] = map[string]*message{}
+	}
+	builtin := strings.HasPrefix(f.Path, builtinPrefix)
+	var parsed []*message
+	file := newMessageFile(src)
+	for _, im := range mf.Messages {
+		m, ds := parseMessage(file, im)
+		diags.Add(ds...)
+		parsed = append(parsed, m)
+	}
+	// go-i18n returns a file's messages in map order.
+	slices.SortFunc(parsed, func(a, b *message) int { return cmp.Or(cmp.Compare(a.line, b.line), strings.Compare(a.id, b.id)) })
+	for _, m := range parsed {
+		// A message without a form pages show (none written, or
+		// one in error) leaves the built-in one in place.
+		if m.other != nil || c.msgs[lang][m.id] == nil {
+			c.msgs[lang][m.id] = m
+		}
+		if builtin {
+			c.builtinIDs[m.id] = true
+		} else {
+			c.own = append(c.own, m)
+		}
+	}
+	return diags
+}
+
+// findMissing notes the ids each language lacks against reference. They
+// are reported by Warnings, which knows the ids the layouts use: a site's
+// message that nothing prints (a typo) is one warning there, not also a
+// missing translation everywhere.
+func (c *Catalog) findMissing(own map[string]site.File, langs []string, reference string) {
 	for _, lang := range langs {
-		if lang == reference || len(c.msgs[reference]) == 0 || lang == defaultLang && reference == lastResort || c.broken[lang] {
+		if lang == reference || len(c.msgs[reference]) == 0 || lang == c.defaultLang && reference == lastResort || c.broken[lang] {
 			continue
 		}
 		var missing []string
@@ -186,7 +203,6 @@ func Load(builtin fs.FS, own map[string]site.File, langs []string, defaultLang s
 			c.missing = append(c.missing, missingMessages{lang: lang, file: file, reference: reference, ids: missing})
 		}
 	}
-	return c, diags
 }
 
 // builtinPrefix starts the path of a built-in message file in diagnostics.
