@@ -139,7 +139,8 @@ func (l List) Count(s Severity) int {
 
 // Sorted returns the diagnostics, each Located, ordered by file, line,
 // column and message, with exact duplicates removed, so output is stable
-// from run to run even though files are loaded in parallel.
+// from run to run even though pages are rendered in parallel and stages
+// report in the order they run.
 func (l List) Sorted() List {
 	out := make(List, len(l))
 	for i, d := range l {

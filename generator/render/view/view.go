@@ -164,7 +164,7 @@ type GlanceRow struct {
 
 // SectionView is one section of a notice.
 type SectionView struct {
-	Anchor   string // stable id: the section id with / as -
+	Anchor   string // stable id: the section id with / as _ (vocab.Anchor)
 	Title    string
 	Lang     string // set when the text is in the fallback language
 	LangName string // that language's name in the page's language: "Englisch"
