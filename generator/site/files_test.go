@@ -97,16 +97,31 @@ const (
 	linkStrict  = "not a regular file (a link or device); expected a regular file or folder, since links could reach outside the site"
 )
 
-func TestReaderList(t *testing.T) {
-	tests := []struct {
-		name   string
-		r      Reader
-		fsys   fstest.MapFS
-		dir    string
-		want   []string
-		diags  []fileDiag
-		assert func(t *testing.T, files []string)
-	}{
+// listCase is one call of Reader.List and what it returns.
+type listCase struct {
+	name  string
+	r     Reader
+	fsys  fstest.MapFS
+	dir   string
+	want  []string
+	diags []fileDiag
+}
+
+func runListCases(t *testing.T, tests []listCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, diags := tt.r.List(tt.fsys, tt.dir)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("List = %q, want %q", got, tt.want)
+			}
+			checkFileDiags(t, diags, tt.diags)
+		})
+	}
+}
+
+func TestReaderListPolicy(t *testing.T) {
+	runListCases(t, []listCase{
 		{
 			name: "order is fs.WalkDir's: by name within each folder",
 			fsys: fstest.MapFS{"l/a-c": file(""), "l/a/b": file(""), "l/b": file(""), "l/A": file("")},
@@ -143,6 +158,11 @@ func TestReaderList(t *testing.T) {
 			dir:   "content/entities",
 			diags: []fileDiag{{"content", diag.Error, "is a link; expected a folder inside the site", ""}},
 		},
+	})
+}
+
+func TestReaderListFolder(t *testing.T) {
+	runListCases(t, []listCase{
 		{
 			name: "a missing folder is fine",
 			fsys: fstest.MapFS{"x": file("")},
@@ -184,6 +204,11 @@ func TestReaderList(t *testing.T) {
 			dir:   ".",
 			diags: []fileDiag{{"layouts", diag.Error, "no files; expected at least one", ""}},
 		},
+	})
+}
+
+func TestReaderListClaim(t *testing.T) {
+	runListCases(t, []listCase{
 		{
 			name: "Claim goes first: Take lists a scratch name, Pass passes over",
 			r: Reader{Claim: func(p string, d fs.DirEntry) (Verdict, *diag.Diagnostic) {
@@ -202,16 +227,7 @@ func TestReaderList(t *testing.T) {
 			want:  []string{"e/.toml", "e/b.toml"},
 			diags: []fileDiag{{"e/x.toml", diag.Error, "is a folder", ""}},
 		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, diags := tt.r.List(tt.fsys, tt.dir)
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("List = %q, want %q", got, tt.want)
-			}
-			checkFileDiags(t, diags, tt.diags)
-		})
-	}
+	})
 }
 
 func TestReaderRead(t *testing.T) {
