@@ -1,10 +1,11 @@
 package serve
 
 import (
-	"path"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/noticegen/noticegen/generator/site"
 )
 
 // Coalescer turns a stream of file events into rebuilds. It is a plain state
@@ -61,20 +62,9 @@ func (c *Coalescer) Start(now time.Time) []string {
 func (c *Coalescer) Done() { c.building = false }
 
 // Ignored reports whether a changed path is an editor's or tool's scratch
-// file rather than a change to the site: vim's .swp and 4913 probe, emacs's
-// .#lock and backup~, generic .tmp, and hidden files and folders.
+// file, or lies in a folder with such a name, rather than a change to the
+// site: the loader passes over the same names (site.Scratch), so a rebuild
+// for one would find nothing new.
 func Ignored(p string) bool {
-	base := path.Base(strings.ReplaceAll(p, "\\", "/"))
-	switch {
-	case base == "4913", strings.HasPrefix(base, ".#"), strings.HasPrefix(base, "#") && strings.HasSuffix(base, "#"),
-		strings.HasSuffix(base, "~"), strings.HasSuffix(base, ".swp"), strings.HasSuffix(base, ".swx"),
-		strings.HasSuffix(base, ".tmp"), strings.HasPrefix(base, ".") && base != "." && base != "..":
-		return true
-	}
-	for _, seg := range strings.Split(path.Dir(p), "/") {
-		if strings.HasPrefix(seg, ".") && seg != "." && seg != ".." {
-			return true
-		}
-	}
-	return false
+	return site.ScratchPath(strings.ReplaceAll(p, "\\", "/"))
 }

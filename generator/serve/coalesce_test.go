@@ -93,6 +93,9 @@ func TestIgnored(t *testing.T) {
 		"content/.#a.en.md":             true,
 		"content/#a.en.md#":             true,
 		"content/x.tmp":                 true,
+		"content/sections/a.en.md.swx":  true,
+		"static/old~/x.css":             true, // the loader passes over the folder
+		"content/sections/#":            true,
 		"content/.git/HEAD":             true,
 		"static/.hidden/x.css":          true,
 	} {

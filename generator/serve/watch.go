@@ -11,11 +11,15 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/noticegen/noticegen/generator/site"
 )
 
 // watchedDirs lists what serve watches below a site's root besides
 // site.toml: these folders, recursively, including ones created after start.
-func watchedDirs() []string { return []string{"content", "layouts", "i18n", "static"} }
+func watchedDirs() []string {
+	return []string{site.ContentDir, site.LayoutsDir, site.I18nDir, site.StaticDir}
+}
 
 // watcher reports the slash paths, relative to the site root, of files that
 // changed. It uses the system's file notifications and falls back to polling
@@ -88,8 +92,8 @@ func (w *watcher) addTree(fsw *fsnotify.Watcher, dir string, recursive bool) err
 		if !d.IsDir() {
 			return nil
 		}
-		if p != dir && strings.HasPrefix(d.Name(), ".") {
-			return filepath.SkipDir
+		if p != dir && site.Scratch(d.Name()) {
+			return filepath.SkipDir // the loader passes over it too
 		}
 		return fsw.Add(p)
 	})
@@ -104,7 +108,7 @@ func (w *watcher) rel(p string) (string, bool) {
 		return "", false
 	}
 	r = filepath.ToSlash(r)
-	if r == "site.toml" {
+	if r == site.ConfigFile {
 		return r, true
 	}
 	for _, d := range watchedDirs() {
@@ -158,7 +162,7 @@ func (w *watcher) notify(ctx context.Context, fsw *fsnotify.Watcher, pollEvery t
 				return
 			}
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
-				w.send(ctx, filepath.Join(w.root, "site.toml")) // lost events: rebuild everything
+				w.send(ctx, filepath.Join(w.root, site.ConfigFile)) // lost events: rebuild everything
 				continue
 			}
 			w.note("watching: " + err.Error())
@@ -181,7 +185,7 @@ func (w *watcher) poll(ctx context.Context, every time.Duration) {
 				m[p] = stamp{info.Size(), info.ModTime(), info.Mode()}
 			}
 		}
-		look(filepath.Join(w.root, "site.toml"))
+		look(filepath.Join(w.root, site.ConfigFile))
 		for _, d := range watchedDirs() {
 			_ = filepath.WalkDir(filepath.Join(w.root, d), func(p string, e fs.DirEntry, err error) error {
 				if err == nil && !e.IsDir() {

@@ -1,0 +1,107 @@
+package site
+
+import (
+	"bytes"
+	"path"
+	"slices"
+	"strings"
+)
+
+func (l *loader) loadSections() {
+	byID := map[string]*Section{}
+	for _, p := range l.contentFiles(SectionsDir, ".md", true) {
+		rel := strings.TrimPrefix(p, SectionsDir+"/")
+		id, lang, err := splitSectionName(rel)
+		if err != nil {
+			l.diags.Errorf(p, 0, 0, "%v", err)
+			continue
+		}
+		dir, base := path.Split(id)
+		dir = strings.TrimSuffix(dir, "/")
+		index := base == "_index"
+		checked := id
+		if index {
+			checked = dir
+			if dir == "" {
+				l.diags.Errorf(p, 0, 0, "_index belongs in a folder of sections, e.g. content/sections/conferencing/_index.%s.md", lang)
+				continue
+			}
+		}
+		if err := CheckID(checked); err != nil {
+			l.diags.Errorf(p, 0, 0, "bad file name: %v", err)
+			continue
+		}
+		if err := CheckLang(lang); err != nil {
+			l.diags.Errorf(p, 0, 0, "bad file name: %v", err)
+			continue
+		}
+		if len(l.site.Config.Languages) > 0 && !slices.Contains(l.site.Config.Languages, lang) {
+			l.diags.Errorf(p, 0, 0, "language %q is not in site.toml languages %q; expected <name>.<lang>.md with one of them", lang, l.site.Config.Languages)
+			continue
+		}
+		b, ok := l.read(p)
+		if !ok {
+			l.site.Broken[p] = true
+			continue
+		}
+		v, ok := l.parsed(p, b, func() (any, bool) {
+			f, ok := l.parseSectionFile(p, b)
+			if ok {
+				f.ID, f.Lang = id, lang
+			}
+			return f, ok
+		})
+		if !ok {
+			l.site.Broken[p] = true
+			continue
+		}
+		f := v.(*SectionFile)
+		s := byID[id]
+		if s == nil {
+			s = &Section{ID: id, Dir: dir, Index: index, Translations: map[string]*SectionFile{}}
+			byID[id] = s
+			l.site.Sections = append(l.site.Sections, s)
+		}
+		s.Translations[lang] = f
+	}
+}
+
+var fence = []byte("+++")
+
+// parseSectionFile splits the +++ front matter from the body, keeping line
+// numbers so that errors in either point at the right line of the file.
+func (l *loader) parseSectionFile(p string, b []byte) (*SectionFile, bool) {
+	lines := bytes.SplitAfter(b, []byte("\n"))
+	if len(lines) == 0 || !bytes.Equal(bytes.TrimRight(lines[0], " \t\r\n"), fence) {
+		l.diags.Errorf(p, 1, 1, "missing front matter; expected the file to start with a line +++, then TOML such as title = \"…\", then +++")
+		return nil, false
+	}
+	end := -1
+	for i := 1; i < len(lines); i++ {
+		if bytes.Equal(bytes.TrimRight(lines[i], " \t\r\n"), fence) {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		l.diags.Errorf(p, 1, 1, "front matter is not closed; expected a line +++ after the TOML")
+		return nil, false
+	}
+	f := &SectionFile{
+		Path:     p,
+		Front:    Source{Path: p, Text: bytes.Join(lines[1:end], nil), LineOffset: 1},
+		Body:     string(bytes.Join(lines[end+1:], nil)),
+		BodyLine: end + 2,
+	}
+	if !l.decode(f.Front, &f.Meta) {
+		return nil, false
+	}
+	if line, col, r, what := bodyControl(f.Body); line > 0 {
+		l.diags.Errorf(p, f.BodyLine+line-1, col, "%s %U in the body; expected text without %ss%s", what, r, what, refusedHint[what])
+		return nil, false
+	}
+	if strings.TrimSpace(f.Meta.Title) == "" {
+		l.diags.Errorf(p, 2, 0, "title is missing; expected e.g. title = \"Newsletter\"")
+	}
+	return f, true
+}
