@@ -115,44 +115,23 @@ type layoutFile struct {
 	data    []byte
 }
 
-// layoutFiles overlays the site's layouts on the built-in ones.
+// layoutFiles overlays the site's layouts on the built-in ones, file by
+// file, each folder read by the site's one file policy (site.Reader: size
+// cap, no links, no editor scratch files).
 func layoutFiles(builtin, own fs.FS) ([]layoutFile, diag.List) {
 	var diags diag.List
 	byName := map[string]layoutFile{}
 	for _, src := range []struct {
 		fsys   fs.FS
 		prefix string
-	}{{builtin, "(built-in) layouts/"}, {own, "layouts/"}} {
+	}{{builtin, "(built-in) " + site.LayoutsDir + "/"}, {own, site.LayoutsDir + "/"}} {
 		if src.fsys == nil {
 			continue
 		}
-		err := fs.WalkDir(src.fsys, ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if p == "." && errors.Is(err, fs.ErrNotExist) {
-					return fs.SkipDir
-				}
-				diags.Errorf(src.prefix+p, 0, 0, "cannot read: %v", err)
-				return nil
-			}
-			if d.IsDir() || strings.HasPrefix(d.Name(), ".") || strings.HasSuffix(d.Name(), "~") {
-				return nil
-			}
-			if !d.Type().IsRegular() {
-				diags.Add(diag.Diagnostic{File: src.prefix + p, Severity: diag.Warning,
-					Message:       "not a regular file (a link or device); skipped",
-					StrictMessage: "not a regular file (a link or device); expected a regular file, since links could reach outside the site"})
-				return nil
-			}
-			b, err := fs.ReadFile(src.fsys, p)
-			if err != nil {
-				diags.Errorf(src.prefix+p, 0, 0, "cannot read: %v", err)
-				return nil
-			}
-			byName[p] = layoutFile{name: p, display: src.prefix + p, data: b}
-			return nil
-		})
-		if err != nil && !errors.Is(err, fs.SkipDir) {
-			diags.Errorf(src.prefix, 0, 0, "cannot read: %v", err)
+		files, ds := site.Reader{Display: src.prefix}.ReadTree(src.fsys, ".")
+		diags.Add(ds...)
+		for _, f := range files {
+			byName[f.Path] = layoutFile{name: f.Path, display: src.prefix + f.Path, data: f.Data}
 		}
 	}
 	var files []layoutFile
