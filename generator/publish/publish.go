@@ -19,6 +19,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/noticegen/noticegen/generator/site"
 )
 
 // CheckDest refuses a destination that is, or contains, the source folder,
@@ -26,22 +28,17 @@ import (
 // delete the site's own files. It also refuses one that exists and is not
 // a folder.
 func CheckDest(srcDir, dest string) error {
-	src, err := filepath.Abs(srcDir)
+	src, dst, err := absolute(srcDir, dest)
 	if err != nil {
 		return err
 	}
-	dst, err := filepath.Abs(dest)
-	if err != nil {
-		return err
-	}
-	src, dst = resolve(src), resolve(dst)
 	if dst == src {
 		return fmt.Errorf("destination %s is the source folder; expected a folder of its own such as %s", dest, filepath.Join(srcDir, "public"))
 	}
 	if within(src, dst) {
 		return fmt.Errorf("destination %s contains the source folder %s; replacing it would delete the site's sources", dest, srcDir)
 	}
-	for _, in := range []string{"content", "layouts", "i18n", "static", "site.toml"} {
+	for _, in := range []string{site.ContentDir, site.LayoutsDir, site.I18nDir, site.StaticDir, site.ConfigFile} {
 		if p := filepath.Join(src, in); dst == p {
 			return fmt.Errorf("destination %s is the source's %s; expected a folder outside the site's inputs, e.g. public", dest, in)
 		} else if within(dst, p) {
@@ -56,21 +53,30 @@ func CheckDest(srcDir, dest string) error {
 // (out -> ~) must not carry the build out of it. name is how the
 // destination was given, for the message.
 func CheckInside(srcDir, dest, name string) error {
-	src, err := filepath.Abs(srcDir)
+	src, dst, err := absolute(srcDir, dest)
 	if err != nil {
 		return err
 	}
-	dst, err := filepath.Abs(dest)
-	if err != nil {
-		return err
-	}
-	if src, dst = resolve(src), resolve(dst); !within(dst, src) {
+	if !within(dst, src) {
 		return fmt.Errorf("%s leads out of the site folder through a link, to %s; expected a folder inside it, e.g. \"public\" (use -d for another place)", name, dst)
 	}
 	return nil
 }
 
 // resolve follows links in the existing part of p, so that a link cannot
+// absolute returns the source folder and the destination as absolute
+// paths with their links resolved, so that two spellings of one folder
+// compare equal.
+func absolute(srcDir, dest string) (src, dst string, err error) {
+	if src, err = filepath.Abs(srcDir); err != nil {
+		return "", "", err
+	}
+	if dst, err = filepath.Abs(dest); err != nil {
+		return "", "", err
+	}
+	return resolve(src), resolve(dst), nil
+}
+
 // disguise the source as something else.
 func resolve(p string) string {
 	rest := ""
