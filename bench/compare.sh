@@ -27,10 +27,10 @@ case "$entities$runs" in
 esac
 [ "$runs" -ge 1 ] && [ "$entities" -ge 1 ] || { echo "compare.sh: ENTITIES and RUNS must be at least 1" >&2; exit 2; }
 
-settle=${SETTLE:-35}
-case "$settle" in '' | *[!0-9]*) echo "compare.sh: SETTLE must be a number of seconds" >&2; exit 2 ;; esac
-
 cd "$(dirname "$0")/.."
+. bench/lib.sh
+prog=compare.sh
+settle=$(settle_seconds)
 need() { command -v "$1" >/dev/null 2>&1; }
 
 # --- tools ---------------------------------------------------------------
@@ -57,16 +57,6 @@ mkdir -p "$work/hugo-cache"
 ng_cmd="$ng build -s $work/site -d $work/ng-out"
 hugo_cmd="hugo --quiet --source $work/hugo --destination $work/hugo-out --cacheDir $work/hugo-cache"
 cp_cmd="cp -r $work/ng-out $work/cp-out"
-
-# median of the numbers on stdin
-median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) exit 1; if (NR%2) printf "%.3f", v[(NR+1)/2]; else printf "%.3f", (v[NR/2]+v[NR/2+1])/2}'; }
-# timed FILE CMD…: runs CMD with GNU time, appending "seconds maxrss_kb
-# cpu_seconds" (user + system) to FILE
-timed() {
-  local out=$1; shift
-  /usr/bin/time -f '%e %M %U %S' -o "$work/t" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; echo "compare.sh: $* failed" >&2; exit 1; }
-  awk '{print $1, $2, $3 + $4}' "$work/t" >>"$out"
-}
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "load average before: $load_before on $(nproc) cores" >&2
@@ -117,7 +107,6 @@ hugo_bytes=$(du -sb "$work/hugo-out" | cut -f1)
 notice_pages=$((entities * 5 * 2))
 
 # --- report --------------------------------------------------------------
-div() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "inf" }'; }
 ng_pps=$(div "$ng_html" "$ng_med")
 hugo_pps=$(div "$hugo_html" "$hugo_med")
 echo
@@ -125,8 +114,8 @@ echo "noticegen vs Hugo — $notice_pages notice pages ($entities entities × 5 
 echo "machine: $(nproc) cores; load average (1, 5, 15 min) $load_before before, $load_after after"
 echo "$(hugo version | cut -d' ' -f1-2); timed with $tool; each run ${settle} s after deleting the previous output (SETTLE)"
 printf '%-10s %10s %12s %10s %10s %10s %13s\n' "" "HTML files" "output bytes" "median s" "pages/s" "CPU s" "peak RSS MiB"
-printf '%-10s %10d %12d %10s %10s %10s %13s\n' noticegen "$ng_html" "$ng_bytes" "$ng_med" "$ng_pps" "$ng_cpu" "$(awk -v k="$ng_rss" 'BEGIN{printf "%.0f", k/1024}')"
-printf '%-10s %10d %12d %10s %10s %10s %13s\n' hugo "$hugo_html" "$hugo_bytes" "$hugo_med" "$hugo_pps" "$hugo_cpu" "$( [ -n "$hugo_rss" ] && awk -v k="$hugo_rss" 'BEGIN{printf "%.0f", k/1024}' || echo -)"
+printf '%-10s %10d %12d %10s %10s %10s %13s\n' noticegen "$ng_html" "$ng_bytes" "$ng_med" "$ng_pps" "$ng_cpu" "$(mib "$ng_rss")"
+printf '%-10s %10d %12d %10s %10s %10s %13s\n' hugo "$hugo_html" "$hugo_bytes" "$hugo_med" "$hugo_pps" "$hugo_cpu" "$( [ -n "$hugo_rss" ] && mib "$hugo_rss" || echo -)"
 printf '%-10s %10s %12d %10s %10s %10s\n' "cp -r" "" "$ng_bytes" "$cp_med" "" "$cp_cpu"
 echo
 echo "noticegen / Hugo, pages per second:  $(div "$ng_pps" "$hugo_pps")×   (target ≥ 3)"

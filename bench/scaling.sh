@@ -23,13 +23,11 @@ case "$runs" in
 '' | *[!0-9]*) echo "usage: bash bench/scaling.sh [RUNS]" >&2; exit 2 ;;
 esac
 [ "$runs" -ge 1 ] || { echo "scaling.sh: RUNS must be at least 1" >&2; exit 2; }
-settle=${SETTLE:-35}
-case "$settle" in '' | *[!0-9]*) echo "scaling.sh: SETTLE must be a number of seconds" >&2; exit 2 ;; esac
-
 cd "$(dirname "$0")/.."
-if [ ! -x /usr/bin/time ]; then
-  .ci/apt-install time || exit 1
-fi
+. bench/lib.sh
+prog=scaling.sh
+settle=$(settle_seconds)
+need_gnu_time
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/noticegen-scaling.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -39,7 +37,6 @@ go build -o "$work/bin/noticegen" ./cmd/noticegen
 go build -o "$work/bin/gensite" ./bench/gensite
 ng=$work/bin/noticegen
 
-median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) exit 1; if (NR%2) printf "%.3f", v[(NR+1)/2]; else printf "%.3f", (v[NR/2]+v[NR/2+1])/2}'; }
 build() { # build OUT: one build of $work/site into OUT, discarding its summary
   "$ng" build -s "$work/site" -d "$1" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; echo "scaling.sh: build failed" >&2; exit 1; }
 }
@@ -57,14 +54,12 @@ for n in $sizes; do
   for i in $(seq "$runs"); do
     rm -rf "$work/out"
     sleep "$settle"
-    /usr/bin/time -f '%e %M %U %S' -o "$work/t" "$ng" build -s "$work/site" -d "$work/out" >/dev/null 2>"$work/err" ||
-      { cat "$work/err" >&2; echo "scaling.sh: build failed" >&2; exit 1; }
-    cat "$work/t" >>"$work/t.all"
+    timed "$work/t.all" "$ng" build -s "$work/site" -d "$work/out"
   done
   rm -rf "$work/out"
   med=$(awk '{print $1}' "$work/t.all" | median)
   rss=$(awk '{print $2}' "$work/t.all" | sort -n | tail -1)
-  cpu=$(awk '{print $3 + $4}' "$work/t.all" | median)
+  cpu=$(awk '{print $3}' "$work/t.all" | median)
   echo "$n $((n * 10)) $html $med $rss $(cut -d' ' -f1 /proc/loadavg) $cpu" >>"$work/results"
   echo "$((n * 10)) notice pages: median ${med}s" >&2
 done

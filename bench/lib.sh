@@ -1,0 +1,55 @@
+# Helpers shared by the scripts under bench/; sourced, not run:
+#
+#   . "$(dirname "$0")/lib.sh"
+#
+# Each script sets prog (its name, for messages) before it calls them, and
+# work (its temporary folder) before it calls timed.
+
+# median prints the median of the numbers on stdin, with three decimals.
+median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) exit 1; if (NR%2) printf "%.3f", v[(NR+1)/2]; else printf "%.3f", (v[NR/2]+v[NR/2+1])/2}'; }
+
+# spread prints "median min max" of the numbers on stdin, with three
+# decimals: the figures a script reports for ratios of paired runs.
+spread() { sort -g | awk '{v[NR]=$1} END {if (NR==0) exit 1; m = NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2; printf "%.3f %.3f %.3f\n", m, v[1], v[NR]}'; }
+
+# div A B prints A / B with two decimals, or inf when B is not positive.
+div() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "inf" }'; }
+
+# mib KB prints a size in KiB (GNU time's %M) in whole MiB.
+mib() { awk -v k="$1" 'BEGIN{printf "%.0f", k/1024}'; }
+
+# binary PATH prints PATH, made absolute, or exits when it is not an
+# executable file: the scripts take binaries to compare before they cd.
+binary() {
+  local p=$1
+  case "$p" in /*) ;; *) p=$PWD/$p ;; esac
+  [ -f "$p" ] && [ -x "$p" ] || { echo "$prog: $1 is not an executable file" >&2; exit 2; }
+  echo "$p"
+}
+
+# need_gnu_time installs GNU time when /usr/bin/time is missing: the shell's
+# time keyword measures neither peak RSS nor into a file.
+need_gnu_time() {
+  [ -x /usr/bin/time ] || "$(dirname "${BASH_SOURCE[0]}")/../.ci/apt-install" time || exit 1
+}
+
+# settle_seconds prints $SETTLE (default 35), or exits when it is not a
+# number. Scripts wait that long after deleting a build's output before the
+# next timed build: ext4 does not hand out an inode freed in the last 30
+# seconds (dirty_expire_centisecs), and creating 10,000 files right after
+# deleting 10,000 costs it seconds of kernel time scanning past them, so
+# whichever command ran after a deletion paid for it. SETTLE=0 skips it.
+settle_seconds() {
+  local s=${SETTLE:-35}
+  case "$s" in '' | *[!0-9]*) echo "$prog: SETTLE must be a number of seconds" >&2; exit 2 ;; esac
+  echo "$s"
+}
+
+# timed FILE CMD…: runs CMD with GNU time, stdout discarded, and appends
+# "seconds maxrss_kb cpu_seconds" (cpu = user + system) to FILE; when CMD
+# fails it prints CMD's stderr and exits.
+timed() {
+  local out=$1; shift
+  /usr/bin/time -f '%e %M %U %S' -o "$work/t" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; echo "$prog: $* failed" >&2; exit 1; }
+  awk '{print $1, $2, $3 + $4}' "$work/t" >>"$out"
+}
