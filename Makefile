@@ -51,9 +51,9 @@ fuzz:
 	$(GO) test ./generator/site -run '^$$' -fuzz '^FuzzKeyPos$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./generator/site -run '^$$' -fuzz '^FuzzParams$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./generator/locale -run '^$$' -fuzz '^FuzzMessages$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./generator/render -run '^$$' -fuzz '^FuzzBody$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./generator/render -run '^$$' -fuzz '^FuzzSharedBody$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./generator/render -run '^$$' -fuzz '^FuzzPlainText$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./generator/render/markdown -run '^$$' -fuzz '^FuzzBody$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./generator/render/markdown -run '^$$' -fuzz '^FuzzSharedBody$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./generator/render/markdown -run '^$$' -fuzz '^FuzzPlainText$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./generator -run '^$$' -fuzz '^FuzzBuild$$' -fuzztime $(FUZZTIME)
 
 bench:

@@ -2,19 +2,18 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"io/fs"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/noticegen/noticegen/generator/compose"
 	"github.com/noticegen/noticegen/generator/diag"
 	"github.com/noticegen/noticegen/generator/locale"
-	"github.com/noticegen/noticegen/generator/publish"
+	"github.com/noticegen/noticegen/generator/output"
+	"github.com/noticegen/noticegen/generator/render/layout"
 	"github.com/noticegen/noticegen/generator/site"
 )
 
@@ -29,6 +28,7 @@ func sec(id, lang, body string, bodyLine int, meta site.FrontMatter) *site.Secti
 
 type fixture struct {
 	site   *site.Site
+	cat    *locale.Catalog
 	r      *Renderer
 	diags  diag.List
 	entity *site.Entity
@@ -65,8 +65,18 @@ func newFixture(t *testing.T, unsafeHTML bool, sections ...*site.Section) *fixtu
 	if len(diags) != 0 {
 		t.Fatalf("locale.Load: %v", diags)
 	}
-	r, diags := New(s, cat, os.DirFS("../../layouts"), nil)
-	return &fixture{site: s, r: r, diags: diags, entity: e, notice: n}
+	f := &fixture{site: s, cat: cat, entity: e, notice: n}
+	f.r, f.diags = f.renderer(nil, nil)
+	return f
+}
+
+// renderer returns a renderer of f's site with the built-in layouts and
+// the site's own layouts own over them (nil: none), whose pages out
+// finishes (nil: pages are laid out whole, not minified).
+func (f *fixture) renderer(own fs.FS, out *output.Finisher) (*Renderer, diag.List) {
+	ls, diags := layout.Load(os.DirFS("../../layouts"), own)
+	r, ds := New(f.site, f.cat, ls, Options{Output: out})
+	return r, append(diags, ds...)
 }
 
 func section(id string, files ...*site.SectionFile) *site.Section {
@@ -91,8 +101,12 @@ func (f *fixture) render(t *testing.T, lang string) string {
 		t.Fatalf("render.New: %v", f.diags)
 	}
 	var out bytes.Buffer
-	if diags := f.r.Notice(&out, f.page(lang)); len(diags) != 0 {
+	page, diags := f.r.Notice(&out, f.page(lang))
+	if len(diags) != 0 {
 		t.Fatalf("Notice(%s): %v", lang, diags)
+	}
+	if page != nil {
+		t.Fatalf("Notice(%s) made a frame, but the renderer does not minify", lang)
 	}
 	return out.String()
 }
@@ -176,8 +190,8 @@ func TestBodyMissingKeyLine(t *testing.T) {
 				t.Fatalf("New: %v", f.diags)
 			}
 			var out bytes.Buffer
-			diags := f.r.Notice(&out, f.page("en"))
-			if out.Len() != 0 {
+			page, diags := f.r.Notice(&out, f.page("en"))
+			if out.Len() != 0 || page != nil {
 				t.Errorf("Notice wrote a page despite a template error")
 			}
 			if len(diags) != 1 {
@@ -192,7 +206,8 @@ func TestBodyMissingKeyLine(t *testing.T) {
 					t.Errorf("message %q does not contain %q", d.Message, c)
 				}
 			}
-			if strings.Contains(d.Message, escapeFunc) {
+			// sandbox's escaping function, added to every action.
+			if strings.Contains(d.Message, "_noticegen_text") {
 				t.Errorf("message %q exposes the internal escape function", d.Message)
 			}
 		})
@@ -330,198 +345,5 @@ func TestNoticeAnchorsUnique(t *testing.T) {
 			t.Errorf("id %q appears twice", m[1])
 		}
 		seen[m[1]] = true
-	}
-}
-
-func TestAnchor(t *testing.T) {
-	tests := []struct{ id, want string }{
-		{"general", "general"},
-		{"conferencing/teams", "conferencing_teams"},
-		{"a/b/c", "a_b_c"},
-		{"conferencing/_index", "conferencing__index"},
-		{"a/b/_index", "a_b__index"},
-		{"server-logs", "server-logs"},
-	}
-	for _, tt := range tests {
-		if got := Anchor(tt.id); got != tt.want {
-			t.Errorf("Anchor(%q) = %q, want %q", tt.id, got, tt.want)
-		}
-	}
-}
-
-func TestTel(t *testing.T) {
-	tests := []struct {
-		phone string
-		want  string
-		bug   string
-	}{
-		{"+49 3641 000000", "tel:+493641000000", ""},
-		{"+49 30 1234-56", "tel:+4930123456", ""},
-		{"0049 (30) 99", "tel:00493099", ""},
-		{"(030) 123 456", "tel:030123456", ""},
-		{" +1 555 0100", "tel:+15550100", ""},
-		{"+49 +30", "tel:+4930", ""},
-		{"030+1", "tel:0301", ""},
-		{"javascript:alert(1)", "tel:1", ""},
-		{"\"><script>", "tel:", ""},
-		{"", "tel:", ""},
-		{"+49 (0)30 123456", "tel:+4930123456", `Tel keeps the trunk prefix written as "(0)" after a country code, so "+49 (0)30 123456" dials +49030123456, a wrong number`},
-	}
-	var p PageData
-	for _, tt := range tests {
-		t.Run(tt.phone, func(t *testing.T) {
-			if got := p.Tel(tt.phone); string(got) != tt.want {
-				t.Errorf("Tel(%q) = %q, want %q", tt.phone, got, tt.want)
-			}
-		})
-	}
-}
-
-// TestSectionLayoutAroundBody: the section layout runs once around a mark
-// for the body, which each page's body then replaces; a site's own layout
-// that prints the body twice, tests it, or prints it in an attribute gets
-// the section rendered whole, with the same result as without the shortcut.
-func TestSectionLayoutAroundBody(t *testing.T) {
-	tests := []struct {
-		name, layout string
-		want         string // in the page, with the entity's body
-	}{
-		{"built-in", "", `<div class="section-body">` + "\n<p>Run by Acme.</p>\n\n</div>"},
-		{"body twice", `{{define "section"}}<section id="{{.Anchor}}"><h2 id="{{.Anchor}}__title">{{.Title}}</h2>{{.Body}}{{.Body}}</section>{{end}}`,
-			"<p>Run by Acme.</p>\n<p>Run by Acme.</p>\n</section>"},
-		{"body tested", `{{define "section"}}<section id="{{.Anchor}}"><h2 id="{{.Anchor}}__title">{{.Title}}</h2>{{if .Body}}[{{.Body}}]{{else}}none{{end}}</section>{{end}}`,
-			"[<p>Run by Acme.</p>\n]</section>"},
-		{"body in an attribute", `{{define "section"}}<section id="{{.Anchor}}" data-b="{{.Body}}"><h2 id="{{.Anchor}}__title">{{.Title}}</h2></section>{{end}}`,
-			`data-b="Run by Acme.` + "\n" + `"`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			f := newFixture(t, false, section("general", sec("general", "en", "Run by {{ .Entity.Name }}.", 4, site.FrontMatter{Title: "General"})))
-			f.entity.Name = site.Localized{"": "Acme"}
-			if tt.layout != "" {
-				own := fstest.MapFS{"partials/section.html": {Data: []byte(tt.layout)}}
-				f.r, f.diags = New(f.site, f.r.cat, os.DirFS("../../layouts"), own)
-			}
-			for range 2 { // the second page takes the layout from the memo
-				if page := f.render(t, "en"); !strings.Contains(page, tt.want) {
-					t.Fatalf("page does not contain %q:\n%s", tt.want, page)
-				}
-			}
-			other := *f.entity
-			other.ID, other.Name = "other", site.Localized{"": "Other"}
-			p := &compose.Page{Entity: &other, Notice: f.notice, Lang: "en", Parts: compose.Parts(f.site, &other, f.notice, "en")}
-			var out bytes.Buffer
-			if diags := f.r.Notice(&out, p); len(diags) != 0 {
-				t.Fatal(diags)
-			}
-			if want := strings.ReplaceAll(tt.want, "Acme", "Other"); !strings.Contains(out.String(), want) {
-				t.Errorf("other entity's page does not contain %q:\n%s", want, out.String())
-			}
-		})
-	}
-}
-
-func TestEntityGroupsStayBounded(t *testing.T) {
-	g := &entityGroups{m: map[string]map[string]renderedSection{}}
-	for i := range maxEntityGroups + 10 {
-		g.store(fmt.Sprint("entity", i), "rights", renderedSection{view: SectionView{Title: fmt.Sprint(i)}})
-	}
-	if len(g.m) != maxEntityGroups || len(g.order) != maxEntityGroups {
-		t.Errorf("%d groups kept (%d in order), want %d", len(g.m), len(g.order), maxEntityGroups)
-	}
-	if _, ok := g.load("entity0", "rights"); ok {
-		t.Error("the oldest group is still kept")
-	}
-	last := fmt.Sprint("entity", maxEntityGroups+9)
-	if v, ok := g.load(last, "rights"); !ok || v.view.Title != fmt.Sprint(maxEntityGroups+9) {
-		t.Errorf("newest group: %v, %v; want it kept", v, ok)
-	}
-	g.store(last, "cookies", renderedSection{}) // a second section of a kept group evicts nothing
-	if len(g.m) != maxEntityGroups {
-		t.Errorf("%d groups after adding to a kept one, want %d", len(g.m), maxEntityGroups)
-	}
-}
-
-// TestNoticeMinified: a notice page minified section by section is the
-// page minified whole, byte for byte, also for a site's own layout that
-// prints the sections twice (which takes the whole-page path).
-func TestNoticeMinified(t *testing.T) {
-	twice := `{{define "main"}}<article><h1>{{.Title}}</h1>{{range .Sections}}{{.HTML}}{{end}}<aside>{{range .Sections}}{{.HTML}}{{end}}</aside></article>{{end}}`
-	// Sections as inline text: the minifier keeps the space after each,
-	// which it would drop after a placeholder element.
-	inline := `{{define "main"}}<article><h1>{{.Title}}</h1><p>See
-{{range .Sections}}{{.HTML}}
-{{end}} and more.</p></article>{{end}}`
-	inlineSection := `{{define "section"}}<span>{{.Title}}</span>{{end}}{{define "glance-row"}}{{end}}`
-	// Rows and entries: in an attribute as well as in the page, printed
-	// twice, not printed, and not one element.
-	rowTitle := `{{define "main"}}<article>{{range .Glance}}<table title="{{.HTML}}">{{.HTML}}</table>{{end}}{{range .Sections}}{{.HTML}}{{end}}</article>{{end}}`
-	rowTwice := `{{define "main"}}<article><ol>{{range .Sections}}{{.TOCHTML}}{{end}}</ol><ol>{{range .Sections}}{{.TOCHTML}}{{end}}</ol>{{range .Sections}}{{.HTML}}{{end}}</article>{{end}}`
-	noRows := `{{define "main"}}<article>{{range .Sections}}{{.HTML}}{{end}}</article>{{end}}`
-	sectionTitle := `{{define "main"}}<article>{{range .Sections}}<div title="{{.HTML}}">{{.HTML}}</div>{{end}}</article>{{end}}`
-	// A section partial that prints nothing for one section, between
-	// words of the page's own layout.
-	emptyMain := `{{define "main"}}<p>before
-{{range .Sections}}{{.HTML}}
-{{end}}after</p>{{end}}`
-	emptySection := `{{define "section"}}{{if .Processing}}<section>{{.Body}}</section>{{end}}{{end}}{{define "glance-row"}}{{end}}`
-	twoItems := `{{define "main"}}<article><ol>
-{{range .Sections}} {{.TOCHTML}} {{end}}
-</ol>{{range .Sections}}{{.HTML}}{{end}}</article>{{end}}
-{{define "toc-entry"}}<li>{{.Title}}</li> <li>again</li>{{end}}`
-	for _, own := range []fstest.MapFS{nil, {"notice.html": {Data: []byte(twice)}}, {"notice.html": {Data: []byte(inline)}, "partials/section.html": {Data: []byte(inlineSection)}},
-		{"notice.html": {Data: []byte(rowTitle)}}, {"notice.html": {Data: []byte(rowTwice)}}, {"notice.html": {Data: []byte(noRows)}}, {"notice.html": {Data: []byte(twoItems)}},
-		{"notice.html": {Data: []byte(sectionTitle)}}, {"notice.html": {Data: []byte(emptyMain)}, "partials/section.html": {Data: []byte(emptySection)}}} {
-		f := newFixture(t, false,
-			section("general", sec("general", "en", "Run by {{ .Entity.Name }}.\n\n* one\n* two", 4, site.FrontMatter{Title: "General"})),
-			section("newsletter", sec("newsletter", "en", "We   send   *news*.", 4, site.FrontMatter{Title: "Newsletter", Purposes: []string{"News"}, LegalBases: []string{"gdpr-6-1-a"}})))
-		mini := publish.NewMinifier()
-		var ownFS fs.FS
-		if own != nil {
-			ownFS = own
-		}
-		plain, diags := New(f.site, f.r.cat, os.DirFS("../../layouts"), ownFS)
-		if len(diags) != 0 {
-			t.Fatal(diags)
-		}
-		minified, diags := NewWithMemo(f.site, f.r.cat, os.DirFS("../../layouts"), ownFS, nil, "", mini)
-		if len(diags) != 0 {
-			t.Fatal(diags)
-		}
-		var whole, parts bytes.Buffer
-		if d := plain.Notice(&whole, f.page("en")); len(d) != 0 {
-			t.Fatal(d)
-		}
-		want, err := mini.Minify("index.html", whole.Bytes())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if d := minified.Notice(&parts, f.page("en")); len(d) != 0 {
-			t.Fatal(d)
-		}
-		if !bytes.Equal(parts.Bytes(), want) {
-			t.Errorf("own layout %v: minified by sections:\n%s\nwant, minified whole:\n%s", own, parts.Bytes(), want)
-		}
-		if bytes.Contains(parts.Bytes(), []byte("noticegen-")) {
-			t.Errorf("a placeholder is left in the page:\n%s", parts.Bytes())
-		}
-	}
-}
-
-func TestOneElement(t *testing.T) {
-	for h, want := range map[string]bool{
-		`<section id="a"><h2>A</h2><section>x</section></section>`: true,
-		`<section>a</section>`:                            true,
-		`<section id="a">a</section><section>b</section>`: false,
-		`<span>a</span>`:                                  false,
-		`<section id="a">a`:                               false,
-		`<sectionx>a</section>`:                           false,
-		` <section>a</section>`:                           false,
-		`<section>a</section><p>b</p>`:                    false,
-		`<section><section>a</section>`:                   false,
-	} {
-		if got := oneElement(h, "section"); got != want {
-			t.Errorf("oneElement(%q, section) = %v, want %v", h, got, want)
-		}
 	}
 }

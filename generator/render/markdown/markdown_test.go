@@ -1,4 +1,4 @@
-package render
+package markdown
 
 import (
 	"bytes"
@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-func TestCheckMarkdown(t *testing.T) {
+func TestCheck(t *testing.T) {
 	tests := []struct {
 		name string
 		md   string
@@ -32,18 +32,18 @@ func TestCheckMarkdown(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			line, what := checkMarkdown([]byte(tt.md))
+			line, what := Check([]byte(tt.md))
 			if line != tt.line || !strings.Contains(what, tt.want) {
-				t.Errorf("checkMarkdown = %d, %q; want %d, containing %q", line, what, tt.line, tt.want)
+				t.Errorf("Check = %d, %q; want %d, containing %q", line, what, tt.line, tt.want)
 			}
 		})
 	}
 }
 
 // BenchmarkHostileMarkdown converts the slowest Markdown shapes found that
-// checkMarkdown still accepts, each as large as the bounds allow: each
+// Check still accepts, each as large as the bounds allow: each
 // should take well under a second, so an edit in serve never stalls.
-// Run: go test ./generator/render -run '^$' -bench HostileMarkdown
+// Run: go test ./generator/render/markdown -run '^$' -bench HostileMarkdown
 func BenchmarkHostileMarkdown(b *testing.B) {
 	const n = maxMarkdown - 64
 	fill := func(item string, sep string) string {
@@ -64,9 +64,9 @@ func BenchmarkHostileMarkdown(b *testing.B) {
 		{"2000 mixed emphasis runs per paragraph", fill(strings.Repeat("*a_", 1000), "\n\n")},
 		{"autolink openers", fill("<http://", "")},
 	}
-	md := newMarkdown(false)
+	md := newGoldmark(false)
 	for _, s := range shapes {
-		if line, what := checkMarkdown([]byte(s.md)); line != 0 {
+		if line, what := Check([]byte(s.md)); line != 0 {
 			b.Fatalf("%s: refused at line %d (%s); the benchmark measures shapes within the bounds", s.name, line, what)
 		}
 		b.Run(s.name, func(b *testing.B) {

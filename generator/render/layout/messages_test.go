@@ -1,4 +1,4 @@
-package render
+package layout
 
 import (
 	"html/template"
@@ -15,7 +15,7 @@ import (
 // TestMessageRefs finds the message ids layouts pass to T in every way
 // layouts call it, and gives up (nil) where an id is not a literal.
 func TestMessageRefs(t *testing.T) {
-	set := func(texts ...string) map[string]*template.Template {
+	set := func(texts ...string) *Set {
 		m := map[string]*template.Template{}
 		for _, kind := range []string{KindChooser, KindOverview, KindNotice} {
 			root := template.New("").Funcs(layoutFuncs())
@@ -24,7 +24,7 @@ func TestMessageRefs(t *testing.T) {
 			}
 			m[kind] = root
 		}
-		return m
+		return &Set{byKind: m}
 	}
 	tests := []struct {
 		name  string
@@ -43,43 +43,35 @@ func TestMessageRefs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := messageRefs(set(tt.texts...))
+			got := set(tt.texts...).MessageRefs()
 			if tt.want == nil {
 				if got != nil {
-					t.Errorf("messageRefs = %v, want nil (unknown)", got)
+					t.Errorf("MessageRefs = %v, want nil (unknown)", got)
 				}
 				return
 			}
 			if keys := slices.Sorted(maps.Keys(got)); !slices.Equal(keys, tt.want) {
-				t.Errorf("messageRefs = %v, want %v", keys, tt.want)
+				t.Errorf("MessageRefs = %v, want %v", keys, tt.want)
 			}
 		})
 	}
-	if got := messageRefs(map[string]*template.Template{KindNotice: template.New("")}); got != nil {
-		t.Errorf("messageRefs without every layout = %v, want nil", got)
+	if got := (&Set{byKind: map[string]*template.Template{KindNotice: template.New("")}}).MessageRefs(); got != nil {
+		t.Errorf("MessageRefs without every layout = %v, want nil", got)
 	}
 }
 
 // TestBuiltinLayoutsUseBuiltinMessages: every id the built-in layouts pass
 // to T is a built-in message, so a site's message of that id overrides it.
 func TestBuiltinLayoutsUseBuiltinMessages(t *testing.T) {
-	files, diags := layoutFiles(os.DirFS("../../layouts"), fstest.MapFS{})
+	layouts, diags := Load(os.DirFS("../../../layouts"), fstest.MapFS{})
 	if len(diags) != 0 {
 		t.Fatal(diags)
 	}
-	layouts := map[string]*template.Template{}
-	for _, kind := range []string{KindChooser, KindOverview, KindNotice} {
-		tmpl, ds := parseLayouts(files, kind)
-		if len(ds) != 0 {
-			t.Fatal(ds)
-		}
-		layouts[kind] = tmpl
-	}
-	used := messageRefs(layouts)
+	used := layouts.MessageRefs()
 	if len(used) < 30 {
-		t.Fatalf("messageRefs found %d ids in the built-in layouts: %v", len(used), used)
+		t.Fatalf("MessageRefs found %d ids in the built-in layouts: %v", len(used), used)
 	}
-	cat, _ := locale.Load(os.DirFS("../../i18n"), nil, []string{"en"}, "en")
+	cat, _ := locale.Load(os.DirFS("../../../i18n"), nil, []string{"en"}, "en")
 	for id := range used {
 		if !cat.Has(id) {
 			t.Errorf("the built-in layouts print %q, which no built-in message defines", id)

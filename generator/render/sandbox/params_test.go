@@ -1,4 +1,4 @@
-package render
+package sandbox
 
 import (
 	"strings"
@@ -6,8 +6,25 @@ import (
 	"time"
 
 	"github.com/noticegen/noticegen/generator/compose"
+	"github.com/noticegen/noticegen/generator/diag"
+	"github.com/noticegen/noticegen/generator/locale"
+	"github.com/noticegen/noticegen/generator/render/markdown"
+	"github.com/noticegen/noticegen/generator/render/view"
 	"github.com/noticegen/noticegen/generator/site"
 )
+
+// pageDate formats a date as the renderer does for pages in lang.
+func pageDate(lang string, t time.Time) view.Date {
+	return view.Date{Text: locale.Date(lang, t), ISO: t.Format("2006-01-02")}
+}
+
+// runBody runs body b on page p of site s, with the entity's [params] resolved
+// as the renderer resolves them, and converts it as a build does.
+func runBody(s *site.Site, p *compose.Page, b *Body) ([]byte, *diag.Diagnostic) {
+	params := Params(p.Entity.Params, p.Lang, s.Config.DefaultLanguage, pageDate)
+	html, d := markdown.NewShared(markdown.NewDirect(false)).Convert(&markdown.Buffers{}, b.With(NewData(s, p, params)))
+	return html.Bytes, d
+}
 
 // paramsSite is a site whose one entity has a value of every TOML kind in
 // [params], as Load leaves them.
@@ -46,14 +63,13 @@ func paramsSite(t *testing.T) (*site.Site, *site.Entity) {
 func runParams(t *testing.T, body, lang string) (string, string) {
 	t.Helper()
 	s, e := paramsSite(t)
-	r := &Renderer{site: s, md: newMarkdown(false), shared: newSharedBodies()}
 	sf := &site.SectionFile{ID: "x", Lang: "en", Path: "content/sections/x.en.md", Body: body, BodyLine: 4}
-	tmpl, d := parseBody(sf)
+	tmpl, d := Parse(sf)
 	if d != nil {
-		t.Fatalf("parseBody(%q): %v", body, d)
+		t.Fatalf("Parse(%q): %v", body, d)
 	}
 	p := &compose.Page{Entity: e, Notice: &site.Notice{ID: "website"}, Lang: lang}
-	html, d := r.executeBody(tmpl, sf, bodyData(s, p, r.paramsOf(p)))
+	html, d := runBody(s, p, tmpl)
 	if d != nil {
 		return "", d.Message
 	}
@@ -136,14 +152,13 @@ func TestMissingKeyWithoutParams(t *testing.T) {
 	for _, params := range []site.Params{nil, {}} {
 		s := &site.Site{Config: site.Config{DefaultLanguage: "en", Languages: []string{"en"}}}
 		e := &site.Entity{ID: "acme", Params: params}
-		r := &Renderer{site: s, md: newMarkdown(false), shared: newSharedBodies()}
 		sf := &site.SectionFile{ID: "x", Lang: "en", Path: "content/sections/x.en.md", Body: "Uses {{ .Params.tool }}.", BodyLine: 4}
-		tmpl, d := parseBody(sf)
+		tmpl, d := Parse(sf)
 		if d != nil {
 			t.Fatal(d)
 		}
 		p := &compose.Page{Entity: e, Notice: &site.Notice{}, Lang: "en"}
-		_, d = r.executeBody(tmpl, sf, bodyData(s, p, r.paramsOf(p)))
+		_, d = runBody(s, p, tmpl)
 		want := `template: .Params.tool: no key "tool": the entity has no params; expected tool = "…" in a [params] table of its file, since every entity that publishes this section needs it`
 		if d == nil || d.Message != want || d.Line != 4 || d.Col != 16 {
 			t.Errorf("params %#v: got %v\nwant 4:16 %s", params, d, want)

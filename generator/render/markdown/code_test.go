@@ -1,21 +1,14 @@
-package render
+package markdown
 
 import (
 	"strings"
 	"testing"
-
-	"github.com/noticegen/noticegen/generator/site"
 )
 
 // renderValue renders body with every value of fuzzData set to v.
-func renderValue(t *testing.T, r *Renderer, body, v string) string {
+func renderValue(t *testing.T, conv Converter, body, v string) string {
 	t.Helper()
-	sf := &site.SectionFile{ID: "x", Lang: "en", Path: "content/sections/x.en.md", Body: body, BodyLine: 4}
-	tmpl, d := parseBody(sf)
-	if d != nil {
-		t.Fatalf("parseBody(%q): %v", body, d)
-	}
-	html, d := r.executeBody(tmpl, sf, fuzzData(v))
+	html, d := convert(conv, parseBody(t, body), fuzzData(v))
 	if d != nil {
 		t.Fatalf("body %q, value %q: %v", body, v, d)
 	}
@@ -47,9 +40,11 @@ func TestValuesInCode(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := &Renderer{md: newMarkdown(false), shared: newSharedBodies()}
-			if got := renderValue(t, r, tt.body, tt.value); got != tt.want {
-				t.Errorf("body %q, value %q:\ngot  %q\nwant %q", tt.body, tt.value, got, tt.want)
+			direct := NewDirect(false)
+			for name, conv := range map[string]Converter{"direct": direct, "shared": NewShared(direct)} {
+				if got := renderValue(t, conv, tt.body, tt.value); got != tt.want {
+					t.Errorf("%s: body %q, value %q:\ngot  %q\nwant %q", name, tt.body, tt.value, got, tt.want)
+				}
 			}
 		})
 	}
@@ -59,42 +54,17 @@ func TestValuesInCode(t *testing.T) {
 // code the body's text put it in, the other is escaped as text: a
 // backslash too many at worst, never markup.
 func TestValuesLeavingCode(t *testing.T) {
-	r := &Renderer{md: newMarkdown(false), shared: newSharedBodies()}
+	conv := NewShared(NewDirect(false))
 	// With "http:", the body's "<" makes an autolink that takes in the
 	// backtick meant to open the code span.
 	body := "<{{ .Entity.Name }}`{{ .Params.tool }}>`"
-	got := renderValue(t, r, body, "http:")
+	got := renderValue(t, conv, body, "http:")
 	if strings.Contains(got, "<code>") {
 		t.Errorf("body %q: %q", body, got)
 	}
 	for _, bad := range []string{"<em>", "<b>"} {
-		if got := renderValue(t, r, body, "*x* <b>"); strings.Contains(got, bad) {
+		if got := renderValue(t, conv, body, "*x* <b>"); strings.Contains(got, bad) {
 			t.Errorf("body %q: value made %s: %q", body, bad, got)
-		}
-	}
-}
-
-func TestMayHoldCode(t *testing.T) {
-	for _, tt := range []struct {
-		body string
-		want bool
-	}{
-		{"`{{ .Entity.Name }}`", true},
-		{"```\n{{ .Entity.Name }}\n```", true},
-		{"~~~\n{{ .Entity.Name }}\n~~~", true},
-		{"    {{ .Entity.Name }}", true},
-		{"\t{{ .Entity.Name }}", true},
-		{"{{ if .Lang }}`{{ end }}{{ .Entity.Name }}", true},
-		{"Plain {{ .Entity.Name }} and ~~strike~~.", false},
-		{"`code` but no value", false},
-		{"`{{ $x := .Entity.Name }}`", false},
-	} {
-		tmpl, d := parseBody(&site.SectionFile{Path: "x.en.md", Body: tt.body, BodyLine: 1})
-		if d != nil {
-			t.Fatal(d)
-		}
-		if got := mayHoldCode(tmpl); got != tt.want {
-			t.Errorf("mayHoldCode(%q) = %v, want %v", tt.body, got, tt.want)
 		}
 	}
 }

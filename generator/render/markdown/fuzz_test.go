@@ -1,14 +1,15 @@
-package render
+package markdown
 
-// FuzzBody renders a section body the way a build does — parseBody (with
-// its escaping pass), execution with BodyData, goldmark with unsafeHTML off
-// — and checks the HTML: it parses, holds only the elements CommonMark and
-// GFM tables produce, no event handler attributes and no script URLs, and
-// an inserted value never changes the element structure. It also puts the
+// FuzzBody renders a section body the way a build does — sandbox.Parse
+// (with its escaping pass), execution with sandbox.Data, the Shared
+// converter with unsafeHTML off — and checks the HTML: it parses, holds
+// only the elements CommonMark and GFM tables produce, no event handler
+// attributes and no script URLs, and an inserted value never changes the
+// element structure. It also puts the
 // value in code spans and code blocks (codeBodies), where the code must
 // show the value exactly as written and the value add no markup.
 //
-//	go test ./generator/render -run '^$' -fuzz '^FuzzBody$' -fuzztime 20s
+//	go test ./generator/render/markdown -run '^$' -fuzz '^FuzzBody$' -fuzztime 20s
 
 import (
 	"bytes"
@@ -21,7 +22,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"text/template"
 	"time"
 
 	"github.com/rogpeppe/go-internal/txtar"
@@ -29,6 +29,8 @@ import (
 	"github.com/tdewolff/parse/v2/html"
 
 	"github.com/noticegen/noticegen/generator/diag"
+	"github.com/noticegen/noticegen/generator/internal/token"
+	"github.com/noticegen/noticegen/generator/render/sandbox"
 	"github.com/noticegen/noticegen/generator/site"
 )
 
@@ -37,7 +39,7 @@ import (
 func fuzzBodySeeds(tb testing.TB) []string {
 	tb.Helper()
 	var files [][]byte
-	_ = filepath.WalkDir("../../content/sections", func(p string, d fs.DirEntry, err error) error {
+	_ = filepath.WalkDir("../../../content/sections", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			if b, err := os.ReadFile(p); err == nil {
 				files = append(files, b)
@@ -45,7 +47,7 @@ func fuzzBodySeeds(tb testing.TB) []string {
 		}
 		return nil
 	})
-	archives, _ := filepath.Glob("../../testdata/script/*.txtar")
+	archives, _ := filepath.Glob("../../../testdata/script/*.txtar")
 	for _, a := range archives {
 		ar, err := txtar.ParseFile(a)
 		if err != nil {
@@ -279,9 +281,9 @@ func addsElements(a, b string) bool {
 	return false
 }
 
-func fuzzData(v string) *BodyData {
-	d := &BodyData{Lang: "en", Params: map[string]any{"tool": v, "newsletterTool": v, "ticketPlatform": v, "applicantPortal": v}}
-	d.Entity = BodyEntity{ID: "acme", Name: v, Address: v, Email: v, Phone: v, Website: v, Register: v, VATID: v, RepresentedBy: v}
+func fuzzData(v string) *sandbox.Data {
+	d := &sandbox.Data{Lang: "en", Params: map[string]any{"tool": v, "newsletterTool": v, "ticketPlatform": v, "applicantPortal": v}}
+	d.Entity = sandbox.Entity{ID: "acme", Name: v, Address: v, Email: v, Phone: v, Website: v, Register: v, VATID: v, RepresentedBy: v}
 	d.Entity.DPO.Name, d.Entity.DPO.Email, d.Entity.DPO.Phone, d.Entity.DPO.Address = v, v, v, v
 	d.Entity.Authority.Name, d.Entity.Authority.URL = v, v
 	d.Site.Title, d.Site.BaseURL = v, "https://privacy.example/"
@@ -299,11 +301,11 @@ func FuzzBody(f *testing.F) {
 	for _, v := range hostileValues {
 		f.Add("Hello {{ .Entity.Name }}, [{{ .Params.tool }}](https://x.example) | {{ .Entity.Address }} |\n\n# {{ .Notice.Title }}\n- {{ .Entity.Email }}\n", v)
 	}
-	r := &Renderer{md: newMarkdown(false), shared: newSharedBodies()}
+	conv := NewShared(NewDirect(false))
 	f.Fuzz(func(t *testing.T, body, value string) {
-		checkCode(t, r, value)
-		sf := &site.SectionFile{ID: "x", Lang: "en", Path: "content/sections/x.en.md", Body: body, BodyLine: 4}
-		tmpl, d := parseBody(sf)
+		checkCode(t, conv, value)
+		sf := sectionFile(body)
+		tmpl, d := sandbox.Parse(sf)
 		lines := strings.Count(body, "\n") + 1
 		if d != nil {
 			if d.File != sf.Path || d.Line < sf.BodyLine || d.Line > sf.BodyLine+lines || d.Message == "" {
@@ -312,7 +314,7 @@ func FuzzBody(f *testing.F) {
 			return
 		}
 		start := time.Now()
-		got, d := r.executeBody(tmpl, sf, fuzzData(value))
+		got, d := convert(conv, tmpl, fuzzData(value))
 		if el := time.Since(start); el > 10*time.Second {
 			t.Errorf("body took %v to render", el)
 		}
@@ -323,7 +325,7 @@ func FuzzBody(f *testing.F) {
 			return
 		}
 		tags := scanHTML(t, got)
-		plain, d := r.executeBody(tmpl, sf, fuzzData("word"))
+		plain, d := convert(conv, tmpl, fuzzData("word"))
 		if d != nil {
 			// the value decided which branch ran ({{ if eq .Entity.Name "x" }}…)
 			return
@@ -361,24 +363,23 @@ var codeBodies = []struct {
 // element shows the value exactly: as written, but for line breaks in a
 // code span (spaces, as Markdown shows them), and for NUL and bytes that
 // are not UTF-8 (U+FFFD, as Markdown reads them).
-func checkCode(t *testing.T, r *Renderer, value string) {
+func checkCode(t *testing.T, conv Converter, value string) {
 	t.Helper()
-	if strings.Contains(value, tokenCore) {
+	if strings.Contains(value, token.Core) {
 		return // a value with the token mark is escaped as text (code.go)
 	}
 	shown := strings.ReplaceAll(strings.ToValidUTF8(value, "\uFFFD"), "\x00", "\uFFFD")
 	shown = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(shown)
 	for _, cb := range codeBodies {
-		sf := &site.SectionFile{ID: "x", Lang: "en", Path: "content/sections/x.en.md", Body: cb.body, BodyLine: 4}
-		tmpl, d := parseBody(sf)
+		tmpl, d := sandbox.Parse(sectionFile(cb.body))
 		if d != nil {
 			t.Fatal(d)
 		}
-		got, d := r.executeBody(tmpl, sf, fuzzData(value))
+		got, d := convert(conv, tmpl, fuzzData(value))
 		if d != nil {
 			continue // too long for a body
 		}
-		plain, d := r.executeBody(tmpl, sf, fuzzData("word"))
+		plain, d := convert(conv, tmpl, fuzzData("word"))
 		if d != nil {
 			t.Fatal(d)
 		}
@@ -429,7 +430,24 @@ func dependsOnValueOnlyAsText(body string) bool {
 	return true
 }
 
-// executeBody runs a parsed body in buffers of its own.
-func (r *Renderer) executeBody(t *template.Template, f *site.SectionFile, data *BodyData) ([]byte, *diag.Diagnostic) {
-	return r.executeBodyTo(&bodyBuffers{}, t, f, data, false)
+// sectionFile is a section file whose body starts on line 4.
+func sectionFile(body string) *site.SectionFile {
+	return &site.SectionFile{ID: "x", Lang: "en", Path: "content/sections/x.en.md", Body: body, BodyLine: 4}
+}
+
+// parseBody parses body as the body of sectionFile, which must parse.
+func parseBody(tb testing.TB, body string) *sandbox.Body {
+	tb.Helper()
+	b, d := sandbox.Parse(sectionFile(body))
+	if d != nil {
+		tb.Fatalf("sandbox.Parse(%q): %v", body, d)
+	}
+	return b
+}
+
+// convert runs a parsed body with data and converts it with conv, in
+// buffers of its own.
+func convert(conv Converter, b *sandbox.Body, data *sandbox.Data) ([]byte, *diag.Diagnostic) {
+	html, d := conv.Convert(&Buffers{}, b.With(data))
+	return html.Bytes, d
 }

@@ -1,4 +1,4 @@
-package render
+package markdown
 
 import (
 	"bytes"
@@ -6,53 +6,100 @@ import (
 	"testing"
 	"time"
 
-	"github.com/noticegen/noticegen/generator/publish"
+	"github.com/noticegen/noticegen/generator/internal/token"
+	"github.com/noticegen/noticegen/generator/locale"
+	"github.com/noticegen/noticegen/generator/output"
+	"github.com/noticegen/noticegen/generator/render/sandbox"
+	"github.com/noticegen/noticegen/generator/render/view"
 	"github.com/noticegen/noticegen/generator/site"
 )
 
+// converters are a Shared converter, the Direct one it falls back to, and
+// the output stage that minifies sections (nil: nothing is minified).
+type converters struct {
+	shared *Shared
+	out    *output.Finisher
+}
+
+func newConverters(unsafeHTML, minify bool) *converters {
+	c := &converters{shared: NewShared(NewDirect(unsafeHTML))}
+	if minify {
+		c.out = output.New(true)
+	}
+	return c
+}
+
+// pageDate formats a date of [params] as the renderer does.
+func pageDate(lang string, t time.Time) view.Date {
+	return view.Date{Text: locale.Date(lang, t), ISO: t.Format("2006-01-02")}
+}
+
+// paramDate is date as a body in lang sees it in [params].
+func paramDate(date time.Time, lang string) any {
+	return sandbox.Params(site.Params{"d": date}, lang, "en", pageDate)["d"]
+}
+
 // sharedPair renders body for a page whose name is name and whose e-mail
-// is email, both ways: converting the page's own Markdown, and through the
-// shared conversion. ok says whether the shared conversion was used.
-func sharedPair(t *testing.T, r *Renderer, body, name, email string) (direct, shared string, ok bool) {
+// is email, both ways: converting the page's own Markdown (Direct), and
+// through the shared conversion (Shared). ok says whether the shared
+// conversion was used.
+func sharedPair(t *testing.T, c *converters, body, name, email string) (direct, shared string, ok bool) {
 	t.Helper()
 	data := fuzzData("Acme")
 	data.Entity.Name, data.Entity.Email = name, email
-	return sharedPairData(t, r, body, data)
+	return sharedPairData(t, c, body, data)
 }
 
 // sharedPairData is sharedPair for a page with the values data.
-func sharedPairData(t *testing.T, r *Renderer, body string, data *BodyData) (direct, shared string, ok bool) {
+func sharedPairData(t *testing.T, c *converters, body string, data *sandbox.Data) (direct, shared string, ok bool) {
 	t.Helper()
 	name, email := data.Entity.Name, data.Entity.Email
-	sf := &site.SectionFile{ID: "x", Lang: "en", Path: "content/sections/x.en.md", Body: body, BodyLine: 4}
-	tmpl, d := parseBody(sf)
+	tmpl, d := sandbox.Parse(sectionFile(body))
 	if d != nil {
 		t.Skip("body does not parse")
 	}
-	a, da := r.executeBodyTo(&bodyBuffers{}, tmpl, sf, data, true)
-	bufs := &bodyBuffers{}
-	b, db := r.executeBodyTo(bufs, tmpl, sf, data, false)
+	a, da := c.shared.direct.Convert(&Buffers{}, tmpl.With(data))
+	b, db := c.shared.Convert(&Buffers{}, tmpl.With(data))
 	if (da == nil) != (db == nil) || da != nil && da.String() != db.String() {
 		t.Fatalf("body %q, name %q, email %q: errors differ:\ndirect: %v\nshared: %v", body, name, email, da, db)
 	}
-	ok = bufs.shared != nil
-	if ok && r.mini != nil {
+	ok = b.Shared != nil
+	if ok && c.out != nil {
 		// Minified once with tokens and the values put in, the section
 		// is the section minified with its values.
 		before, after := `<section id="x"><h2>X</h2>`, `<p class="more">…</p></section>`
-		want, err := r.mini.Minify("x.html", []byte(before+string(a)+after))
+		want, err := c.out.File("x.html", []byte(before+string(a.Bytes)+after))
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, same, err := r.minifiedSection(bufs.shared, "x.html", before, after)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if same && got != string(want) {
+		if got, same := minifiedSection(t, c.out, before, after, b); same && got != string(want) {
 			t.Fatalf("body %q, name %q, email %q: minified sections differ:\nwhole:  %s\nshared: %s", body, name, email, want, got)
 		}
 	}
-	return string(a), string(b), ok
+	return string(a.Bytes), string(b.Bytes), ok
+}
+
+// minifiedSection finishes a page that is nothing but the section before,
+// html and after, laid out as the renderer lays out a shared section: a
+// fragment whose conversion is html.Shared, standing alone in the page's
+// frame. same is false when the section cannot stand alone (it is not one
+// element), and the renderer then minifies the page whole.
+func minifiedSection(t *testing.T, out *output.Finisher, before, after string, html HTML) (got string, same bool) {
+	t.Helper()
+	section := before + string(html.Bytes) + after
+	s := html.Shared
+	fr := out.Fragment("section", section, &output.Shared{Before: before, After: after, Body: s.Template, Tokens: s.Tokens, Values: s.Values, Key: s.Key})
+	page := out.NewPage()
+	mark, ok := page.Stand(fr, 0, true)
+	if !ok {
+		return "", false
+	}
+	page.Whole = func(w *bytes.Buffer) error { w.WriteString(section); return nil }
+	b, err := out.Finish("x.html", []byte(mark), page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b), true
 }
 
 func TestSharedBodyMatchesDirect(t *testing.T) {
@@ -100,8 +147,8 @@ func TestSharedBodyMatchesDirect(t *testing.T) {
 		{"{{ .Entity.Email }} and {{ .Entity.Name }}", "Acme", "*NgTk0000Z*", false},
 	}
 	for _, tc := range tests {
-		r := &Renderer{md: newMarkdown(false), shared: newSharedBodies(), mini: publish.NewMinifier()}
-		direct, shared, ok := sharedPair(t, r, tc.body, tc.name, tc.email)
+		c := newConverters(false, true)
+		direct, shared, ok := sharedPair(t, c, tc.body, tc.name, tc.email)
 		if direct != shared {
 			t.Errorf("body %q with %q, %q:\ndirect: %s\nshared: %s", tc.body, tc.name, tc.email, direct, shared)
 		}
@@ -121,8 +168,8 @@ func TestValueFinishesNoBlock(t *testing.T) {
 		{"| a |\n|{{ .Entity.Name }}|", "---"},
 		{"a\n{{ .Entity.Name }}", "==="},
 	} {
-		r := &Renderer{md: newMarkdown(false), shared: newSharedBodies()}
-		direct, _, _ := sharedPair(t, r, tc.body, tc.name, "")
+		c := newConverters(false, false)
+		direct, _, _ := sharedPair(t, c, tc.body, tc.name, "")
 		for _, tag := range []string{"<ol", "<ul", "<table", "<h3", "<h4", "<hr"} {
 			if strings.Contains(direct, tag) {
 				t.Errorf("body %q, value %q: %s made by the value: %s", tc.body, tc.name, tag, direct)
@@ -134,16 +181,16 @@ func TestValueFinishesNoBlock(t *testing.T) {
 // TestSharedBodyOnce checks that the pages of many entities share one
 // conversion of a body that prints their names and addresses.
 func TestSharedBodyOnce(t *testing.T) {
-	r := &Renderer{md: newMarkdown(false), shared: newSharedBodies()}
+	c := newConverters(false, false)
 	body := "We, {{ .Entity.Name }}, answer at {{ .Entity.Email }}.\n\n| Tool | Who |\n|---|---|\n| x | {{ .Entity.Name }} |"
 	for _, name := range []string{"Acme GmbH", "Beta Ltd", "Gamma & Co", "Delta S.A."} {
 		email := "privacy@" + strings.ToLower(strings.Fields(name)[0]) + ".example"
-		direct, shared, ok := sharedPair(t, r, body, name, email)
+		direct, shared, ok := sharedPair(t, c, body, name, email)
 		if direct != shared || !ok {
 			t.Fatalf("%s: shared=%v\ndirect: %s\nshared: %s", name, ok, direct, shared)
 		}
 	}
-	if n := len(r.shared.bodies); n != 1 {
+	if n := len(c.shared.cache.bodies); n != 1 {
 		t.Errorf("%d conversions kept, want 1", n)
 	}
 }
@@ -154,7 +201,7 @@ func TestSharedBodyOnce(t *testing.T) {
 // for params that are not strings: an integer, a float, a boolean, a
 // date (in German, "1. März 2025") and an array of all of them.
 //
-//	go test ./generator/render -run '^$' -fuzz '^FuzzSharedBody$' -fuzztime 5m
+//	go test ./generator/render/markdown -run '^$' -fuzz '^FuzzSharedBody$' -fuzztime 5m
 func FuzzSharedBody(f *testing.F) {
 	names := []string{"Acme GmbH", "Müller & Co. KG", "+49 30 1234", "acme.example", "www", "x ht", "1. a", "a/b:c", "amp"}
 	emails := []string{"privacy@acme.example", "a.b+c@x-y.example", "a@b", "https://acme.example/x", "www.acme.example"}
@@ -171,26 +218,23 @@ func FuzzSharedBody(f *testing.F) {
 			f.Add(b, names[i], emails[i%len(emails)], i%2 == 0, nums[i%len(nums)], floats[i%len(floats)])
 		}
 	}
-	renderers := map[bool]*Renderer{
-		false: {md: newMarkdown(false), shared: newSharedBodies(), mini: publish.NewMinifier()},
-		true:  {md: newMarkdown(true), shared: newSharedBodies(), mini: publish.NewMinifier()},
-	}
+	convs := map[bool]*converters{false: newConverters(false, true), true: newConverters(true, true)}
 	f.Fuzz(func(t *testing.T, body, name, email string, unsafeHTML bool, num int64, flt float64) {
 		if strings.Contains(body, "{{") || strings.Contains(body, "}}") {
 			return // only the values are actions
 		}
 		body = strings.NewReplacer("\x01", "{{ .Entity.Name }}", "\x02", "{{ .Entity.Email }}", "\x03", "{{ .Params.n }}",
 			"\x04", "{{ .Params.f }}", "\x05", "{{ .Params.b }}", "\x06", "{{ .Params.d }}", "\x07", "{{ .Params.list }}").Replace(body)
-		r := renderers[unsafeHTML]
+		c := convs[unsafeHTML]
 		date := time.Date(2000+int(uint64(num)%100), time.Month(1+uint64(num)%12), 1+int(uint64(num)%28), 0, 0, 0, 0, time.FixedZone("date-local", 0))
 		// Two pages: the second may take the first one's conversion.
 		for _, v := range [][2]string{{name, email}, {email, name}} {
 			data := fuzzData("Acme")
 			data.Entity.Name, data.Entity.Email = v[0], v[1]
 			data.Params["n"], data.Params["f"], data.Params["b"] = num, flt, num%2 == 0
-			data.Params["d"] = paramValue(date, "de", "en", r.date)
+			data.Params["d"] = paramDate(date, "de")
 			data.Params["list"] = []any{v[0], num, flt, num%3 == 0, data.Params["d"]}
-			direct, shared, _ := sharedPairData(t, r, body, data)
+			direct, shared, _ := sharedPairData(t, c, body, data)
 			if direct != shared {
 				t.Fatalf("body %q, name %q, email %q, %d, %v:\ndirect: %s\nshared: %s", body, v[0], v[1], num, flt, direct, shared)
 			}
@@ -201,14 +245,14 @@ func FuzzSharedBody(f *testing.F) {
 // TestSharedParams: numbers, dates and lists of [params] take the shared
 // conversion as the strings do, and read as their own Markdown does.
 func TestSharedParams(t *testing.T) {
-	r := &Renderer{md: newMarkdown(false), shared: newSharedBodies(), mini: publish.NewMinifier()}
+	c := newConverters(false, true)
 	body := "Kept {{ .Params.n }} days; {{ .Params.f }} of visits; since {{ .Params.d }}; tools {{ .Params.list }}."
 	for _, n := range []int64{90, 30, 365} {
 		data := fuzzData("Acme")
 		data.Params["n"], data.Params["f"] = n, float64(n)/1000
-		data.Params["d"] = paramValue(time.Date(2025, 3, int(n%28)+1, 0, 0, 0, 0, time.FixedZone("date-local", 0)), "de", "en", r.date)
+		data.Params["d"] = paramDate(time.Date(2025, 3, int(n%28)+1, 0, 0, 0, 0, time.FixedZone("date-local", 0)), "de")
 		data.Params["list"] = []any{"Matomo", n, true}
-		direct, shared, ok := sharedPairData(t, r, body, data)
+		direct, shared, ok := sharedPairData(t, c, body, data)
 		if direct != shared || !ok {
 			t.Errorf("%d: shared=%v\ndirect: %s\nshared: %s", n, ok, direct, shared)
 		}
@@ -216,7 +260,7 @@ func TestSharedParams(t *testing.T) {
 }
 
 func TestSubstituteEscapes(t *testing.T) {
-	toks := []string{shapedToken(0, "a&b"), shapedToken(1, "x y@z.example")}
+	toks := []string{token.Make(0, "a&b"), token.Make(1, "x y@z.example")}
 	html := []byte(`<p>` + toks[0] + ` <a href="mailto:` + toks[1] + `">` + toks[1] + `</a></p>`)
 	var out bytes.Buffer
 	substitute(&out, html, toks, []string{"a&b", "x y@z.example"})
@@ -230,23 +274,18 @@ func TestSubstituteEscapes(t *testing.T) {
 // (the most a loop may run) in one long word and in many short ones takes
 // time linear in its size, not in the square of its values.
 //
-//	go test ./generator/render -run '^$' -bench SharedManyValues -benchtime 3x
+//	go test ./generator/render/markdown -run '^$' -bench SharedManyValues -benchtime 3x
 func BenchmarkSharedManyValues(b *testing.B) {
 	for name, tc := range map[string]struct{ body, entity string }{
 		"one-word":   {"{{ range 999 }}{{ $.Entity.Name }}-{{ $.Entity.Email }}{{ end }}", "AcmeGmbH"},
 		"many-words": {"{{ range 999 }}{{ $.Entity.Name }} at {{ $.Entity.Email }}, {{ end }}", "Acme GmbH"},
 	} {
 		b.Run(name, func(b *testing.B) {
-			sf := &site.SectionFile{ID: "x", Lang: "en", Path: "content/sections/x.en.md", Body: tc.body, BodyLine: 4}
-			tmpl, d := parseBody(sf)
-			if d != nil {
-				b.Fatal(d)
-			}
+			tmpl := parseBody(b, tc.body)
 			data := fuzzData("Acme")
 			data.Entity.Name, data.Entity.Email = tc.entity, "privacy@acme.example"
 			for b.Loop() {
-				r := &Renderer{md: newMarkdown(false), shared: newSharedBodies()}
-				if _, d := r.executeBodyTo(&bodyBuffers{}, tmpl, sf, data, false); d != nil {
+				if _, d := convert(NewShared(NewDirect(false)), tmpl, data); d != nil {
 					b.Fatal(d)
 				}
 			}

@@ -1,26 +1,24 @@
-package render
+package markdown
 
 import (
 	"bytes"
 	"strings"
 	"testing"
-
-	"github.com/noticegen/noticegen/generator/site"
 )
 
 func toHTML(t *testing.T, md string, unsafe bool) string {
 	t.Helper()
 	var out bytes.Buffer
-	if err := newMarkdown(unsafe).Convert([]byte(md), &out); err != nil {
+	if err := newGoldmark(unsafe).Convert([]byte(md), &out); err != nil {
 		t.Fatalf("Convert(%q): %v", md, err)
 	}
 	return out.String()
 }
 
-// TestMarkdownText checks that a value, escaped and put through Markdown,
+// TestEscape checks that a value, escaped and put through Markdown,
 // comes out as the same text: no emphasis, tags, headings, lists or links
 // except the autolinks of addresses and URLs.
-func TestMarkdownText(t *testing.T) {
+func TestEscape(t *testing.T) {
 	tests := []struct {
 		name, in string
 		escaped  string // exact escaped form; "" to skip
@@ -65,12 +63,12 @@ func TestMarkdownText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			esc := markdownText(tt.in)
+			esc := Escape(tt.in)
 			if tt.escaped != "" && esc != tt.escaped {
-				t.Errorf("markdownText(%q) = %q, want %q", tt.in, esc, tt.escaped)
+				t.Errorf("Escape(%q) = %q, want %q", tt.in, esc, tt.escaped)
 			}
 			if got := toHTML(t, esc, false); got != tt.html {
-				t.Errorf("Markdown of markdownText(%q) = %q, want %q", tt.in, got, tt.html)
+				t.Errorf("Markdown of Escape(%q) = %q, want %q", tt.in, got, tt.html)
 			}
 		})
 	}
@@ -79,10 +77,10 @@ func TestMarkdownText(t *testing.T) {
 // A value that starts with four spaces (say, an address copied from a
 // letter) must not become an indented code block where a body prints it at
 // the start of a line.
-func TestMarkdownTextIndentedCode(t *testing.T) {
+func TestEscapeIndentedCode(t *testing.T) {
 	for _, in := range []string{"    Lichtweg 1", "a\n\n    b", "\tb"} {
-		if got := toHTML(t, markdownText(in), false); strings.Contains(got, "<pre>") || strings.Contains(got, "<code>") {
-			t.Errorf("markdownText(%q) renders as %q, want a paragraph", in, got)
+		if got := toHTML(t, Escape(in), false); strings.Contains(got, "<pre>") || strings.Contains(got, "<code>") {
+			t.Errorf("Escape(%q) renders as %q, want a paragraph", in, got)
 		}
 	}
 }
@@ -124,77 +122,15 @@ func TestMarkdownRawHTMLAndHeadings(t *testing.T) {
 	}
 }
 
-func TestParseBodyErrorLine(t *testing.T) {
-	tests := []struct {
-		name     string
-		body     string
-		bodyLine int
-		line     int
-		contains string
-	}{
-		{"unclosed action", "Intro.\n\nHello {{ .Entity.Name\n", 5, 7, "unclosed action"},
-		{"unknown function", "{{ readFile \"/etc/passwd\" }}\n", 4, 4, "readFile"},
-		{"unexpected end", "a\n{{ if .Lang }}\nb\n", 10, -1, ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			f := &site.SectionFile{Path: "content/sections/x.en.md", Body: tt.body, BodyLine: tt.bodyLine}
-			tmpl, d := parseBody(f)
-			if d == nil {
-				t.Fatalf("parseBody(%q) = %v, nil; want an error", tt.body, tmpl)
-			}
-			if d.File != f.Path || (tt.line >= 0 && d.Line != tt.line) || !strings.Contains(d.Message, tt.contains) {
-				t.Errorf("parseBody(%q) error = %v, want %s:%d containing %q", tt.body, d, f.Path, tt.line, tt.contains)
-			}
-			if d.Line < tt.bodyLine {
-				t.Errorf("error line %d is before the body, which starts on line %d", d.Line, tt.bodyLine)
-			}
-		})
-	}
-}
-
-func TestParseBodyEscapesEveryAction(t *testing.T) {
-	data := &BodyData{Lang: "en", Params: map[string]any{"a": "*A*", "b": "<b>"}}
-	data.Entity.Name = "# N"
-	tests := []struct {
-		body, want string
-	}{
-		{"{{ .Entity.Name }}", `\# N`},
-		{"{{ .Params.a }}", `\*A\*`},
-		{"{{ printf \"%s!\" .Params.b }}", `\<b\>\!`},
-		{"{{ if .Lang }}{{ .Params.a }}{{ else }}x{{ end }}", `\*A\*`},
-		{"{{ range $k, $v := .Params }}{{ $v }};{{ end }}", `\*A\*;\<b\>;`},
-		{"{{ with .Params.b }}{{ . }}{{ end }}", `\<b\>`},
-		{"{{ define \"t\" }}{{ .Params.a }}{{ end }}{{ template \"t\" . }}", `\*A\*`},
-		{"{{ $x := .Params.a }}[{{ $x }}]", `[\*A\*]`},
-		{"*{{ .Lang }}*", `*en*`}, // the author's own markup stays
-	}
-	for _, tt := range tests {
-		t.Run(tt.body, func(t *testing.T) {
-			tmpl, d := parseBody(&site.SectionFile{Path: "x.en.md", Body: tt.body, BodyLine: 3})
-			if d != nil {
-				t.Fatalf("parseBody: %v", d)
-			}
-			var b strings.Builder
-			if err := tmpl.Execute(&b, data); err != nil {
-				t.Fatalf("Execute: %v", err)
-			}
-			if got := b.String(); got != tt.want {
-				t.Errorf("body %q printed %q, want %q", tt.body, got, tt.want)
-			}
-		})
-	}
-}
-
 // TestPlainText: wherever the fast path says a value needs no escaping,
 // the slow path leaves it as it is too.
 func TestPlainText(t *testing.T) {
 	values := append([]string{"Acme GmbH", "a@b.example", "https://x.example/a?b=c", "1", " a", "a ", "-a", "a-", "ä", "\xff", "a\nb", "x.", "2.", "a\tb"}, hostileValues...)
 	for _, v := range values {
-		if plainText(v) && markdownText(v) != v {
-			t.Errorf("plainText(%q) but markdownText gives %q", v, markdownText(v))
+		if plainText(v) && Escape(v) != v {
+			t.Errorf("plainText(%q) but Escape gives %q", v, Escape(v))
 		}
-		if !plainText(v) && markdownText(v) == v && v != "" {
+		if !plainText(v) && Escape(v) == v && v != "" {
 			t.Logf("%q: slow path, unchanged", v)
 		}
 	}
@@ -205,8 +141,8 @@ func FuzzPlainText(f *testing.F) {
 		f.Add(v)
 	}
 	f.Fuzz(func(t *testing.T, v string) {
-		if plainText(v) && markdownText(v) != v {
-			t.Errorf("plainText(%q) but markdownText gives %q", v, markdownText(v))
+		if plainText(v) && Escape(v) != v {
+			t.Errorf("plainText(%q) but Escape gives %q", v, Escape(v))
 		}
 	})
 }
