@@ -222,7 +222,7 @@ func TestLayersDocumented(t *testing.T) {
 		t.Fatalf("%s has no section \"## Layers\"", doc)
 	}
 	section, _, _ = strings.Cut(section, "\n## ")
-	row := regexp.MustCompile("(?m)^\\| *([0-9]+) *\\|(.*)\\|\\s*$")
+	row := regexp.MustCompile(`(?m)^\| *([0-9]+) *\|(.*)\|\s*$`)
 	name := regexp.MustCompile("`([^`]+)`")
 	rules := layerRules()
 	documented := make([][]string, len(rules.layers))
