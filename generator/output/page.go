@@ -133,8 +133,12 @@ func (f *Finisher) Finish(name string, b []byte, p *Page) ([]byte, error) {
 // attribute), or a required one missing, is not ok; a row or entry the
 // layout does not print needs nothing.
 func (p *Page) splice(page []byte) ([]byte, bool) {
+	size := len(page)
+	for _, sp := range p.splices {
+		size += len(p.f.minified(sp.fr)) - len(sp.mark)
+	}
 	var w bytes.Buffer
-	w.Grow(len(page) + 16<<10)
+	w.Grow(size) // the page's exact size, where every placeholder is found
 	byID := make(map[string]int, len(p.splices))
 	for k, sp := range p.splices {
 		byID[sp.id] = k
