@@ -14,9 +14,10 @@ import (
 type Site struct {
 	Config   Config
 	Source   Source     // site.toml
-	Entities []*Entity  // sorted by ID
-	Notices  []*Notice  // sorted by ID
-	Sections []*Section // sorted by ID
+	Entities  []*Entity   // sorted by ID
+	Notices   []*Notice   // sorted by ID
+	Sections  []*Section  // sorted by ID
+	Providers []*Provider // sorted by ID
 	// I18n holds the site's own message files by language code, merged over
 	// the built-in ones by package locale.
 	I18n map[string]File
@@ -47,6 +48,8 @@ type Config struct {
 	// carries over instead of replacing; [".git"] when site.toml has no
 	// keep, so a public/ that is a git worktree keeps its repository.
 	Keep []string `toml:"keep"`
+	// Acknowledge lists the findings of check that the site accepts.
+	Acknowledge []Acknowledgement `toml:"acknowledge"`
 }
 
 // Entity is one subsidiary: a data controller with its own notices.
@@ -69,7 +72,16 @@ type Entity struct {
 	DPO           *DPO       `toml:"dpo"`
 	Authority     *Authority `toml:"authority"`
 	Params        Params     `toml:"params"`
+
+	Country          string            `toml:"country"` // ISO 3166-1 alpha-2
+	Representative   *Representative   `toml:"representative"`
+	JointControllers []JointController `toml:"jointControllers"`
+	// Sections holds the entity's own facts by section id.
+	Sections map[string]*Facts `toml:"sections"`
 }
+
+// FactsFor returns the entity's own facts for section id, or nil.
+func (e *Entity) FactsFor(id string) *Facts { return e.Sections[id] }
 
 // DPO is an entity's data protection officer.
 type DPO struct {
@@ -77,12 +89,17 @@ type DPO struct {
 	Email   string    `toml:"email"`
 	Phone   string    `toml:"phone"`
 	Address Localized `toml:"address"`
+	// None, instead of a DPO's contact, states why the entity has none.
+	None Localized `toml:"none"`
 }
 
 // Authority is the supervisory authority competent for an entity.
 type Authority struct {
-	Name Localized `toml:"name"`
-	URL  string    `toml:"url"`
+	Name    Localized `toml:"name"`
+	URL     string    `toml:"url"`
+	Address Localized `toml:"address"`
+	Email   string    `toml:"email"`
+	Phone   string    `toml:"phone"`
 }
 
 // Notice is one kind of notice, such as the website notice.
@@ -92,6 +109,12 @@ type Notice struct {
 
 	Title    Localized `toml:"title"`
 	Sections []string  `toml:"sections"`
+	// Obtained says where the notice's data comes from: from-subject
+	// (Art. 13, the default), from-others (Art. 14) or both.
+	Obtained string `toml:"obtained"`
+	// AutomatedDecisions states whether decisions are made solely by
+	// automated means (Art. 13(2)(f)).
+	AutomatedDecisions Localized `toml:"automatedDecisions"`
 }
 
 // Section is one reusable module of text in all its languages.
@@ -129,6 +152,14 @@ type FrontMatter struct {
 	Safeguards         []string  `toml:"safeguards"`
 	Covers             []string  `toml:"covers"`
 	Updated            time.Time `toml:"updated"`
+	DataSubjects       []string  `toml:"dataSubjects"` // Art. 30(1)(c)
+	Requirement        string    `toml:"requirement"`  // Art. 13(2)(e)
+	SourceOfData       string    `toml:"source"`       // Art. 14(2)(f)
+	Providers          []string  `toml:"providers"`    // ids of content/providers/
+	Cookies            []Cookie  `toml:"cookies"`      // first-party
+	// Measures are the technical and organisational measures (Art.
+	// 30(1)(g)): for records only, never published.
+	Measures []string `toml:"measures"`
 }
 
 // Processing reports whether the section describes a processing activity
