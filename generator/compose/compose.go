@@ -30,6 +30,12 @@ type Part struct {
 	File *site.SectionFile
 	// Fallback is true when File is not in the page's language.
 	Fallback bool
+	// Facts are File's front matter with the entity's own facts for the
+	// section (site.Entity.Sections) in place: what the page's key facts,
+	// at-a-glance row and check use. Own is set when the entity has such
+	// facts, so that what is made from them is the entity's alone.
+	Facts site.FrontMatter
+	Own   bool
 }
 
 // Path is the page's output path below the site root, with a trailing
@@ -90,6 +96,9 @@ func Parts(s *site.Site, e *site.Entity, n *site.Notice, lang string) []Part {
 			return
 		}
 		if p, ok := part(s, id, lang); ok {
+			if f := e.FactsFor(id); f != nil {
+				p.Facts, p.Own = f.Merge(p.File.Meta, p.File.Lang, s.Config.DefaultLanguage), true
+			}
 			parts = append(parts, p)
 		}
 	}
@@ -122,10 +131,10 @@ func part(s *site.Site, id, lang string) (Part, bool) {
 		return Part{}, false
 	}
 	if f := sec.Translations[lang]; f != nil {
-		return Part{Section: sec, File: f}, true
+		return Part{Section: sec, File: f, Facts: f.Meta}, true
 	}
 	if f := sec.Translations[s.Config.DefaultLanguage]; f != nil {
-		return Part{Section: sec, File: f, Fallback: true}, true
+		return Part{Section: sec, File: f, Fallback: true, Facts: f.Meta}, true
 	}
 	return Part{}, false
 }

@@ -130,7 +130,8 @@ func (r *Renderer) sectionKey(p *compose.Page, part compose.Part, deps sandbox.D
 	in := r.inputs
 	var b strings.Builder
 	b.WriteString(r.global + "|" + in.Section(part.File).String() + "|" + part.Section.ID + "|" + p.Lang + "|")
-	if deps.Entity || deps.All {
+	if deps.Entity || deps.All || part.Own {
+		// A body that reads the entity, or facts of the entity's own.
 		b.WriteString(in.Entity(p.Entity).String())
 	}
 	b.WriteByte('|')
@@ -152,7 +153,7 @@ func (r *Renderer) section(p *compose.Page, part compose.Part) renderedSection {
 	}
 	key := r.sectionKey(p, part, deps)
 	load, store := r.memo.load, r.memo.store
-	if r.groups != nil && (deps.Entity || deps.All) {
+	if r.groups != nil && (deps.Entity || deps.All || part.Own) {
 		group := p.Entity.ID + "\x00" + p.Lang
 		load = func(key string) (renderedSection, bool) { return r.groups.load(group, key) }
 		store = func(key string, v renderedSection) { r.groups.store(group, key, v) }
@@ -170,7 +171,7 @@ func (r *Renderer) section(p *compose.Page, part compose.Part) renderedSection {
 func (r *Renderer) facts(part compose.Part, lang string) (view.SectionView, diag.List) {
 	var diags diag.List
 	f := part.File
-	m := f.Meta
+	m := part.Facts
 	sv := view.SectionView{
 		Anchor: vocab.Anchor(part.Section.ID), Title: m.Title, Fallback: part.Fallback, Intro: part.Section.Index,
 		Processing: m.Processing(), Purposes: m.Purposes, LegitimateInterest: m.LegitimateInterest,
@@ -217,7 +218,7 @@ func (r *Renderer) renderSection(p *compose.Page, part compose.Part, body *sandb
 	}
 	rs := renderedSection{}
 	if !diags.HasErrors() {
-		rs = r.layOut(part, p.Lang, sv, html)
+		rs = r.layOut(p, part, sv, html)
 	} else {
 		rs.view = sv
 	}
@@ -236,9 +237,10 @@ func (r *Renderer) renderSection(p *compose.Page, part compose.Part, body *sandb
 const bodyMark = "\x00noticegen:body\x00"
 
 // layOut puts a section's body html into the section layout.
-func (r *Renderer) layOut(part compose.Part, lang string, sv view.SectionView, html markdown.HTML) renderedSection {
+func (r *Renderer) layOut(p *compose.Page, part compose.Part, sv view.SectionView, html markdown.HTML) renderedSection {
+	lang := p.Lang
 	rs := renderedSection{view: sv}
-	w, ok := r.wrapper(part, lang, sv)
+	w, ok := r.wrapper(p, part, sv)
 	if !ok {
 		return rs // no notice layout: its error is reported already
 	}
@@ -276,13 +278,17 @@ func (r *Renderer) layOut(part compose.Part, lang string, sv view.SectionView, h
 
 // wrapper renders the section layout around bodyMark, the section's
 // at-a-glance row and its table-of-contents entry, once per section file,
-// language and place in the notice. Its HTML is empty when the layout does
+// language and place in the notice (and entity, where the entity has
+// facts of its own for the section). Its HTML is empty when the layout does
 // not print the body exactly once as HTML text (a site's own layout may
 // print it twice, or test it); the section is then laid out whole for each
 // page. ok is false when there is no notice layout.
-func (r *Renderer) wrapper(part compose.Part, lang string, sv view.SectionView) (w renderedSection, ok bool) {
-	f := part.File
+func (r *Renderer) wrapper(p *compose.Page, part compose.Part, sv view.SectionView) (w renderedSection, ok bool) {
+	f, lang := part.File, p.Lang
 	key := fmt.Sprint("wrap|", r.global, "|", r.inputs.Section(f), "|", lang, "|", part.Section.ID, "|", part.Fallback, part.Section.Index)
+	if part.Own {
+		key += "|" + r.inputs.Entity(p.Entity).String()
+	}
 	if w, ok := r.memo.load(key); ok {
 		return w, true
 	}

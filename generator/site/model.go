@@ -48,6 +48,9 @@ type Config struct {
 	// carries over instead of replacing; [".git"] when site.toml has no
 	// keep, so a public/ that is a git worktree keeps its repository.
 	Keep []string `toml:"keep"`
+	// ConsentBases are the site's own legal-basis codes that mean
+	// consent (besides gdpr-6-1-a), such as "tdddg-25-1".
+	ConsentBases []string `toml:"consentBases"`
 	// Acknowledge lists the findings of check that the site accepts.
 	Acknowledge []Acknowledgement `toml:"acknowledge"`
 }
