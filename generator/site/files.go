@@ -19,6 +19,8 @@ const (
 	EntitiesDir = ContentDir + "/entities"
 	NoticesDir  = ContentDir + "/notices"
 	SectionsDir = ContentDir + "/sections"
+	// ProvidersDir holds the providers, which a site may have none of.
+	ProvidersDir = ContentDir + "/providers"
 	I18nDir     = "i18n"
 	StaticDir   = "static"
 	LayoutsDir  = "layouts"

@@ -15,14 +15,22 @@ import (
 // decode parses src into v and reports syntax errors, type errors and keys
 // that v has no field for.
 func (l *loader) decode(src Source, v any) bool {
+	_, ok := l.decodeMeta(src, v)
+	return ok
+}
+
+// decodeMeta is decode that also returns what the TOML library knows of
+// the keys the file wrote, for fields whose meaning depends on whether a
+// key was given at all (Facts.Given).
+func (l *loader) decodeMeta(src Source, v any) (toml.MetaData, bool) {
 	if line, col, msg := tooDeep(src.Text); line > 0 {
 		l.diags.Errorf(src.Path, line+src.LineOffset, col, "%s", msg)
-		return false
+		return toml.MetaData{}, false
 	}
 	md, err := toml.Decode(string(src.Text), v)
 	if err != nil {
 		l.diags.Add(tomlError(src, err, reflect.TypeOf(v)))
-		return false
+		return md, false
 	}
 	ok := true
 	t := reflect.TypeOf(v)
@@ -54,7 +62,7 @@ func (l *loader) decode(src Source, v any) bool {
 			}
 		}
 	}
-	return l.checkValues(src, v, md) && ok
+	return md, l.checkValues(src, v, md) && ok
 }
 
 // describeType says what a TOML author has to write for a Go field type.
