@@ -21,9 +21,9 @@ const (
 	SectionsDir = ContentDir + "/sections"
 	// ProvidersDir holds the providers, which a site may have none of.
 	ProvidersDir = ContentDir + "/providers"
-	I18nDir     = "i18n"
-	StaticDir   = "static"
-	LayoutsDir  = "layouts"
+	I18nDir      = "i18n"
+	StaticDir    = "static"
+	LayoutsDir   = "layouts"
 )
 
 // MaxFileSize bounds every source file read, so a stray huge file is an

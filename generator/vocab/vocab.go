@@ -188,4 +188,6 @@ const (
 )
 
 // ObtainedValues returns the accepted values of a notice's obtained.
-func ObtainedValues() []string { return []string{ObtainedFromSubject, ObtainedFromOthers, ObtainedBoth} }
+func ObtainedValues() []string {
+	return []string{ObtainedFromSubject, ObtainedFromOthers, ObtainedBoth}
+}
