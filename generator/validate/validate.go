@@ -4,7 +4,6 @@
 package validate
 
 import (
-	"cmp"
 	"fmt"
 	"maps"
 	"path"
@@ -246,9 +245,18 @@ func (v *validator) agree(orig, tr *site.SectionFile) {
 		oline, _ := orig.Front.KeyPos(f.key)
 		v.diags.Add(diag.Diagnostic{
 			File: tr.Path, Line: line, Col: col, Severity: diag.Error, Rule: vocab.RuleTranslationMismatch,
-			Message: fmt.Sprintf("%s %s here but %s in %s:%d; language-neutral fields must agree across translations", cmp.Or(f.name+" are", f.key+" is"), list(f.b), list(f.a), orig.Path, oline),
+			Message: fmt.Sprintf("%s %s here but %s in %s:%d; language-neutral fields must agree across translations", subject(f.name, f.key), list(f.b), list(f.a), orig.Path, oline),
 		})
 	}
+}
+
+// subject is the start of agree's message: "legalBases is", or "the
+// cookie names are" for a field the message names otherwise.
+func subject(name, key string) string {
+	if name != "" {
+		return name + " are"
+	}
+	return key + " is"
 }
 
 // list writes xs as a TOML array, each value quoted (and so escaped).
