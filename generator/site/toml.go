@@ -99,9 +99,7 @@ func fieldType(t reflect.Type, key []string) reflect.Type {
 		if t == nil {
 			return nil
 		}
-		for t.Kind() == reflect.Pointer {
-			t = t.Elem()
-		}
+		t = elem(t)
 		switch t.Kind() {
 		case reflect.Struct:
 			var next reflect.Type
@@ -121,16 +119,23 @@ func fieldType(t reflect.Type, key []string) reflect.Type {
 	return t
 }
 
+// elem is the type a key of type t holds tables of: through pointers,
+// and through the elements of an array of tables ([[cookies]]), whose keys
+// TOML names without the index.
+func elem(t reflect.Type) reflect.Type {
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.String {
+		t = t.Elem()
+	}
+	return t
+}
+
 // knownKeys lists the keys a table accepts, for "unknown key" messages.
 func knownKeys(t reflect.Type, parent []string) []string {
 	t = fieldType(t, parent)
 	if t == nil {
 		return nil
 	}
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	if t.Kind() != reflect.Struct {
+	if t = elem(t); t.Kind() != reflect.Struct {
 		return nil
 	}
 	var keys []string
