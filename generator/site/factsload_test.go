@@ -53,7 +53,7 @@ func loadDiags(t *testing.T, files map[string]string) (*Site, []string) {
 
 func TestLoadProviders(t *testing.T) {
 	s, diags := loadDiags(t, map[string]string{
-		"content/providers/zoom.toml":         zoomProvider,
+		"content/providers/zoom.toml":          zoomProvider,
 		"content/providers/cloud/hetzner.toml": "name = \"Hetzner Online GmbH\"\nrole = \"processor\"\ncountry = \"DE\"\n",
 	})
 	if len(diags) != 0 {
