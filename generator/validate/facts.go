@@ -88,7 +88,7 @@ func (v *validator) nearestProvider(id string) string {
 	if best == "" {
 		return ""
 	}
-	return fmt.Sprintf(", or %q", best)
+	return fmt.Sprintf(", or the known provider %q", best)
 }
 
 // editDistance is the Levenshtein distance between a and b, in bytes
