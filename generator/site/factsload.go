@@ -1,6 +1,7 @@
 package site
 
 import (
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -34,13 +35,7 @@ func (l *loader) checkEntityFacts(e *Entity, md toml.MetaData) {
 			}
 		}
 	}
-	for _, id := range slices.Sorted(func(yield func(string) bool) {
-		for id := range e.Sections {
-			if !yield(id) {
-				return
-			}
-		}
-	}) {
+	for _, id := range slices.Sorted(maps.Keys(e.Sections)) {
 		key := []string{"sections", id}
 		if err := CheckID(id); err != nil {
 			line, col := src.KeyPos(key...)
