@@ -318,3 +318,32 @@ func TestLoadFactsErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestLoadFactsControlCharacters checks that the one walk over decoded
+// values (checkValues) reaches every new key: a control character in any
+// of them is an error at its key.
+func TestLoadFactsControlCharacters(t *testing.T) {
+	const esc = `\u001b`
+	site := "title = \"Privacy\"\nbaseURL = \"https://privacy.example\"\nlanguages = [\"en\", \"de\"]\n"
+	tests := []struct {
+		file, text, want string
+	}{
+		{"content/entities/acme.toml", acmeEntity + "[representative]\nname = \"R" + esc + "\"\n", `:6:1: error: key "representative.name" holds control character U+001B`},
+		{"content/entities/acme.toml", acmeEntity + "[[jointControllers]]\nname = \"J\"\narrangement = { en = \"A" + esc + "\" }\n", `:7:1: error: key "jointControllers.arrangement.en", item 1, holds control character U+001B`},
+		{"content/entities/acme.toml", acmeEntity + "[dpo]\nnone = \"N" + esc + "\"\n", `:6:1: error: key "dpo.none" holds control character U+001B`},
+		{"content/entities/acme.toml", acmeEntity + "[authority]\nname = \"A\"\nphone = \"1" + esc + "\"\n", `:7:1: error: key "authority.phone" holds control character U+001B`},
+		{"content/entities/acme.toml", acmeEntity + "[sections.\"general\"]\npurposes = [\"ok\", { en = \"P" + esc + "\" }]\n", `:6:1: error: key "sections.general.purposes.en", item 2, holds control character U+001B`},
+		{"content/notices/website.toml", "title = \"W\"\nsections = [\"general\"]\nautomatedDecisions = \"N" + esc + "\"\n", `:3:1: error: key "automatedDecisions" holds control character U+001B`},
+		{"content/sections/general.en.md", "+++\ntitle = \"G\"\nmeasures = [\"TLS" + esc + "\"]\n+++\n", `:3:1: error: key "measures", item 1, holds control character U+001B`},
+		{"site.toml", site + "[[acknowledge]]\nrule = \"x\"\nreason = \"R" + esc + "\"\n", `:6:1: error: key "acknowledge.reason", item 1, holds control character U+001B`},
+		{"site.toml", site + "consentBases = [\"c" + esc + "\"]\n", `:4:1: error: key "consentBases", item 1, holds control character U+001B`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			_, got := loadDiags(t, map[string]string{tt.file: tt.text})
+			if len(got) != 1 || !strings.HasPrefix(got[0], tt.file+tt.want) {
+				t.Errorf("got %q, want one error starting %q", got, tt.file+tt.want)
+			}
+		})
+	}
+}
