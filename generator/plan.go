@@ -103,7 +103,7 @@ func plan(s *site.Site, r *render.Renderer, ls *layout.Set, pages []*compose.Pag
 
 // globalInputs are the inputs every page depends on: site.toml (with the
 // baseURL it may have been given on the command line), the messages, the
-// layouts, and whether pages are minified.
+// layouts, the providers, and whether pages are minified.
 func globalInputs(s *site.Site, ls *layout.Set, minify bool) [][]byte {
 	parts := [][]byte{s.Source.Text, []byte(s.Config.BaseURL), []byte(fmt.Sprint(minify))}
 	for _, lang := range slices.Sorted(maps.Keys(s.I18n)) {
@@ -111,6 +111,11 @@ func globalInputs(s *site.Site, ls *layout.Set, minify bool) [][]byte {
 	}
 	for _, f := range ls.Files() {
 		parts = append(parts, []byte(f.Path), f.Data)
+	}
+	// Providers are named by sections' facts and read by bodies
+	// (.Providers): any page may show any of them.
+	for _, pr := range s.Providers {
+		parts = append(parts, []byte(pr.Source.Path), pr.Source.Text)
 	}
 	return parts
 }
