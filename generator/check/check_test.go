@@ -530,3 +530,17 @@ func scriptSite(t *testing.T, name string) fstest.MapFS {
 	}
 	return fsys
 }
+
+// TestRulesDocumented checks that docs/check.md has a heading for every
+// rule, which SARIF's helpUri links to.
+func TestRulesDocumented(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/check.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range ruleIDs() {
+		if !strings.Contains(string(doc), "\n## "+id+"\n") {
+			t.Errorf("docs/check.md has no heading ## %s", id)
+		}
+	}
+}
