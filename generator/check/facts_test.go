@@ -136,7 +136,9 @@ func TestHandRules(t *testing.T) {
 			s.Sections[0].Translations["en"].Meta.Retention = ""
 			own(s, &site.Facts{Retention: site.Localized{"en": "13 months."}, Given: map[string]bool{"retention": true}})
 		}, nil},
-		{"dpo none states a reason", func(s *site.Site) { s.Entities[0].DPO = &site.DPO{None: site.Localized{"en": "Not required (Art. 37 GDPR)."}} }, nil},
+		{"dpo none states a reason", func(s *site.Site) {
+			s.Entities[0].DPO = &site.DPO{None: site.Localized{"en": "Not required (Art. 37 GDPR)."}}
+		}, nil},
 		{"dpo none blank", func(s *site.Site) { s.Entities[0].DPO = &site.DPO{None: site.Localized{"en": " "}} },
 			[]string{entity + ":6:1 error [gdpr-13-1-b]"}},
 	} {
