@@ -64,6 +64,7 @@ func (l *loader) loadConfig() {
 		l.diags.Errorf(src.Path, line, col, "publishDir %q leaves the site folder; expected a folder inside it, e.g. \"public\" (use -d for another place)", cfg.PublishDir)
 	}
 	l.checkKeep(src, cfg)
+	l.checkAcknowledge(src, cfg.Acknowledge)
 	l.checkLocalizedLangs(src, reflect.ValueOf(cfg).Elem(), nil)
 	// The chooser and overview pages have no other title or heading.
 	l.requireText(src, cfg.Title, []string{"title"}, `the site's name, e.g. title = "Nordlicht Group Privacy Center"`)
@@ -129,6 +130,11 @@ func (l *loader) checkLocalizedLangs(src Source, v reflect.Value, key []string) 
 			if tag != "" && tag != "-" {
 				l.checkLocalizedLangs(src, v.Field(i), append(slices.Clip(key), tag))
 			}
+		}
+	case reflect.Slice:
+		// []Localized, and arrays of tables such as [[jointControllers]]
+		for i := range v.Len() {
+			l.checkLocalizedLangs(src, v.Index(i), key)
 		}
 	case reflect.Map:
 		if loc, ok := v.Interface().(Localized); ok {

@@ -66,13 +66,15 @@ func (l *loader) idOf(dir, p, ext string) (string, bool) {
 }
 
 func (l *loader) loadEntities() {
-	l.loadTOMLFiles(EntitiesDir, func(id, p string, b []byte) (any, bool) {
+	l.loadTOMLFiles(EntitiesDir, true, func(id, p string, b []byte) (any, bool) {
 		e := &Entity{ID: id, Source: Source{Path: p, Text: b}}
-		if !l.decode(e.Source, e) {
+		md, ok := l.decodeMeta(e.Source, e)
+		if !ok {
 			return nil, false
 		}
 		l.checkLocalizedLangs(e.Source, reflect.ValueOf(e).Elem(), nil)
 		l.checkEntity(e)
+		l.checkEntityFacts(e, md)
 		return e, true
 	}, func(v any) { l.site.Entities = append(l.site.Entities, v.(*Entity)) })
 }
@@ -80,8 +82,8 @@ func (l *loader) loadEntities() {
 // loadTOMLFiles parses every <id>.toml file below dir, through the parse
 // cache, and hands each one that loaded to keep; files that exist but fail
 // are recorded as broken, so references to them are not reported again.
-func (l *loader) loadTOMLFiles(dir string, parse func(id, p string, b []byte) (any, bool), keep func(any)) {
-	for _, p := range l.contentFiles(dir, ".toml", true) {
+func (l *loader) loadTOMLFiles(dir string, required bool, parse func(id, p string, b []byte) (any, bool), keep func(any)) {
+	for _, p := range l.contentFiles(dir, ".toml", required) {
 		id, ok := l.idOf(dir, p, ".toml")
 		if !ok {
 			continue
@@ -103,7 +105,7 @@ func (l *loader) checkEntity(e *Entity) {
 	src := e.Source
 	l.requireText(src, e.Name, []string{"name"}, `the controller's legal name, e.g. name = "Nordlicht AG"`)
 	if e.DPO != nil {
-		l.requireText(src, e.DPO.Name, []string{"dpo", "name"}, `the data protection officer's name, e.g. name = "Dr. Miriam Feldkamp" in [dpo]`)
+		l.checkDPO(src, e.DPO)
 	}
 	if e.Authority != nil {
 		l.requireText(src, e.Authority.Name, []string{"authority", "name"}, `the supervisory authority's name, e.g. name = "Berlin Commissioner for Data Protection" in [authority]`)
@@ -122,27 +124,14 @@ func (l *loader) checkEntity(e *Entity) {
 			}
 		}
 	}
-	for _, list := range []struct {
-		key string
-		ids []string
-	}{{"notices", e.Notices}, {"uses", e.Uses}, {"omit", e.Omit}} {
-		seen := map[string]int{}
-		for _, id := range list.ids {
-			seen[id]++
-			if err := CheckID(id); err != nil {
-				line, col := src.ValuePosN(seen[id], id, list.key)
-				l.diags.Errorf(src.Path, line, col, "%s: %v", list.key, err)
-			} else if seen[id] == 2 {
-				line, col := src.ValuePosN(2, id, list.key)
-				l.diags.Errorf(src.Path, line, col, "%s: %q is listed twice; expected each id once", list.key, id)
-			}
-		}
-	}
+	l.checkIDList(src, e.Notices, "notices")
+	l.checkIDList(src, e.Uses, "uses")
+	l.checkIDList(src, e.Omit, "omit")
 	l.checkParams(e)
 }
 
 func (l *loader) loadNotices() {
-	l.loadTOMLFiles(NoticesDir, func(id, p string, b []byte) (any, bool) {
+	l.loadTOMLFiles(NoticesDir, true, func(id, p string, b []byte) (any, bool) {
 		n := &Notice{ID: id, Source: Source{Path: p, Text: b}}
 		if !l.decode(n.Source, n) {
 			return nil, false
@@ -164,6 +153,7 @@ func (l *loader) loadNotices() {
 				l.diags.Errorf(p, line, col, "sections: %q is listed twice; expected each section once", ref)
 			}
 		}
+		l.checkObtained(n)
 		return n, true
 	}, func(v any) { l.site.Notices = append(l.site.Notices, v.(*Notice)) })
 }

@@ -19,9 +19,11 @@ const (
 	EntitiesDir = ContentDir + "/entities"
 	NoticesDir  = ContentDir + "/notices"
 	SectionsDir = ContentDir + "/sections"
-	I18nDir     = "i18n"
-	StaticDir   = "static"
-	LayoutsDir  = "layouts"
+	// ProvidersDir holds the providers, which a site may have none of.
+	ProvidersDir = ContentDir + "/providers"
+	I18nDir      = "i18n"
+	StaticDir    = "static"
+	LayoutsDir   = "layouts"
 )
 
 // MaxFileSize bounds every source file read, so a stray huge file is an

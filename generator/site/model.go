@@ -12,8 +12,8 @@ import (
 
 // Site is everything read from a site's sources.
 type Site struct {
-	Config   Config
-	Source   Source     // site.toml
+	Config    Config
+	Source    Source      // site.toml
 	Entities  []*Entity   // sorted by ID
 	Notices   []*Notice   // sorted by ID
 	Sections  []*Section  // sorted by ID

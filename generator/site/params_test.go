@@ -208,13 +208,13 @@ func TestUnknownKeyOnce(t *testing.T) {
 		want       []string
 	}{
 		{"unknown table", "\n[foo]\nbar = 1\nbaz = 2\n", []string{
-			`content/entities/acme.toml:13:1: error: unknown key "foo"; expected one of: name, address, email, phone, website, register, vatID, representedBy, updated, notices, uses, omit, dpo, authority, params`,
+			`content/entities/acme.toml:13:1: error: unknown key "foo"; expected one of: name, address, email, phone, website, register, vatID, representedBy, updated, notices, uses, omit, dpo, authority, params, country, representative, jointControllers, sections`,
 		}},
 		{"unknown table in a known one", "\n[dpo.x]\ny = 1\n", []string{
-			`content/entities/acme.toml:13:1: error: unknown key "dpo.x"; expected one of: name, email, phone, address`,
+			`content/entities/acme.toml:13:1: error: unknown key "dpo.x"; expected one of: name, email, phone, address, none`,
 		}},
 		{"unknown dotted key", "foo.bar.baz = 1\n", []string{
-			`content/entities/acme.toml:1:1: error: unknown key "foo"; expected one of: name, address, email, phone, website, register, vatID, representedBy, updated, notices, uses, omit, dpo, authority, params`,
+			`content/entities/acme.toml:1:1: error: unknown key "foo"; expected one of: name, address, email, phone, website, register, vatID, representedBy, updated, notices, uses, omit, dpo, authority, params, country, representative, jointControllers, sections`,
 		}},
 		{"tables in an array in [params]", "\n[params]\nlist = [{ a = 1, b = { c = 2 } }]\n", nil},
 	}

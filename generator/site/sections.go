@@ -96,6 +96,7 @@ func (l *loader) parseSectionFile(p string, b []byte) (*SectionFile, bool) {
 	if !l.decode(f.Front, &f.Meta) {
 		return nil, false
 	}
+	l.checkFrontFacts(f)
 	if line, col, r, what := bodyControl(f.Body); line > 0 {
 		l.diags.Errorf(p, f.BodyLine+line-1, col, "%s %U in the body; expected text without %ss%s", what, r, what, refusedHint[what])
 		return nil, false

@@ -15,14 +15,22 @@ import (
 // decode parses src into v and reports syntax errors, type errors and keys
 // that v has no field for.
 func (l *loader) decode(src Source, v any) bool {
+	_, ok := l.decodeMeta(src, v)
+	return ok
+}
+
+// decodeMeta is decode that also returns what the TOML library knows of
+// the keys the file wrote, for fields whose meaning depends on whether a
+// key was given at all (Facts.Given).
+func (l *loader) decodeMeta(src Source, v any) (toml.MetaData, bool) {
 	if line, col, msg := tooDeep(src.Text); line > 0 {
 		l.diags.Errorf(src.Path, line+src.LineOffset, col, "%s", msg)
-		return false
+		return toml.MetaData{}, false
 	}
 	md, err := toml.Decode(string(src.Text), v)
 	if err != nil {
 		l.diags.Add(tomlError(src, err, reflect.TypeOf(v)))
-		return false
+		return md, false
 	}
 	ok := true
 	t := reflect.TypeOf(v)
@@ -54,7 +62,7 @@ func (l *loader) decode(src Source, v any) bool {
 			}
 		}
 	}
-	return l.checkValues(src, v, md) && ok
+	return md, l.checkValues(src, v, md) && ok
 }
 
 // describeType says what a TOML author has to write for a Go field type.
@@ -91,9 +99,7 @@ func fieldType(t reflect.Type, key []string) reflect.Type {
 		if t == nil {
 			return nil
 		}
-		for t.Kind() == reflect.Pointer {
-			t = t.Elem()
-		}
+		t = elem(t)
 		switch t.Kind() {
 		case reflect.Struct:
 			var next reflect.Type
@@ -113,16 +119,23 @@ func fieldType(t reflect.Type, key []string) reflect.Type {
 	return t
 }
 
+// elem is the type a key of type t holds tables of: through pointers,
+// and through the elements of an array of tables ([[cookies]]), whose keys
+// TOML names without the index.
+func elem(t reflect.Type) reflect.Type {
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.String {
+		t = t.Elem()
+	}
+	return t
+}
+
 // knownKeys lists the keys a table accepts, for "unknown key" messages.
 func knownKeys(t reflect.Type, parent []string) []string {
 	t = fieldType(t, parent)
 	if t == nil {
 		return nil
 	}
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	if t.Kind() != reflect.Struct {
+	if t = elem(t); t.Kind() != reflect.Struct {
 		return nil
 	}
 	var keys []string

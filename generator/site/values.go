@@ -99,7 +99,7 @@ func (w *valueWalker) walk(v reflect.Value, key []string, item int, free bool) {
 			if k.String() != "" { // a Localized plain string is stored under ""
 				sub = append(slices.Clip(key), k.String())
 			}
-			w.walk(v.MapIndex(k), sub, 0, free)
+			w.walk(v.MapIndex(k), sub, item, free) // a table in a list is still its item
 		}
 	case reflect.Slice, reflect.Array:
 		if v.Type().Elem().Kind() == reflect.Uint8 {

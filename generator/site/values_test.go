@@ -74,7 +74,7 @@ func TestLoadControlCharacters(t *testing.T) {
 			[]string{"content/sections/general.en.md:4:7: error: noncharacter U+FDD0 in the body; expected text without noncharacters (U+FDD0–U+FDEF and U+FFFE, U+FFFF in every plane), which HTML forbids"}},
 		{"bidi marks, isolates and an emoji are text (right-to-left names need them)", map[string]string{entity: "name = \"Acme\\u200f\\u2067x\\u2069 \\U0001F600\"\nnotices = [\"website\"]\n"}, nil},
 		{"an unknown key with a TOML escape, at its line, quoted once", map[string]string{entity: "name = \"Acme\"\nnotices = [\"website\"]\n\"a\\u001b[31mb\\\"c\" = 1\n"},
-			[]string{`content/entities/acme.toml:3:1: error: unknown key "a\u001b[31mb\"c"; expected one of: name, address, email, phone, website, register, vatID, representedBy, updated, notices, uses, omit, dpo, authority, params`}},
+			[]string{`content/entities/acme.toml:3:1: error: unknown key "a\u001b[31mb\"c"; expected one of: name, address, email, phone, website, register, vatID, representedBy, updated, notices, uses, omit, dpo, authority, params, country, representative, jointControllers, sections`}},
 		{"a params table with an escape in its name, at its line", map[string]string{entity: "name = \"Acme\"\nnotices = [\"website\"]\n[params.\"t\\u0041\"]\nx = \"a\\u0007\"\n"},
 			[]string{ctrl(entity+":4:1", "params.tA.x", "U+0007")}},
 		{"tab, newline and CRLF are text", map[string]string{entity: "name = \"Acme\\tGmbH\"\naddress = \"Street 1\\r\\nTown\\n\"\nnotices = [\"website\"]\nregister = \"\"\"\r\nHRB 1\r\nBerlin\"\"\"\r\n"},

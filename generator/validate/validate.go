@@ -24,6 +24,8 @@ func Site(s *site.Site, cat *locale.Catalog) diag.List {
 	v.notices()
 	v.entities()
 	v.sections()
+	v.providers()
+	v.consentBases()
 	return v.diags
 }
 
@@ -103,6 +105,7 @@ func (v *validator) suggest(id string) string {
 
 func (v *validator) entities() {
 	for _, e := range v.s.Entities {
+		v.entityFacts(e)
 		slots := map[string]bool{}
 		// Whether every notice of e loaded: the slots of one that did not
 		// are unknown, and its error is reported already, once.
@@ -212,29 +215,7 @@ func (v *validator) used() map[string]bool {
 
 func (v *validator) frontMatter(f *site.SectionFile) {
 	m := f.Meta
-	for _, code := range m.LegalBases {
-		// A message file that failed to load may be where the code is
-		// defined; its error is the one to report.
-		if !v.cat.Has(vocab.LegalBasisPrefix+code) && v.cat.Complete() {
-			v.refAt(f.Front, code, "legalBases")("unknown legal basis %q; expected one of %s … %s, %s, %s, or a code with a message %s%s in i18n/",
-				code, vocab.LegalBasisConsent, vocab.LegalBasisLegitimateInterest, vocab.LegalBasisExplicitConsent, vocab.LegalBasisEmployment, vocab.LegalBasisPrefix, code)
-		}
-	}
-	for _, c := range m.ThirdCountries {
-		if want, ok := checkCountry(c); !ok {
-			v.errAt(f.Front, c, "thirdCountries")("%q is not an ISO 3166-1 alpha-2 country code; expected %s", c, want)
-		}
-	}
-	for _, s := range m.Safeguards {
-		if !slices.Contains(vocab.Safeguards(), s) {
-			v.errAt(f.Front, s, "safeguards")("unknown safeguard %q; expected one of %s", s, strings.Join(vocab.Safeguards(), ", "))
-		}
-	}
-	for _, r := range m.Covers {
-		if !slices.Contains(vocab.Rights(), r) {
-			v.errAt(f.Front, r, "covers")("unknown right %q; expected one of %s", r, strings.Join(vocab.Rights(), ", "))
-		}
-	}
+	v.facts(facts{src: f.Front, legalBases: m.LegalBases, thirdCountries: m.ThirdCountries, safeguards: m.Safeguards, covers: m.Covers, provs: m.Providers})
 }
 
 // agree reports language-neutral fields of a translation that differ from
@@ -242,13 +223,16 @@ func (v *validator) frontMatter(f *site.SectionFile) {
 // every language, only the words may differ.
 func (v *validator) agree(orig, tr *site.SectionFile) {
 	fields := []struct {
-		key  string
-		a, b []string
+		key, name string // name: what the message calls it ("… are"), if not key ("… is")
+		a, b      []string
 	}{
-		{"legalBases", orig.Meta.LegalBases, tr.Meta.LegalBases},
-		{"thirdCountries", orig.Meta.ThirdCountries, tr.Meta.ThirdCountries},
-		{"safeguards", orig.Meta.Safeguards, tr.Meta.Safeguards},
-		{"covers", orig.Meta.Covers, tr.Meta.Covers},
+		{"legalBases", "", orig.Meta.LegalBases, tr.Meta.LegalBases},
+		{"thirdCountries", "", orig.Meta.ThirdCountries, tr.Meta.ThirdCountries},
+		{"safeguards", "", orig.Meta.Safeguards, tr.Meta.Safeguards},
+		{"covers", "", orig.Meta.Covers, tr.Meta.Covers},
+		{"providers", "", orig.Meta.Providers, tr.Meta.Providers},
+		{"cookies", "the cookie names", cookieNames(orig.Meta.Cookies), cookieNames(tr.Meta.Cookies)},
+		{"cookies", "the cookie categories", cookieCategories(orig.Meta.Cookies), cookieCategories(tr.Meta.Cookies)},
 	}
 	for _, f := range fields {
 		if slices.Equal(f.a, f.b) {
@@ -261,9 +245,18 @@ func (v *validator) agree(orig, tr *site.SectionFile) {
 		oline, _ := orig.Front.KeyPos(f.key)
 		v.diags.Add(diag.Diagnostic{
 			File: tr.Path, Line: line, Col: col, Severity: diag.Error, Rule: vocab.RuleTranslationMismatch,
-			Message: fmt.Sprintf("%s is %s here but %s in %s:%d; language-neutral fields must agree across translations", f.key, list(f.b), list(f.a), orig.Path, oline),
+			Message: fmt.Sprintf("%s %s here but %s in %s:%d; language-neutral fields must agree across translations", subject(f.name, f.key), list(f.b), list(f.a), orig.Path, oline),
 		})
 	}
+}
+
+// subject is the start of agree's message: "legalBases is", or "the
+// cookie names are" for a field the message names otherwise.
+func subject(name, key string) string {
+	if name != "" {
+		return name + " are"
+	}
+	return key + " is"
 }
 
 // list writes xs as a TOML array, each value quoted (and so escaped).

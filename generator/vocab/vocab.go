@@ -144,3 +144,52 @@ func RuleIDs() []string {
 		RuleUnusedSection, RuleUnusedProvider, RuleUnusedMessage, RuleUnusedAcknowledgement, RuleBuildError,
 	}
 }
+
+// --- issue 16, loading (i16-load): the values the loader accepts for the
+// new keys of providers, cookies and notices.
+
+// Values of a provider's role: what it is to the controller.
+const (
+	RoleProcessor       = "processor"        // processes on the controller's behalf, Art. 28
+	RoleJointController = "joint-controller" // determines purposes and means together, Art. 26
+	RoleController      = "controller"       // an independent recipient with purposes of its own
+)
+
+// Roles returns the accepted values of a provider's role.
+func Roles() []string { return []string{RoleProcessor, RoleJointController, RoleController} }
+
+// Values of a cookie's category, as consent tools group them.
+const (
+	CookieNecessary   = "necessary"
+	CookiePreferences = "preferences"
+	CookieStatistics  = "statistics"
+	CookieMarketing   = "marketing"
+)
+
+// CookieCategories returns the accepted values of a cookie's category.
+func CookieCategories() []string {
+	return []string{CookieNecessary, CookiePreferences, CookieStatistics, CookieMarketing}
+}
+
+// Values of a cookie's party: whether the site's own domain sets it.
+const (
+	PartyFirst = "first"
+	PartyThird = "third"
+)
+
+// CookieParties returns the accepted values of a cookie's party (which may
+// also be left out).
+func CookieParties() []string { return []string{PartyFirst, PartyThird} }
+
+// Values of a notice's obtained: where its data comes from, which decides
+// between the duties of Art. 13 and Art. 14 GDPR.
+const (
+	ObtainedFromSubject = "from-subject" // Art. 13, the default
+	ObtainedFromOthers  = "from-others"  // Art. 14
+	ObtainedBoth        = "both"         // both articles apply
+)
+
+// ObtainedValues returns the accepted values of a notice's obtained.
+func ObtainedValues() []string {
+	return []string{ObtainedFromSubject, ObtainedFromOthers, ObtainedBoth}
+}
