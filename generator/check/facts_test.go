@@ -13,9 +13,10 @@ import (
 	"github.com/noticegen/noticegen/generator/vocab"
 )
 
-// The sites here are built by hand, with what the loader will read from
-// content/providers/ and an entity's [sections."<id>"] (Facts.Given set
-// as the loader sets it), so the rules can be tested before it does.
+// The sites here are built by hand (Facts.Given set as the loader sets
+// it), so that each case changes one fact of one clean site and states
+// exactly where its finding lands; testdata/check has the same rules end
+// to end.
 
 var today = time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)
 
@@ -52,7 +53,7 @@ func handSite(edit func(s *site.Site)) (*site.Site, []*compose.Page) {
 		Providers: []*site.Provider{{ID: "tracker", Source: site.Source{Path: "content/providers/tracker.toml", Text: []byte("name = \"Tracker Inc.\"\ncountry = \"US\"\nsafeguards = [\"scc\"]\n\n[dpf]\nurl = \"https://www.dataprivacyframework.gov/list\"\nchecked = 2026-06-01\n")},
 			Name: site.Localized{"en": "Tracker Inc."}, Country: "US", Safeguards: []string{vocab.SafeguardSCC},
 			DPF:     &site.DPF{URL: "https://www.dataprivacyframework.gov/list", Checked: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)},
-			Cookies: []site.Cookie{{Name: "_tr", Category: "analytics"}}}},
+			Cookies: []site.Cookie{{Name: "_tr", Category: vocab.CookieStatistics}}}},
 	}
 	if edit != nil {
 		edit(s)
@@ -106,7 +107,7 @@ func TestHandRules(t *testing.T) {
 		{"own cookie without consent", func(s *site.Site) {
 			m := &s.Sections[0].Translations["en"].Meta
 			m.LegalBases, m.LegitimateInterest, m.Providers = []string{vocab.LegalBasisContract}, "", nil
-			m.Cookies = []site.Cookie{{Name: "pref", Category: "functional"}}
+			m.Cookies = []site.Cookie{{Name: "pref", Category: vocab.CookiePreferences}}
 			s.Providers = nil
 		}, []string{sec + ":4:1 error [cookie-consent]"}},
 		{"necessary cookies need no consent", func(s *site.Site) {

@@ -42,11 +42,11 @@ func (c *checker) providers() {
 			why := "outside the EEA, in a country without an adequacy decision"
 			want := `safeguards = ["scc"] (from ` + strings.Join(vocab.Safeguards(), ", ") + ")"
 			if strings.EqualFold(p.Country, vocab.CountryDPF) {
-				why = "in the United States, whose adequacy decision covers only organisations certified under the EU-U.S. Data Privacy Framework,"
+				why = "in the United States, whose adequacy decision covers only organisations certified under the EU-U.S. Data Privacy Framework"
 				want += `, or [dpf] with the url of its entry in the DPF list and the date checked`
 			}
 			c.add(diag.Diagnostic{File: src.Path, Line: line, Col: col, Severity: diag.Error, Rule: vocab.RuleProviderSafeguards,
-				Message: fmt.Sprintf("provider %q processes data %s and names no safeguards; expected %s", p.ID, why, want)})
+				Message: fmt.Sprintf("provider %q processes data %s, and names no safeguards; expected %s", p.ID, why, want)})
 		}
 		if p.DPF != nil && !p.DPF.Checked.IsZero() && p.DPF.Checked.Before(c.now.AddDate(-1, 0, 0)) {
 			line, col := src.KeyPos("dpf", "checked")

@@ -19,17 +19,6 @@ const (
 	RuleUnusedAcknowledgement = "unused-acknowledgement"
 )
 
-// Values of a notice's obtained key: where the notice's data comes from.
-const (
-	ObtainedFromSubject = "from-subject" // Art. 13; also what "" means
-	ObtainedFromOthers  = "from-others"  // Art. 14
-	ObtainedBoth        = "both"         // Art. 13 and 14
-)
-
-// CookieNecessary is the cookie category that needs no consent (§ 25(2)
-// TDDDG, Art. 5(3) ePrivacy Directive: strictly necessary storage).
-const CookieNecessary = "necessary"
-
 // AdequacyAsOf is the date the lists of EEACountries and
 // AdequacyCountries were last compared with the European Commission's
 // list of adequacy decisions (docs/check.md names the source).
