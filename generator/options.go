@@ -45,6 +45,10 @@ type Options struct {
 	// before anything is written; site.toml's keep entries survive
 	// either way.
 	Force bool
+	// Now, when set, is the date Check checks as of (rules about dates
+	// that age, such as a DPF entry's checked); nil is time.Now. Tests fix
+	// it so their output does not change with the calendar.
+	Now func() time.Time
 }
 
 // Result is a finished build: the files of the site in memory, or the

@@ -272,7 +272,11 @@ func checkSite(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	default:
 		err = check.WriteText(stdout, res.Diags)
 		if err == nil {
-			fmt.Fprintf(stderr, "checked %d notice pages: %s, %s\n", len(res.Pages), plural(res.Diags.Count(diag.Error), "error"), plural(res.Diags.Count(diag.Warning), "warning"))
+			acked := ""
+			if n := res.Diags.Acknowledgements(); n > 0 {
+				acked = fmt.Sprintf(", %d acknowledged", n)
+			}
+			fmt.Fprintf(stderr, "checked %d notice pages: %s, %s%s\n", len(res.Pages), plural(res.Diags.Count(diag.Error), "error"), plural(res.Diags.Count(diag.Warning), "warning"), acked)
 		}
 	}
 	if err != nil {

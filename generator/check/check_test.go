@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/rogpeppe/go-internal/txtar"
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -43,6 +44,15 @@ var severity = map[string]diag.Severity{
 	"gdpr-13-1-f":             diag.Error,
 	"gdpr-13-2-a":             diag.Error,
 	"gdpr-13-2-b-d":           diag.Error,
+	"gdpr-13-2-e":             diag.Error,
+	"gdpr-13-2-f":             diag.Error,
+	"gdpr-14-1-d":             diag.Error,
+	"gdpr-14-2-f":             diag.Error,
+	"provider-safeguards":     diag.Error,
+	"provider-dpf-stale":      diag.Warning,
+	"cookie-consent":          diag.Error,
+	"unused-provider":         diag.Warning,
+	"unused-acknowledgement":  diag.Warning,
 	"translation-missing":     diag.Warning,
 	"translation-mismatch":    diag.Error,
 	"translation-stale":       diag.Warning,
@@ -95,10 +105,16 @@ func TestRulesAreVocab(t *testing.T) {
 	}
 }
 
+// checkDay is the date the test sites are checked as of, so that a DPF
+// entry's age does not change with the calendar.
+var checkDay = func() time.Time { return time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC) }
+
 // TestGolden runs check on every site under testdata/check/<rule>/<case>
 // and compares its output in the three formats with the want.* files
 // there. A case named fail* must report the rule, and nothing else; one
-// named pass* must report nothing.
+// named pass* must report nothing that is not acknowledged; one named
+// acknowledged* must report the rule, every finding acknowledged, and
+// pass, --strict or not.
 func TestGolden(t *testing.T) {
 	schema := loadSARIFSchema(t)
 	dirs, err := filepath.Glob(filepath.Join(casesDir, "*", "*"))
@@ -108,7 +124,7 @@ func TestGolden(t *testing.T) {
 	for _, dir := range dirs {
 		rule, name := filepath.Base(filepath.Dir(dir)), filepath.Base(dir)
 		t.Run(rule+"/"+name, func(t *testing.T) {
-			res := generator.Check(t.Context(), os.DirFS(dir), generator.Options{Builtin: noticegen.Example})
+			res := generator.Check(t.Context(), os.DirFS(dir), generator.Options{Builtin: noticegen.Example, Now: checkDay})
 
 			var text, js, sarif bytes.Buffer
 			if err := check.WriteText(&text, res.Diags); err != nil {
@@ -133,8 +149,8 @@ func TestGolden(t *testing.T) {
 				}
 				n := 0
 				for _, d := range res.Diags {
-					if got := check.RuleOf(d); got != rule {
-						t.Errorf("finding of another rule %s: %v", got, d)
+					if got := check.RuleOf(d); got != rule || d.Acknowledged {
+						t.Errorf("finding of another rule %s, or acknowledged (%v): %v", got, d.Acknowledged, d)
 						continue
 					}
 					n++
@@ -148,7 +164,7 @@ func TestGolden(t *testing.T) {
 				if got, want := res.Diags.HasErrors(), sev == diag.Error; got != want {
 					t.Errorf("HasErrors() = %v, want %v (exit %d)", got, want, exit(want))
 				}
-				strict := generator.Check(t.Context(), os.DirFS(dir), generator.Options{Builtin: noticegen.Example, Strict: true})
+				strict := generator.Check(t.Context(), os.DirFS(dir), generator.Options{Builtin: noticegen.Example, Strict: true, Now: checkDay})
 				if !strict.Diags.HasErrors() {
 					t.Errorf("with Strict: HasErrors() = false, want true: every finding fails --strict")
 				}
@@ -159,13 +175,28 @@ func TestGolden(t *testing.T) {
 				// The pass sites are the fail sites with the gap fixed and
 				// nothing else amiss: no finding of any rule.
 				for _, d := range res.Diags {
-					t.Errorf("unexpected finding [%s]: %v", check.RuleOf(d), d)
+					if !d.Acknowledged {
+						t.Errorf("unexpected finding [%s]: %v", check.RuleOf(d), d)
+					}
 				}
 				if res.Diags.HasErrors() {
 					t.Errorf("HasErrors() = true, want false")
 				}
+			case strings.HasPrefix(name, "acknowledged"):
+				for _, d := range res.Diags {
+					if check.RuleOf(d) != rule || !d.Acknowledged || d.Reason == "" {
+						t.Errorf("finding not of rule %s acknowledged with a reason: %+v", rule, d)
+					}
+				}
+				if len(res.Diags) == 0 {
+					t.Errorf("no finding of rule %s", rule)
+				}
+				strict := generator.Check(t.Context(), os.DirFS(dir), generator.Options{Builtin: noticegen.Example, Strict: true, Now: checkDay})
+				if res.Diags.HasErrors() || strict.Diags.HasErrors() {
+					t.Errorf("HasErrors() = %v, with Strict %v; want false: acknowledged findings fail nothing", res.Diags.HasErrors(), strict.Diags.HasErrors())
+				}
 			default:
-				t.Fatalf("case %s: expected a name starting with fail or pass", name)
+				t.Fatalf("case %s: expected a name starting with fail, pass or acknowledged", name)
 			}
 		})
 	}
@@ -380,6 +411,15 @@ func TestOneFindingPerCause(t *testing.T) {
 			}
 			edit(t, fsys, "content/sections/rights.en.md", "Write to {{ .Entity.Email }}", "Write to {{ .Entity.Mail }}")
 		}, []string{"content/sections/rights.en.md:5:20 [build-error]"}},
+		{"entity's own empty recipients, at its line, once for both languages", func(t *testing.T, fsys fstest.MapFS) {
+			fsys[entity].Data = append(fsys[entity].Data, "\n[sections.\"server-logs\"]\nrecipients = []\n"...)
+		}, []string{"content/entities/acme.toml:14:1 [gdpr-13-1-e]"}},
+		{"entity's own facts fill the section's gap", func(t *testing.T, fsys fstest.MapFS) {
+			for _, l := range []string{"en", "de"} {
+				edit(t, fsys, "content/sections/server-logs."+l+".md", "retention =", "# retention =")
+			}
+			fsys[entity].Data = append(fsys[entity].Data, "\n[sections.\"server-logs\"]\nretention = { en = \"14 days.\", de = \"14 Tage.\" }\n"...)
+		}, nil},
 		{"blank address and contact", func(t *testing.T, fsys fstest.MapFS) {
 			edit(t, fsys, entity, `email = "privacy@acme.example"`, `email = " "`)
 			edit(t, fsys, entity, "address = \"\"\"\nHauptstraße 1\n10115 Berlin\nGermany\"\"\"", `address = "  "`)
@@ -490,4 +530,18 @@ func scriptSite(t *testing.T, name string) fstest.MapFS {
 		}
 	}
 	return fsys
+}
+
+// TestRulesDocumented checks that docs/check.md has a heading for every
+// rule, which SARIF's helpUri links to.
+func TestRulesDocumented(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/check.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range ruleIDs() {
+		if !strings.Contains(string(doc), "\n## "+id+"\n") {
+			t.Errorf("docs/check.md has no heading ## %s", id)
+		}
+	}
 }

@@ -25,6 +25,10 @@ type Finding struct {
 	Entity   string `json:"entity,omitempty"`
 	Notice   string `json:"notice,omitempty"`
 	Lang     string `json:"lang,omitempty"`
+	// Acknowledged marks a finding site.toml [[acknowledge]] accepts, for
+	// Reason; it does not fail the check.
+	Acknowledged bool   `json:"acknowledged,omitempty"`
+	Reason       string `json:"reason,omitempty"`
 }
 
 // RuleOf returns the rule id a finding is reported under: its own, or
@@ -37,14 +41,19 @@ func RuleOf(d diag.Diagnostic) string {
 }
 
 // WriteText writes one finding per line: file:line:col: severity: message
-// [rule]. Problems of loading and rendering (build-error) print without a
-// rule, as build prints them.
+// [rule], followed by " (acknowledged: reason)" for one site.toml accepts.
+// Problems of loading and rendering (build-error) print without a rule, as
+// build prints them.
 func WriteText(w io.Writer, diags diag.List) error {
 	for _, d := range diags {
 		if r := RuleOf(d); r != BuildErrorRule {
 			d.Rule = r
 		}
-		if _, err := fmt.Fprintln(w, d.String()); err != nil {
+		line := d.String()
+		if d.Acknowledged {
+			line += " (acknowledged: " + d.Escaped().Reason + ")"
+		}
+		if _, err := fmt.Fprintln(w, line); err != nil {
 			return err
 		}
 	}
@@ -59,6 +68,7 @@ func WriteJSON(w io.Writer, diags diag.List) error {
 		out = append(out, Finding{
 			File: d.File, Line: d.Line, Column: d.Col, Severity: d.Severity.String(), Rule: RuleOf(d),
 			Message: d.Message, Entity: d.Entity, Notice: d.Notice, Lang: d.Lang,
+			Acknowledged: d.Acknowledged, Reason: d.Reason,
 		})
 	}
 	enc := json.NewEncoder(w)
@@ -109,6 +119,11 @@ func WriteSARIF(w io.Writer, diags diag.List, version string) error {
 		}
 		if d.File == "" {
 			delete(res, "locations")
+		}
+		if d.Acknowledged {
+			// external: the suppression is kept in site.toml, not in the
+			// file the finding is about
+			res["suppressions"] = []map[string]string{{"kind": "external", "justification": d.Reason}}
 		}
 		results = append(results, res)
 	}

@@ -45,6 +45,12 @@ type Diagnostic struct {
 	// Entity, Notice and Lang name the composed notices a finding affects,
 	// where it is narrower than the whole site; empty means all.
 	Entity, Notice, Lang string
+
+	// Acknowledged marks a finding the site has reviewed and accepts
+	// (site.toml [[acknowledge]]), with Reason saying why: it is still
+	// reported, but counts neither as an error nor under --strict.
+	Acknowledged bool
+	Reason       string
 }
 
 // String formats d as "file:line:col: severity: message [rule]", the shape
@@ -121,16 +127,27 @@ func (l *List) Add(ds ...Diagnostic) {
 	}
 }
 
-// HasErrors reports whether any diagnostic is an error.
+// HasErrors reports whether any diagnostic not acknowledged is an error.
 func (l List) HasErrors() bool {
-	return slices.ContainsFunc(l, func(d Diagnostic) bool { return d.Severity == Error })
+	return slices.ContainsFunc(l, func(d Diagnostic) bool { return d.Severity == Error && !d.Acknowledged })
 }
 
-// Count returns how many diagnostics have severity s.
+// Count returns how many diagnostics not acknowledged have severity s.
 func (l List) Count(s Severity) int {
 	n := 0
 	for _, d := range l {
-		if d.Severity == s {
+		if d.Severity == s && !d.Acknowledged {
+			n++
+		}
+	}
+	return n
+}
+
+// Acknowledgements returns how many diagnostics are acknowledged.
+func (l List) Acknowledgements() int {
+	n := 0
+	for _, d := range l {
+		if d.Acknowledged {
 			n++
 		}
 	}
@@ -158,16 +175,20 @@ func (l List) Sorted() List {
 			cmp.Compare(a.Entity, b.Entity),
 			cmp.Compare(a.Notice, b.Notice),
 			cmp.Compare(a.Lang, b.Lang),
+			cmp.Compare(a.Reason, b.Reason),
 		)
 	})
 	return slices.Compact(out)
 }
 
-// Strict returns a copy of l in which every warning is an error, for
-// --strict, worded as such where its StrictMessage says so.
+// Strict returns a copy of l in which every warning not acknowledged is
+// an error, for --strict, worded as such where its StrictMessage says so.
 func (l List) Strict() List {
 	out := slices.Clone(l)
 	for i := range out {
+		if out[i].Acknowledged {
+			continue // reviewed and accepted: --strict does not undo that
+		}
 		if out[i].Severity == Warning && out[i].StrictMessage != "" {
 			out[i].Message = out[i].StrictMessage
 		}

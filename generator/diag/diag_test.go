@@ -260,3 +260,27 @@ func fields(l List) string {
 	}
 	return b.String()
 }
+
+// An acknowledged finding is listed but fails nothing: neither HasErrors
+// nor --strict, and Count leaves it out.
+func TestAcknowledged(t *testing.T) {
+	l := List{
+		{File: "a", Severity: Error, Message: "e", Acknowledged: true, Reason: "reviewed"},
+		{File: "b", Severity: Warning, Message: "w", Acknowledged: true, Reason: "reviewed"},
+	}
+	for name, l := range map[string]List{"as reported": l, "strict": l.Strict()} {
+		if l.HasErrors() {
+			t.Errorf("%s: HasErrors() = true, want false", name)
+		}
+		if e, w, a := l.Count(Error), l.Count(Warning), l.Acknowledgements(); e != 0 || w != 0 || a != 2 {
+			t.Errorf("%s: %d errors, %d warnings, %d acknowledged; want 0, 0, 2", name, e, w, a)
+		}
+	}
+	if s := l.Strict(); s[1].Severity != Warning {
+		t.Errorf("Strict() made an acknowledged warning an error: %+v", s[1])
+	}
+	l = append(l, Diagnostic{File: "c", Severity: Warning, Message: "w"})
+	if !l.Strict().HasErrors() {
+		t.Errorf("Strict().HasErrors() = false with a warning not acknowledged")
+	}
+}

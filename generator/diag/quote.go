@@ -71,6 +71,7 @@ func needsEscape(s string, lines bool) bool {
 func (d Diagnostic) Escaped() Diagnostic {
 	d.File, d.Message, d.Rule = Escape(d.File), Escape(d.Message), Escape(d.Rule)
 	d.Entity, d.Notice, d.Lang = Escape(d.Entity), Escape(d.Notice), Escape(d.Lang)
+	d.Reason = Escape(d.Reason)
 	return d
 }
 

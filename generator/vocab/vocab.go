@@ -138,8 +138,10 @@ func RuleIDs() []string {
 	return []string{
 		RuleControllerIdentity, RuleDataProtectionOfficer, RulePurposesAndLegalBasis, RuleLegitimateInterests,
 		RuleRecipients, RuleThirdCountryTransfers, RuleStoragePeriod, RuleDataSubjectRights,
+		RuleRequirement, RuleAutomatedDecisions, RuleCategoriesFromOthers, RuleSourceFromOthers,
+		RuleProviderSafeguards, RuleProviderDPFStale, RuleCookieConsent,
 		RuleTranslationMissing, RuleTranslationMismatch, RuleTranslationStale, RuleUnknownRef,
-		RuleUnusedSection, RuleUnusedMessage, RuleBuildError,
+		RuleUnusedSection, RuleUnusedProvider, RuleUnusedMessage, RuleUnusedAcknowledgement, RuleBuildError,
 	}
 }
 

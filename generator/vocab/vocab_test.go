@@ -39,7 +39,9 @@ func TestListsDistinct(t *testing.T) {
 		{"Safeguards", Safeguards, 5},
 		{"Rights", Rights, 8},
 		{"ReservedAnchors", ReservedAnchors, 6},
-		{"RuleIDs", RuleIDs, 15},
+		{"RuleIDs", RuleIDs, 24},
+		{"EEACountries", EEACountries, 30},
+		{"AdequacyCountries", AdequacyCountries, 15},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
