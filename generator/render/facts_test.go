@@ -12,6 +12,7 @@ import (
 	"github.com/noticegen/noticegen/generator/compose"
 	"github.com/noticegen/noticegen/generator/render/view"
 	"github.com/noticegen/noticegen/generator/site"
+	"github.com/noticegen/noticegen/generator/vocab"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -174,5 +175,29 @@ func TestNoCookieTable(t *testing.T) {
 	f := newFixture(t, false, section("hosting", sec("hosting", "en", "x\n", 4, meta))).withProviders(t)
 	if page := f.render(t, "en"); strings.Contains(page, "__cookies") || strings.Contains(page, "<table class=\"cookies\"") {
 		t.Errorf("page has a cookie table without cookies:\n%s", page)
+	}
+}
+
+// Every role and cookie category the loader accepts has a label in the
+// built-in languages: a missing one would print its id in the key facts.
+func TestRoleAndCategoryLabels(t *testing.T) {
+	f := newFixture(t, false)
+	sameInGerman := map[string]bool{vocab.CookieCategoryPrefix + vocab.CookieMarketing: true}
+	var ids []string
+	for _, r := range vocab.Roles() {
+		ids = append(ids, vocab.RolePrefix+r)
+	}
+	for _, c := range vocab.CookieCategories() {
+		ids = append(ids, vocab.CookieCategoryPrefix+c)
+	}
+	for _, id := range ids {
+		en, err1 := f.cat.T("en", id, nil)
+		de, err2 := f.cat.T("de", id, nil)
+		if err1 != nil || err2 != nil || en == id || de == id || en == "" {
+			t.Errorf("%s: en %q (%v), de %q (%v); want a label in each", id, en, err1, de, err2)
+		}
+		if de == en && !sameInGerman[id] {
+			t.Errorf("%s: de label %q is the English one; want it in i18n/de.toml", id, de)
+		}
 	}
 }
