@@ -126,9 +126,9 @@ func TestHandRules(t *testing.T) {
 		{"entity's own legal basis drops consent: found at its line", func(s *site.Site) {
 			own(s, &site.Facts{LegalBases: []string{vocab.LegalBasisLegitimateInterest}, Given: map[string]bool{"legalBases": true}})
 		}, []string{entity + ":10:1 error [cookie-consent]", entity + ":10:15 error [gdpr-13-1-d]"}},
-		{"entity's own empty recipients: found at its line", func(s *site.Site) {
-			own(s, &site.Facts{Given: map[string]bool{"recipients": true}})
-		}, []string{entity + ":9:1 warning [gdpr-13-1-e]"}},
+		{"entity's own empty recipients and providers: found at its line", func(s *site.Site) {
+			own(s, &site.Facts{Given: map[string]bool{"recipients": true, "providers": true}})
+		}, []string{entity + ":9:1 warning [gdpr-13-1-e]", "content/providers/tracker.toml:1:1 warning [unused-provider]"}},
 		{"entity's own providers name the only use of a provider", func(s *site.Site) {
 			s.Sections[0].Translations["en"].Meta.Providers = nil
 			own(s, &site.Facts{Providers: []string{"tracker"}, Given: map[string]bool{"providers": true}})

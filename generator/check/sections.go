@@ -99,7 +99,7 @@ func (c *checker) art13(f fact, m site.FrontMatter) {
 			c.add(f.at("legalBases", vocab.LegalBasisLegitimateInterest, vocab.RuleLegitimateInterests, diag.Error, msg))
 		}
 	}
-	if len(m.Recipients) == 0 {
+	if len(m.Recipients) == 0 && len(m.Providers) == 0 { // a provider is a recipient
 		c.add(f.missing("recipients", vocab.RuleRecipients, diag.Warning, `processing section names no recipients; expected recipients = ["…"] (categories are enough, e.g. "Hosting provider (processor)")`))
 	}
 	if len(m.ThirdCountries) > 0 && len(m.Safeguards) == 0 {
