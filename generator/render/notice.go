@@ -37,7 +37,7 @@ func (r *Renderer) Notice(w *bytes.Buffer, p *compose.Page) (*output.Page, diag.
 	data := r.newPage(layout.KindNotice, lang, p.Path())
 	r.alternates(data, p.Entity.ID+"/"+p.Notice.ID+"/")
 	data.Entity = view.Entity(p.Entity, lang, def)
-	data.Notice = view.NoticeView{ID: p.Notice.ID, Title: p.Notice.Title.Get(lang, def)}
+	data.Notice = view.NoticeView{ID: p.Notice.ID, Title: p.Notice.Title.Get(lang, def), AutomatedDecisions: p.Notice.AutomatedDecisions.Get(lang, def)}
 	data.Title = data.Notice.Title
 	data.Updated = r.date(lang, p.Updated())
 	parts := make([]renderedSection, 0, len(p.Parts))
