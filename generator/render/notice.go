@@ -10,13 +10,11 @@ import (
 
 	"github.com/noticegen/noticegen/generator/compose"
 	"github.com/noticegen/noticegen/generator/diag"
-	"github.com/noticegen/noticegen/generator/locale"
 	"github.com/noticegen/noticegen/generator/output"
 	"github.com/noticegen/noticegen/generator/render/layout"
 	"github.com/noticegen/noticegen/generator/render/markdown"
 	"github.com/noticegen/noticegen/generator/render/sandbox"
 	"github.com/noticegen/noticegen/generator/render/view"
-	"github.com/noticegen/noticegen/generator/vocab"
 )
 
 // renderedSection is one section as the pages that show it share it: its
@@ -39,7 +37,7 @@ func (r *Renderer) Notice(w *bytes.Buffer, p *compose.Page) (*output.Page, diag.
 	data := r.newPage(layout.KindNotice, lang, p.Path())
 	r.alternates(data, p.Entity.ID+"/"+p.Notice.ID+"/")
 	data.Entity = view.Entity(p.Entity, lang, def)
-	data.Notice = view.NoticeView{ID: p.Notice.ID, Title: p.Notice.Title.Get(lang, def)}
+	data.Notice = view.NoticeView{ID: p.Notice.ID, Title: p.Notice.Title.Get(lang, def), AutomatedDecisions: p.Notice.AutomatedDecisions.Get(lang, def)}
 	data.Title = data.Notice.Title
 	data.Updated = r.date(lang, p.Updated())
 	parts := make([]renderedSection, 0, len(p.Parts))
@@ -166,36 +164,6 @@ func (r *Renderer) section(p *compose.Page, part compose.Part) renderedSection {
 	return rs
 }
 
-// facts is the front matter of a section as its view shows it, in the
-// page's language.
-func (r *Renderer) facts(part compose.Part, lang string) (view.SectionView, diag.List) {
-	var diags diag.List
-	f := part.File
-	m := part.Facts
-	sv := view.SectionView{
-		Anchor: vocab.Anchor(part.Section.ID), Title: m.Title, Fallback: part.Fallback, Intro: part.Section.Index,
-		Processing: m.Processing(), Purposes: m.Purposes, LegitimateInterest: m.LegitimateInterest,
-		DataCategories: m.DataCategories, Recipients: m.Recipients, Retention: m.Retention,
-	}
-	if part.Fallback {
-		sv.Lang, sv.LangName = f.Lang, locale.LanguageNameIn(lang, f.Lang)
-	}
-	for _, code := range m.LegalBases {
-		label, err := r.cat.LegalBasis(lang, code)
-		diags.Add(messageDiags(err)...)
-		sv.LegalBases = append(sv.LegalBases, label)
-	}
-	for _, c := range m.ThirdCountries {
-		sv.ThirdCountries = append(sv.ThirdCountries, locale.CountryName(lang, c))
-	}
-	for _, s := range m.Safeguards {
-		label, err := r.cat.T(lang, locale.SafeguardPrefix+s, nil)
-		diags.Add(messageDiags(err)...)
-		sv.Safeguards = append(sv.Safeguards, label)
-	}
-	return sv, diags
-}
-
 // renderSection renders one section: its facts, its body, and the
 // section layout around them.
 func (r *Renderer) renderSection(p *compose.Page, part compose.Part, body *sandbox.Body) renderedSection {
@@ -205,7 +173,9 @@ func (r *Renderer) renderSection(p *compose.Page, part compose.Part, body *sandb
 	defer r.putBuffers(bufs)
 	if body != nil {
 		var d *diag.Diagnostic
-		html, d = r.conv.Convert(bufs, body.With(sandbox.NewData(r.site, p, r.paramsOf(p))))
+		data := sandbox.NewData(r.site, p, r.paramsOf(p))
+		data.Providers = r.bodyProviders(p.Lang)
+		html, d = r.conv.Convert(bufs, body.With(data))
 		if d != nil {
 			if deps := body.Deps(); deps.Entity || deps.All {
 				// The same body works for one entity and fails for

@@ -63,10 +63,13 @@ type Renderer struct {
 	// sections whose bodies use the entity, for a few entities at a time.
 	groups *entityGroups
 	inputs *fingerprint.Inputs
-	global string    // inputs.Global, as a part of keys
-	dates  sync.Map  // "lang|2006-01-02" → view.Date
-	params sync.Map  // paramsKey → an entity's [params] in a language
-	bufs   sync.Pool // *markdown.Buffers
+	global string // inputs.Global, as a part of keys
+	// providers are the site's providers by id.
+	providers map[string]*site.Provider
+	dates     sync.Map  // "lang|2006-01-02" → view.Date
+	params    sync.Map  // paramsKey → an entity's [params] in a language
+	provData  sync.Map  // lang → what bodies see as .Providers
+	bufs      sync.Pool // *markdown.Buffers
 }
 
 // New parses every section body of s, reporting all parse errors, and
@@ -87,7 +90,15 @@ func New(s *site.Site, cat *locale.Catalog, ls *layout.Set, o Options) (*Rendere
 	if r.inputs == nil {
 		r.inputs = fingerprint.NewInputs(fingerprint.NewHasher())
 	}
-	r.global = r.inputs.Global.String()
+	// Providers are read by every section that names them, and by every
+	// body, so they are part of what every section depends on.
+	r.providers = make(map[string]*site.Provider, len(s.Providers))
+	provTexts := make([][]byte, 0, 2*len(s.Providers))
+	for _, p := range s.Providers {
+		r.providers[p.ID] = p
+		provTexts = append(provTexts, []byte(p.Source.Path), p.Source.Text)
+	}
+	r.global = r.inputs.Global.String() + "+" + r.inputs.Of(provTexts...).String()
 	var diags diag.List
 	// Which messages pages show is known once the layouts are parsed: a
 	// site's message that none prints is most often a typo in its id.
@@ -241,7 +252,9 @@ func BodyMarkdown(s *site.Site, p *compose.Page, f *site.SectionFile) (string, e
 		params := sandbox.Params(p.Entity.Params, p.Lang, s.Config.DefaultLanguage, date)
 		var md bytes.Buffer
 		escape := func(text string) (string, int) { e := markdown.Escape(text); return e, len(e) }
-		if d = b.With(sandbox.NewData(s, p, params)).Run(&md, escape); d == nil {
+		data := sandbox.NewData(s, p, params)
+		data.Providers = sandbox.Providers(s, p.Lang, nil)
+		if d = b.With(data).Run(&md, escape); d == nil {
 			return md.String(), nil
 		}
 	}

@@ -90,12 +90,15 @@ const (
 	AnchorAtAGlance             = "at-a-glance"
 	AnchorContents              = "contents"
 	AnchorSupervisoryAuthority  = "supervisory-authority"
+	// AnchorAutomatedDecisions is the notice's statement on automated
+	// decisions (Art. 13(2)(f)), shown when the notice gives one.
+	AnchorAutomatedDecisions = "automated-decisions"
 )
 
 // ReservedAnchors are the ids the built-in notice layout gives its own
 // parts; a section whose anchor is one of them would collide with it.
 func ReservedAnchors() []string {
-	return []string{AnchorMain, AnchorController, AnchorDataProtectionOfficer, AnchorAtAGlance, AnchorContents, AnchorSupervisoryAuthority}
+	return []string{AnchorMain, AnchorController, AnchorDataProtectionOfficer, AnchorAtAGlance, AnchorContents, AnchorSupervisoryAuthority, AnchorAutomatedDecisions}
 }
 
 // Anchor is the stable HTML id of a section: its id with / as _. Section
@@ -190,4 +193,30 @@ const (
 // ObtainedValues returns the accepted values of a notice's obtained.
 func ObtainedValues() []string {
 	return []string{ObtainedFromSubject, ObtainedFromOthers, ObtainedBoth}
+}
+
+// --- i16-render: the words the pages need for providers and cookies. ---
+
+// Message-id prefixes of the labels of a provider's role and a cookie's
+// category: role.processor, cookieCategory.statistics.
+const (
+	RolePrefix           = "role."
+	CookieCategoryPrefix = "cookieCategory."
+)
+
+// CookiesAnchorSuffix ends the HTML id of a section's cookie table:
+// newsletter__cookies. Section ids hold no "_", so the id is never a
+// section's anchor, like the heading's <anchor>__title.
+const CookiesAnchorSuffix = "__cookies"
+
+// InEEA reports whether the ISO 3166-1 alpha-2 code names a country of
+// the European Economic Area (the EU member states, Iceland, Liechtenstein
+// and Norway): a provider there is no third country.
+func InEEA(code string) bool {
+	switch strings.ToUpper(code) {
+	case "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE",
+		"IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO":
+		return true
+	}
+	return false
 }

@@ -38,7 +38,7 @@ func TestListsDistinct(t *testing.T) {
 		{"LegalBases", LegalBases, 8},
 		{"Safeguards", Safeguards, 5},
 		{"Rights", Rights, 8},
-		{"ReservedAnchors", ReservedAnchors, 6},
+		{"ReservedAnchors", ReservedAnchors, 7},
 		{"RuleIDs", RuleIDs, 15},
 	}
 	for _, tt := range tests {

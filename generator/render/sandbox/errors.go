@@ -132,7 +132,10 @@ func templateHint(msg, expr string, data *Data) string {
 		if m[2] == "interface {}" {
 			return fmt.Sprintf("no field %s: the value before it, from [params], has no fields; expected it without .%s, or a table of params with the key %s", m[1], m[1], m[1])
 		}
-		return msg + "; expected one of .Entity, .Params, .Site, .Notice, .Lang and their fields"
+		return msg + "; expected one of .Entity, .Params, .Site, .Notice, .Lang, .Providers and their fields"
+	}
+	if strings.HasPrefix(msg, "nil pointer evaluating *sandbox.Provider.") {
+		return "no such provider; expected index .Providers \"<id>\" with the id of a file content/providers/<id>.toml"
 	}
 	if strings.Contains(msg, afterTable) && fieldChain.MatchString(expr) {
 		msg = strings.Replace(msg, "such as .", "such as "+expr+".", 1)
@@ -183,6 +186,9 @@ var valueKinds = map[string]string{
 // [params] itself (.Params.x), or of one of its tables (.Params.t.x).
 func missingKeyHint(key, expr string, data *Data) string {
 	path := strings.Split(strings.TrimPrefix(expr, "$"), ".")
+	if len(path) > 2 && path[0] == "" && path[1] == "Providers" && path[2] == key {
+		return providerHint(key, data)
+	}
 	nested := len(path) > 3 && path[0] == "" && path[1] == "Params" && path[len(path)-1] == key
 	if !nested && (len(path) != 3 || path[0] != "" || path[1] != "Params") && expr != "" {
 		// A table reached another way ({{ range .Params.list }}{{ .x }}):
@@ -212,6 +218,12 @@ func bodyFields(typ string) []string {
 		for t.Kind() == reflect.Pointer {
 			t = t.Elem()
 		}
+		if t.Kind() == reflect.Map {
+			t = t.Elem() // .Providers.<id>
+			for t.Kind() == reflect.Pointer {
+				t = t.Elem()
+			}
+		}
 		if t.Kind() != reflect.Struct {
 			return nil
 		}
@@ -233,4 +245,14 @@ func bodyFields(typ string) []string {
 		return names
 	}
 	return find(reflect.TypeFor[view.Date]()) // a date of [params]
+}
+
+// providerHint explains a provider id that a body reads and the site has
+// no file for.
+func providerHint(id string, data *Data) string {
+	if data == nil || len(data.Providers) == 0 {
+		return fmt.Sprintf("no provider %q: the site has none; expected a file content/providers/%s.toml", id, id)
+	}
+	ids := slices.Sorted(maps.Keys(data.Providers))
+	return fmt.Sprintf("no provider %q; expected one of: %s (the files of content/providers/)", id, strings.Join(ids, ", "))
 }

@@ -132,7 +132,7 @@ func TestParamErrors(t *testing.T) {
 		{"{{ .Params.tools.x }}", `template: .Params.tools.x: no field x: .Params.tools is a list, which has no fields; expected {{ range .Params.tools }}…{{ end }} or index .Params.tools 0`},
 		{"{{ .Params.start.Day }}", `template: .Params.start.Day: no field Day; expected one of .Params.start.Text, .Params.start.ISO`},
 		{"{{ range .Params.tools }}{{ .x }}{{ end }}", `template: .x: no field x: the value before it, from [params], has no fields; expected it without .x, or a table of params with the key x`},
-		{"{{ .params.x }}", `template: .params.x: no field params; expected one of .Entity, .Params, .Site, .Notice, .Lang`},
+		{"{{ .params.x }}", `template: .params.x: no field params; expected one of .Entity, .Params, .Site, .Notice, .Lang, .Providers`},
 		{"{{ .Entity.Params.x }}", `template: .Entity.Params.x: no field Params; expected one of .Entity.ID, .Entity.Name, .Entity.Address, .Entity.Email, .Entity.Phone, .Entity.Website, .Entity.Register, .Entity.VATID, .Entity.RepresentedBy, .Entity.DPO, .Entity.Authority`},
 	}
 	for _, tt := range tests {

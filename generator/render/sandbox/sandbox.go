@@ -37,6 +37,9 @@ type Data struct {
 	Site   struct{ Title, BaseURL string }
 	Notice struct{ ID, Title string }
 	Lang   string
+	// Providers are every provider of the site by id (Providers), the
+	// same on every page of one language.
+	Providers map[string]*Provider
 }
 
 // Entity is the entity as a section body sees it.
@@ -138,6 +141,9 @@ func dependencies(t *template.Template) Deps {
 		case *parse.PipeNode:
 			d.All = d.All || len(n.Decl) > 0
 			return true
+		case *parse.ChainNode:
+			// (index .Providers "x").Name reads what its pipeline reads.
+			return true
 		case *parse.FieldNode:
 			switch n.Ident[0] {
 			case "Entity", "Params":
@@ -146,7 +152,9 @@ func dependencies(t *template.Template) Deps {
 				d.Notice = true
 			case "Lang":
 				d.Lang = true
-			case "Site":
+			case "Site", "Providers":
+				// The same on every page of a language, and the
+				// section key names the language and the providers.
 			default:
 				d.All = true
 			}

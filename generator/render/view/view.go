@@ -127,9 +127,24 @@ type EntityView struct {
 	Register      string
 	VATID         string
 	RepresentedBy string
+	Country       string // the country's name in the page's language; "" when not given
 	DPO           *DPOView
-	Authority     *AuthorityView
-	Notices       []Link // overview: this entity's notices in the page's language
+	// DPONone is the reason the entity gives for having no DPO ([dpo]
+	// none); DPO is nil then.
+	DPONone          string
+	Authority        *AuthorityView
+	Representative   *ContactView  // Art. 27: the representative in the Union
+	JointControllers []ContactView // Art. 26, each with its Arrangement
+	Notices          []Link        // overview: this entity's notices in the page's language
+}
+
+// ContactView is a representative or joint controller: who, where, and
+// for a joint controller the essence of the arrangement.
+type ContactView struct {
+	Name        string
+	Address     []string
+	Email       string
+	Arrangement string
 }
 
 // DPOView is a data protection officer's contact.
@@ -142,12 +157,17 @@ type DPOView struct {
 
 // AuthorityView is a supervisory authority.
 type AuthorityView struct {
-	Name, URL string
+	Name, URL    string
+	Address      []string
+	Email, Phone string
 }
 
 // NoticeView names the notice a page shows.
 type NoticeView struct {
 	ID, Title string
+	// AutomatedDecisions is the notice's statement on decisions made
+	// solely by automated means (Art. 13(2)(f)); "" when it gives none.
+	AutomatedDecisions string
 }
 
 // GlanceRow is one row of the "at a glance" table.
@@ -189,8 +209,39 @@ type SectionView struct {
 	DataCategories     []string
 	Recipients         []string
 	Retention          string
-	ThirdCountries     []string
-	Safeguards         []string // labels
+	ThirdCountries     []string // the section's own and its providers', by name
+	Safeguards         []string // labels, the section's own and its providers'
+	DataSubjects       []string
+	Requirement        string // Art. 13(2)(e)
+	Source             string // Art. 14(2)(f)
+	Providers          []ProviderView
+	// Cookies are the section's own (first-party) cookies, then its
+	// providers'; CookiesAnchor is the id of their table, "" without any.
+	Cookies       []CookieView
+	CookiesAnchor string
+}
+
+// ProviderView is a provider a section names, as its key facts list it.
+type ProviderView struct {
+	ID            string
+	Name          string
+	Role          string   // label: "processor", "Auftragsverarbeiter"
+	Country       string   // name in the page's language; "" when not given
+	Safeguards    []string // labels
+	Website       string
+	PrivacyPolicy string // URL in the page's language
+}
+
+// CookieView is one row of a section's cookie table.
+type CookieView struct {
+	Name     string
+	Provider string // the provider's name, or the first-party label
+	Purpose  string
+	Duration string
+	Category string // label
+	// Lang is set when Purpose and Duration are in another language
+	// than the table around them.
+	Lang string
 }
 
 // Entity is entity e as pages in lang show it, with def filling in what
@@ -203,11 +254,25 @@ func Entity(e *site.Entity, lang, def string) *EntityView {
 		Email: e.Email, Phone: e.Phone, Website: e.Website, Register: e.Register.Get(lang, def),
 		VATID: e.VATID, RepresentedBy: e.RepresentedBy.Get(lang, def),
 	}
-	if e.DPO != nil {
+	if e.Country != "" {
+		v.Country = locale.CountryName(lang, e.Country)
+	}
+	switch {
+	case e.DPO != nil && !e.DPO.None.IsZero():
+		v.DPONone = e.DPO.None.Get(lang, def)
+	case e.DPO != nil:
 		v.DPO = &DPOView{Name: e.DPO.Name.Get(lang, def), Address: lines(e.DPO.Address.Get(lang, def)), Email: e.DPO.Email, Phone: e.DPO.Phone}
 	}
-	if e.Authority != nil && !e.Authority.Name.IsZero() {
-		v.Authority = &AuthorityView{Name: e.Authority.Name.Get(lang, def), URL: e.Authority.URL}
+	if a := e.Authority; a != nil && !a.Name.IsZero() {
+		v.Authority = &AuthorityView{Name: a.Name.Get(lang, def), URL: a.URL, Address: lines(a.Address.Get(lang, def)), Email: a.Email, Phone: a.Phone}
+	}
+	if r := e.Representative; r != nil {
+		v.Representative = &ContactView{Name: r.Name.Get(lang, def), Address: lines(r.Address.Get(lang, def)), Email: r.Email}
+	}
+	for _, j := range e.JointControllers {
+		v.JointControllers = append(v.JointControllers, ContactView{
+			Name: j.Name.Get(lang, def), Address: lines(j.Address.Get(lang, def)), Email: j.Email, Arrangement: j.Arrangement.Get(lang, def),
+		})
 	}
 	return v
 }
