@@ -145,6 +145,9 @@ func (w *writer) write() error {
 	if err := w.writeSections(needed); err != nil {
 		return err
 	}
+	if err := w.writeProviders(); err != nil {
+		return err
+	}
 	for i := range w.o.Entities {
 		if err := w.writeEntity(i); err != nil {
 			return err
@@ -183,6 +186,21 @@ func (w *writer) writeNotices() error {
 		w.notices, w.sections[n.id] = append(w.notices, n.id), n.sections
 	}
 	return nil
+}
+
+// writeProviders copies the example's providers as they are: the example
+// sections name them, so a site without them fails to load.
+func (w *writer) writeProviders() error {
+	return fs.WalkDir(noticegen.Example, "content/providers", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(noticegen.Example, p)
+		if err != nil {
+			return err
+		}
+		return w.put(p, w.retitle(string(b)))
+	})
 }
 
 // needed returns the section ids and slot folders the notices name: only
@@ -338,6 +356,14 @@ func (w *writer) loc(p pair) string {
 func (w *writer) retitle(text string) string {
 	if slices.Contains(w.langs, "de") {
 		return text
+	}
+	for { // multi-line strings first: addresses in provider files
+		i := strings.Index(text, `, de = """`)
+		if i < 0 {
+			break
+		}
+		j := strings.Index(text[i+10:], `"""`)
+		text = text[:i] + text[i+10+j+3:]
 	}
 	for {
 		i := strings.Index(text, `, de = "`)
