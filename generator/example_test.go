@@ -202,8 +202,8 @@ func TestExampleLabelsAndDates(t *testing.T) {
 		file string
 		want []string
 	}{
-		{"en/nordlicht-ag/website/index.html", []string{"Art. 6(1)(f) GDPR", "United States", "Last updated: February 10, 2026", `hreflang="de"`}},
-		{"de/nordlicht-ag/website/index.html", []string{"Art. 6 Abs. 1 lit. f DSGVO", "Vereinigte Staaten", "Stand: 19. Januar 2026", ">Deutsch<", ">English<"}},
+		{"en/nordlicht-ag/website/index.html", []string{"Art. 6(1)(f) GDPR", "United States", "Last updated: November 23, 2026", `hreflang="de"`}},
+		{"de/nordlicht-ag/website/index.html", []string{"Art. 6 Abs. 1 lit. f DSGVO", "Vereinigte Staaten", "Stand: 23. November 2026", ">Deutsch<", ">English<"}},
 		{"de/nordlicht-ag/applicants/index.html", []string{"§ 26 BDSG"}},
 	} {
 		page := string(res.Files[c.file])

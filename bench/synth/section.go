@@ -165,6 +165,7 @@ func (f *facts) toml(lang string) string {
 		kv("dataCategories", quoteList(ds))
 		kv("retention", quote(f.retention.in(lang)))
 		kv("recipients", quoteList(rs))
+		kv("requirement", quote(requirement.in(lang)))
 		if f.country != nil {
 			kv("thirdCountries", quoteList([]string{f.country.code}))
 			kv("safeguards", quoteList(f.country.safeguards))
@@ -415,4 +416,11 @@ func quoteList(xs []string) string {
 		q[i] = quote(x)
 	}
 	return "[" + strings.Join(q, ", ") + "]"
+}
+
+// requirement is what every generated processing section says of whether
+// the data must be given (Art. 13(2)(e)).
+var requirement = pair{
+	"Providing the data is needed to carry out the contract; without it we cannot serve you.",
+	"Die Angabe der Daten ist für die Durchführung des Vertrags erforderlich; ohne sie können wir Sie nicht bedienen.",
 }

@@ -22,6 +22,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -145,6 +146,9 @@ func (w *writer) write() error {
 	if err := w.writeSections(needed); err != nil {
 		return err
 	}
+	if err := w.writeProviders(); err != nil {
+		return err
+	}
 	for i := range w.o.Entities {
 		if err := w.writeEntity(i); err != nil {
 			return err
@@ -176,13 +180,50 @@ func (w *writer) writeNotices() error {
 			continue
 		}
 		n := genNotices[i-len(exampleNotices)]
-		text := fmt.Sprintf("title = %s\nsections = %s\n", w.loc(n.title), quoteList(n.sections))
+		text := fmt.Sprintf("title = %s\nsections = %s\nautomatedDecisions = %s\n", w.loc(n.title), quoteList(n.sections), w.loc(noAutomatedDecisions))
 		if err := w.put("content/notices/"+n.id+".toml", text); err != nil {
 			return err
 		}
 		w.notices, w.sections[n.id] = append(w.notices, n.id), n.sections
 	}
 	return nil
+}
+
+// noAutomatedDecisions is what the generated notices say of automated
+// decisions (Art. 13(2)(f)).
+var noAutomatedDecisions = pair{"We make no decisions based solely on automated processing.", "Wir treffen keine ausschließlich automatisierten Entscheidungen."}
+
+// writeProviders copies the example's providers that the sections written
+// name: a site without them fails to load, and check warns about one that
+// nothing names (the example's entities name some in facts of their own).
+func (w *writer) writeProviders() error {
+	named := map[string]bool{}
+	for _, id := range w.written {
+		for _, lang := range []string{"en", "de"} {
+			b, err := fs.ReadFile(noticegen.Example, "content/sections/"+id+"."+lang+".md")
+			if err != nil {
+				continue // a generated section: it names no provider
+			}
+			for _, m := range providersLine.FindAllStringSubmatch(string(b), -1) {
+				for _, q := range quoted.FindAllStringSubmatch(m[1], -1) {
+					named[q[1]] = true
+				}
+			}
+		}
+	}
+	return fs.WalkDir(noticegen.Example, "content/providers", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if !named[strings.TrimSuffix(path.Base(p), ".toml")] {
+			return nil
+		}
+		b, err := fs.ReadFile(noticegen.Example, p)
+		if err != nil {
+			return err
+		}
+		return w.put(p, w.retitle(string(b)))
+	})
 }
 
 // needed returns the section ids and slot folders the notices name: only
@@ -339,6 +380,14 @@ func (w *writer) retitle(text string) string {
 	if slices.Contains(w.langs, "de") {
 		return text
 	}
+	for { // multi-line strings first: addresses in provider files
+		i := strings.Index(text, `, de = """`)
+		if i < 0 {
+			break
+		}
+		j := strings.Index(text[i+10:], `"""`)
+		text = text[:i] + text[i+10+j+3:]
+	}
 	for {
 		i := strings.Index(text, `, de = "`)
 		if i < 0 {
@@ -348,3 +397,8 @@ func (w *writer) retitle(text string) string {
 		text = text[:i] + text[i+8+j+1:]
 	}
 }
+
+var (
+	providersLine = regexp.MustCompile(`(?m)^providers\s*=\s*\[([^\]]*)\]`)
+	quoted        = regexp.MustCompile(`"([^"]*)"`)
+)
