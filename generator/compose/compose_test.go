@@ -262,3 +262,54 @@ func TestSite(t *testing.T) {
 		t.Errorf("Site() pages = %q\nwant %q", got, want)
 	}
 }
+
+// TestPartsOwnFacts: an entity's own facts for a section replace the
+// section's facts on that entity's pages only, in the language of the file
+// shown (the default language's where the page's is missing), and leave
+// the section's other facts and every other part alone.
+func TestPartsOwnFacts(t *testing.T) {
+	s := testSite()
+	s.Section("general").Translations["en"].Meta.Purposes = []string{"shared purpose"}
+	s.Section("general").Translations["en"].Meta.Retention = "shared retention"
+	s.Section("conferencing/zoom").Translations["en"].Meta.LegalBases = []string{"gdpr-6-1-b"}
+	own := entity([]string{"conferencing/zoom"}, nil)
+	own.Sections = map[string]*site.Facts{
+		"general":           {Purposes: []site.Localized{{"en": "own purpose", "de": "eigener Zweck"}}, Given: map[string]bool{"purposes": true}},
+		"conferencing/zoom": {LegalBases: []string{"gdpr-6-1-a"}, Given: map[string]bool{"legalBases": true}},
+	}
+	other := entity([]string{"conferencing/zoom"}, nil)
+	tests := []struct {
+		name            string
+		e               *site.Entity
+		lang, id        string
+		purposes, bases []string
+		retention       string
+		own             bool
+	}{
+		{"own purposes in en", own, "en", "general", []string{"own purpose"}, nil, "shared retention", true},
+		{"own purposes in de", own, "de", "general", []string{"eigener Zweck"}, nil, "", true},
+		{"own legal basis on a fallback part: en file, en text", own, "de", "conferencing/zoom", nil, []string{"gdpr-6-1-a"}, "", true},
+		{"another entity keeps the section's", other, "en", "general", []string{"shared purpose"}, nil, "shared retention", false},
+		{"another entity keeps the section's legal basis", other, "de", "conferencing/zoom", nil, []string{"gdpr-6-1-b"}, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got *Part
+			for _, p := range Parts(s, tt.e, s.Notice("website"), tt.lang) {
+				if p.Section.ID == tt.id {
+					got = &p
+				}
+			}
+			if got == nil {
+				t.Fatalf("no part %s", tt.id)
+			}
+			if !slices.Equal(got.Facts.Purposes, tt.purposes) || !slices.Equal(got.Facts.LegalBases, tt.bases) || got.Facts.Retention != tt.retention || got.Own != tt.own {
+				t.Errorf("facts = purposes %q, bases %q, retention %q, own %v; want %q, %q, %q, %v",
+					got.Facts.Purposes, got.Facts.LegalBases, got.Facts.Retention, got.Own, tt.purposes, tt.bases, tt.retention, tt.own)
+			}
+			if got.File.Meta.Purposes != nil && tt.own && slices.Equal(got.File.Meta.Purposes, got.Facts.Purposes) {
+				t.Errorf("the section file's own front matter was changed")
+			}
+		})
+	}
+}
