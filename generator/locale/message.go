@@ -16,6 +16,7 @@ import (
 
 	"github.com/noticegen/noticegen/generator/diag"
 	"github.com/noticegen/noticegen/generator/internal/budget"
+	"github.com/noticegen/noticegen/generator/internal/nearest"
 	"github.com/noticegen/noticegen/generator/site"
 	"github.com/noticegen/noticegen/generator/vocab"
 )
@@ -312,7 +313,7 @@ func (c *Catalog) Warnings(used map[string]bool) diag.List {
 			continue
 		}
 		msg := fmt.Sprintf("message %q is used by no layout and overrides no built-in message", m.id)
-		switch near := nearest(m.id, known); {
+		switch near := nearestID(m.id, known); {
 		case strings.EqualFold(near, m.id):
 			msg += fmt.Sprintf("; expected %q: ids are case-sensitive", near)
 		case near != "":
@@ -335,10 +336,10 @@ func (c *Catalog) Warnings(used map[string]bool) diag.List {
 // known id, and comparing it would cost its length squared.
 const maxIDLen = 100
 
-// nearest returns the id of known that is fewest edits away from id, the
+// nearestID returns the id of known that is fewest edits away from id, the
 // first in order among equals; "" when none is near enough to be what a
 // typo meant (more edits than half the id, and more than two).
-func nearest(id string, known []string) string {
+func nearestID(id string, known []string) string {
 	if len(id) > maxIDLen {
 		return ""
 	}
@@ -347,30 +348,9 @@ func nearest(id string, known []string) string {
 		if len(k) > maxIDLen {
 			continue
 		}
-		if d := editDistance(strings.ToLower(id), strings.ToLower(k)); d < bestD {
+		if d := nearest.Distance(strings.ToLower(id), strings.ToLower(k)); d < bestD {
 			best, bestD = k, d
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

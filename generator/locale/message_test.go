@@ -223,17 +223,3 @@ func TestWarningsUnusedBounded(t *testing.T) {
 		t.Errorf("last warning = %v", last)
 	}
 }
-
-func TestEditDistance(t *testing.T) {
-	for _, tt := range []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0}, {"glance", "glance", 0}, {"glanse", "glance", 1}, {"glnce", "glance", 1},
-		{"galnce", "glance", 2}, {"", "abc", 3}, {"kitten", "sitting", 3},
-	} {
-		if got := editDistance(tt.a, tt.b); got != tt.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
-		}
-	}
-}

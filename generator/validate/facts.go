@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/noticegen/noticegen/generator/compose"
+	"github.com/noticegen/noticegen/generator/internal/nearest"
 	"github.com/noticegen/noticegen/generator/site"
 	"github.com/noticegen/noticegen/generator/vocab"
 )
@@ -81,7 +82,7 @@ func (v *validator) provider(id string) *site.Provider {
 func (v *validator) nearestProvider(id string) string {
 	best, dist := "", 3
 	for _, p := range v.s.Providers {
-		if d := editDistance(id, p.ID); d < dist {
+		if d := nearest.Distance(id, p.ID); d < dist {
 			best, dist = p.ID, d
 		}
 	}
@@ -89,28 +90,6 @@ func (v *validator) nearestProvider(id string) string {
 		return ""
 	}
 	return fmt.Sprintf(", or the known provider %q", best)
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes
-// (ids are ASCII).
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 // providers checks what a provider's file says against the vocabularies.

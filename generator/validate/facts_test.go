@@ -104,14 +104,3 @@ func TestFactsDiagnostics(t *testing.T) {
 		})
 	}
 }
-
-func TestEditDistance(t *testing.T) {
-	for _, tt := range []struct {
-		a, b string
-		want int
-	}{{"", "", 0}, {"zoom", "zoom", 0}, {"zom", "zoom", 1}, {"zoom", "mooz", 2}, {"", "abc", 3}, {"brevo", "breve", 1}} {
-		if got := editDistance(tt.a, tt.b); got != tt.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
-		}
-	}
-}
