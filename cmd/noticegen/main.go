@@ -46,6 +46,7 @@ Usage:
   noticegen serve  [-s DIR] [--bind 127.0.0.1] [--port 1313] [--allowed-hosts a,b]
   noticegen check  [-s DIR] [--format text|json|sarif] [--strict]
   noticegen new site DIR
+  noticegen new i18n [-s DIR] LANG
   noticegen version
 
 Run "noticegen COMMAND -h" for the flags of a command.
@@ -337,8 +338,11 @@ func printSummary(w io.Writer, res *generator.Result, out string) {
 }
 
 func newSite(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "i18n" {
+		return newI18n(args[1:], stdout, stderr)
+	}
 	if len(args) != 2 || args[0] != "site" {
-		fmt.Fprint(stderr, "usage: noticegen new site DIR\n")
+		fmt.Fprint(stderr, "usage: noticegen new site DIR\n       noticegen new i18n [-s DIR] LANG\n")
 		return exitUsage
 	}
 	dir := args[1]
@@ -371,7 +375,7 @@ func newSite(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "noticegen new site: %v\n", err)
 		return exitContent
 	}
-	fmt.Fprintf(stdout, "Created a new site in %s. Next:\n  cd %s\n  noticegen build\n", dir, dir)
+	fmt.Fprintf(stdout, "Created a new site in %s. Next:\n  cd %s\n  noticegen build\nTo add a language, list it in site.toml languages and run noticegen new i18n <lang>.\n", dir, dir)
 	return exitOK
 }
 

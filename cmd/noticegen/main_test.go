@@ -20,7 +20,7 @@ import (
 	"github.com/noticegen/noticegen/bench/synth"
 )
 
-var update = flag.Bool("update", false, "rewrite the expected output in testdata/script after a reviewed change")
+var update = flag.Bool("update", false, "rewrite the expected output in testdata/script and testdata/golden/new-i18n-fr.toml after a reviewed change")
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){

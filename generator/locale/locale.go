@@ -190,7 +190,9 @@ func (c *Catalog) findMissing(own map[string]site.File, langs []string, referenc
 		}
 		var missing []string
 		for id := range c.msgs[reference] {
-			if c.msgs[lang][id] == nil {
+			// listAnd is a language's own way to join a list, never one
+			// to take from another language (List falls back to CLDR).
+			if c.msgs[lang][id] == nil && id != ListAndID {
 				missing = append(missing, id)
 			}
 		}

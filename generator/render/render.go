@@ -15,7 +15,9 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -219,6 +221,13 @@ func (r *Renderer) Overview(w *bytes.Buffer, lang string) diag.List {
 			latest = e.Updated
 		}
 	}
+	// Readers look a company up by its name, in the order of their
+	// language (Ä among the A in German, after Z in Swedish); the ids
+	// break ties, so the order is the same on every build.
+	byName := locale.Compare(lang)
+	slices.SortStableFunc(data.Entities, func(a, b view.EntityView) int {
+		return cmp.Or(byName(a.Name, b.Name), strings.Compare(a.ID, b.ID))
+	})
 	data.Updated = r.date(lang, latest)
 	if d := r.layouts.Page(w, data); d != nil {
 		return diag.List{*d}

@@ -58,6 +58,11 @@ func (p *PageData) T(id string, pairs ...any) (string, error) {
 	return p.cat.T(p.Lang, id, data)
 }
 
+// AndList joins items as a list in the page's language, with CLDR's
+// "and" pattern ("A, B and C", "A, B und C", "A, B et C") or the site's
+// listAnd message: {{ .AndList .Purposes }}.
+func (p *PageData) AndList(items []string) (string, error) { return p.cat.List(p.Lang, items) }
+
 // Tel returns a tel: link for a phone number as people write it
 // ("+49 30 000000"), keeping only what a dialler reads.
 func (p *PageData) Tel(phone string) template.URL {
@@ -95,6 +100,10 @@ func (d *SectionData) T(id string, pairs ...any) (string, error) {
 	p := PageData{Lang: d.PageLang, cat: d.cat}
 	return p.T(id, pairs...)
 }
+
+// AndList joins items as a list in the page's language, as
+// PageData.AndList does: {{ .AndList .DataCategories }}.
+func (d *SectionData) AndList(items []string) (string, error) { return d.cat.List(d.PageLang, items) }
 
 // LangLink is one language version of a page.
 type LangLink struct {
