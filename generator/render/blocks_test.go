@@ -161,9 +161,9 @@ func TestArt13KeyFacts(t *testing.T) {
 		want []string
 	}{
 		{"en", []string{"<dt>Data subjects</dt><dd>Applicants</dd>", "<dt>Obligation to provide the data</dt><dd>Voluntary.</dd>", "<dt>Source of the data</dt><dd>Job boards.</dd>",
-			"<td>This website</td><td>Session</td>"}},
+			`<td data-label="Provider">This website</td><td data-label="Purpose">Session</td>`}},
 		{"de", []string{`<dt>Betroffene Personen</dt><dd lang="en">Applicants</dd>`, `<dt>Pflicht zur Bereitstellung der Daten</dt><dd lang="en">Voluntary.</dd>`,
-			`<dt>Herkunft der Daten</dt><dd lang="en">Job boards.</dd>`, `<td>Diese Website</td><td lang="en">Session</td><td lang="en">1 day</td>`}},
+			`<dt>Herkunft der Daten</dt><dd lang="en">Job boards.</dd>`, `<td data-label="Anbieter">Diese Website</td><td data-label="Zweck" lang="en">Session</td><td data-label="Speicherdauer" lang="en">1 day</td>`}},
 	}
 	for _, tt := range tests {
 		page := f.render(t, tt.lang)

@@ -112,12 +112,12 @@ func TestProviderKeyFacts(t *testing.T) {
 		want []string
 	}{
 		{"en", []string{
-			`<td>United States</td>`, // the glance row
+			`<td data-label="Third countries">United States</td>`, // the glance row
 			`<dt>Providers</dt><dd><ul class="plain"><li>Tracker Inc. (processor, United States)<br>Safeguards: EU-U.S. Data Privacy Framework (Art. 45 GDPR); Standard contractual clauses (Art. 46(2)(c) GDPR)<br><a href="https://tracker.example/privacy">Privacy policy of Tracker Inc.</a></li></ul></dd>`,
 			`<dt>Recipients</dt><dd>Tracker Inc.</dd>`,
 		}},
 		{"de", []string{
-			`<td>Vereinigte Staaten</td>`,
+			`<td data-label="Drittländer">Vereinigte Staaten</td>`,
 			`<li>Tracker Inc. (Auftragsverarbeiter, Vereinigte Staaten)<br>Garantien: EU-US Data Privacy Framework (Art. 45 DSGVO)`,
 			`<a href="https://tracker.example/datenschutz">Datenschutzerklärung von Tracker Inc.</a>`,
 		}},
