@@ -71,7 +71,7 @@ func (f fact) at(key, value, rule string, sev diag.Severity, msg string) diag.Di
 func (c *checker) sections() {
 	for _, p := range c.pages {
 		for _, part := range p.Parts {
-			m := part.Facts
+			m := *part.Facts
 			if !isProcessing(m) {
 				continue
 			}

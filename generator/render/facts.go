@@ -23,7 +23,7 @@ func (r *Renderer) facts(part compose.Part, lang string) (view.SectionView, diag
 		diags.Add(messageDiags(err)...)
 		return l
 	}
-	f, m, def := part.File, part.Facts, r.site.Config.DefaultLanguage
+	f, m, def := part.File, *part.Facts, r.site.Config.DefaultLanguage
 	sv := view.SectionView{
 		Anchor: vocab.Anchor(part.Section.ID), Title: m.Title, Fallback: part.Fallback, Intro: part.Section.Index,
 		Processing: m.Processing(), Purposes: m.Purposes, LegitimateInterest: m.LegitimateInterest,

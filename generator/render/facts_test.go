@@ -77,7 +77,7 @@ func TestDerivedFacts(t *testing.T) {
 			tt.meta.Title, tt.meta.LegalBases = "S", []string{"gdpr-6-1-b"}
 			file := sec("s", "en", "x\n", 4, tt.meta)
 			f := newFixture(t, false, section("s", file)).withProviders(t)
-			sv, diags := f.r.facts(compose.Part{Section: f.site.Sections[0], File: file, Facts: tt.meta}, tt.lang)
+			sv, diags := f.r.facts(compose.Part{Section: f.site.Sections[0], File: file, Facts: &tt.meta}, tt.lang)
 			if len(diags) != 0 {
 				t.Fatal(diags)
 			}
