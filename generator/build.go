@@ -6,6 +6,7 @@ package generator
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"slices"
 	"time"
@@ -95,7 +96,7 @@ func (b *build) validate() bool {
 	b.res.Diags.Add(diags...)
 	minify := opts.Minify == nil && (s.Config.Minify == nil || *s.Config.Minify) || opts.Minify != nil && *opts.Minify
 	b.out = output.New(minify)
-	b.inputs = fingerprint.NewInputs(opts.Cache.hasher(), globalInputs(s, layouts, minify)...)
+	b.inputs = fingerprint.ForSite(opts.Cache.hasher(), s, layouts.Files(), fmt.Sprint("minify=", minify))
 	memo := opts.Cache.sections()
 	r, diags := render.New(s, b.cat, layouts, render.Options{Memo: memo, Inputs: b.inputs, Output: b.out})
 	b.renderer = r

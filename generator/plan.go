@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
-	"maps"
 	"path"
-	"slices"
 	"strings"
 	"time"
 
@@ -99,25 +97,6 @@ func plan(s *site.Site, r *render.Renderer, ls *layout.Set, pages []*compose.Pag
 	jobs = append(jobs, job{path: "sitemap.xml", run: whole(func(w *bytes.Buffer) diag.List { w.Write(r.Sitemap(sitemapEntries(s, pages))); return nil }),
 		from: origin{what: "the sitemap"}})
 	return jobs
-}
-
-// globalInputs are the inputs every page depends on: site.toml (with the
-// baseURL it may have been given on the command line), the messages, the
-// layouts, the providers, and whether pages are minified.
-func globalInputs(s *site.Site, ls *layout.Set, minify bool) [][]byte {
-	parts := [][]byte{s.Source.Text, []byte(s.Config.BaseURL), []byte(fmt.Sprint(minify))}
-	for _, lang := range slices.Sorted(maps.Keys(s.I18n)) {
-		parts = append(parts, []byte(lang), s.I18n[lang].Data)
-	}
-	for _, f := range ls.Files() {
-		parts = append(parts, []byte(f.Path), f.Data)
-	}
-	// Providers are named by sections' facts and read by bodies
-	// (.Providers): any page may show any of them.
-	for _, pr := range s.Providers {
-		parts = append(parts, []byte(pr.Source.Path), pr.Source.Text)
-	}
-	return parts
 }
 
 // pageKey fingerprints notice page p for the cache: the global inputs, the

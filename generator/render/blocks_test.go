@@ -186,7 +186,7 @@ func TestProviderEditRendersAgain(t *testing.T) {
 	for _, name := range []string{"Old Name GmbH", "New Name GmbH"} {
 		p := f.site.Providers[1]
 		p.Name, p.Source = site.Localized{"": name}, site.Source{Path: "content/providers/hoster.toml", Text: []byte(name)}
-		r, diags := New(f.site, f.cat, ls, Options{Memo: memo, Inputs: fingerprint.NewInputs(h, []byte("global"))})
+		r, diags := New(f.site, f.cat, ls, Options{Memo: memo, Inputs: fingerprint.ForSite(h, f.site, ls.Files())})
 		if len(diags) != 0 {
 			t.Fatal(diags)
 		}

@@ -92,15 +92,13 @@ func New(s *site.Site, cat *locale.Catalog, ls *layout.Set, o Options) (*Rendere
 	if r.inputs == nil {
 		r.inputs = fingerprint.NewInputs(fingerprint.NewHasher())
 	}
-	// Providers are read by every section that names them, and by every
-	// body, so they are part of what every section depends on.
 	r.providers = make(map[string]*site.Provider, len(s.Providers))
-	provTexts := make([][]byte, 0, 2*len(s.Providers))
 	for _, p := range s.Providers {
 		r.providers[p.ID] = p
-		provTexts = append(provTexts, []byte(p.Source.Path), p.Source.Text)
 	}
-	r.global = r.inputs.Global.String() + "+" + r.inputs.Of(provTexts...).String()
+	// Global covers the providers too (fingerprint.ForSite): every
+	// section may show them.
+	r.global = r.inputs.Global.String()
 	var diags diag.List
 	// Which messages pages show is known once the layouts are parsed: a
 	// site's message that none prints is most often a typo in its id.

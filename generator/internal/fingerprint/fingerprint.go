@@ -8,6 +8,8 @@ package fingerprint
 
 import (
 	"hash/maphash"
+	"maps"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -110,4 +112,26 @@ func (in *Inputs) Notice(n *site.Notice) Sum {
 // Section is the sum of a section file: its front matter and its body.
 func (in *Inputs) Section(f *site.SectionFile) Sum {
 	return in.File(f, func() [][]byte { return [][]byte{[]byte(f.Path), f.Front.Text, []byte(f.Body)} })
+}
+
+// ForSite returns the inputs of a build of s. Global covers everything
+// every page depends on: site.toml (with the baseURL in force), the
+// site's messages, the layout files, the providers (named by sections'
+// facts and read by bodies, so any page may show any of them) and
+// options, such as whether pages are minified.
+func ForSite(h Hasher, s *site.Site, layouts []site.File, options ...string) *Inputs {
+	parts := [][]byte{s.Source.Text, []byte(s.Config.BaseURL)}
+	for _, o := range options {
+		parts = append(parts, []byte(o))
+	}
+	for _, lang := range slices.Sorted(maps.Keys(s.I18n)) {
+		parts = append(parts, []byte(lang), s.I18n[lang].Data)
+	}
+	for _, f := range layouts {
+		parts = append(parts, []byte(f.Path), f.Data)
+	}
+	for _, p := range s.Providers {
+		parts = append(parts, []byte(p.Source.Path), p.Source.Text)
+	}
+	return NewInputs(h, parts...)
 }
