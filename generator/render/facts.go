@@ -1,8 +1,6 @@
 package render
 
 import (
-	"slices"
-
 	"github.com/noticegen/noticegen/generator/compose"
 	"github.com/noticegen/noticegen/generator/diag"
 	"github.com/noticegen/noticegen/generator/locale"
@@ -23,31 +21,26 @@ func (r *Renderer) facts(part compose.Part, lang string) (view.SectionView, diag
 		diags.Add(messageDiags(err)...)
 		return l
 	}
-	f, m, def := part.File, *part.Facts, r.site.Config.DefaultLanguage
+	f, a := part.File, r.act.Of(part, lang)
 	sv := view.SectionView{
-		Anchor: vocab.Anchor(part.Section.ID), Title: m.Title, Fallback: part.Fallback, Intro: part.Section.Index,
-		Processing: m.Processing(), Purposes: m.Purposes, LegitimateInterest: m.LegitimateInterest,
-		DataCategories: m.DataCategories, Retention: m.Retention,
-		DataSubjects: m.DataSubjects, Requirement: m.Requirement, Source: m.SourceOfData,
+		Anchor: vocab.Anchor(a.ID), Title: a.Title, Fallback: part.Fallback, Intro: part.Section.Index,
+		Processing: a.Processing, Purposes: a.Purposes, LegitimateInterest: a.LegitimateInterest,
+		DataCategories: a.DataCategories, Retention: a.Retention,
+		DataSubjects: a.DataSubjects, Requirement: a.Requirement, Source: a.Source,
+		Recipients: a.Recipients,
 	}
 	if part.Fallback {
 		sv.Lang, sv.LangName = f.Lang, locale.LanguageNameIn(lang, f.Lang)
 	}
-	for _, code := range m.LegalBases {
+	for _, code := range a.LegalBases {
 		l, err := r.cat.LegalBasis(lang, code)
 		diags.Add(messageDiags(err)...)
 		sv.LegalBases = append(sv.LegalBases, l)
 	}
-	providers := r.providersOf(m.Providers)
-	recipients, countries, safeguards := slices.Clone(m.Recipients), slices.Clone(m.ThirdCountries), slices.Clone(m.Safeguards)
-	for _, p := range providers {
-		name := p.Name.Get(lang, def)
-		recipients = appendNew(recipients, name)
-		if p.Country != "" && !vocab.InEEA(p.Country) {
-			countries = appendNew(countries, p.Country)
-		}
-		safeguards = appendNew(safeguards, p.Safeguards...)
-		pv := view.ProviderView{ID: p.ID, Name: name, Website: p.Website, PrivacyPolicy: p.PrivacyPolicy.Get(lang, def)}
+	providers := make([]*site.Provider, 0, len(a.Providers))
+	for _, p := range a.Providers {
+		providers = append(providers, p.Site)
+		pv := view.ProviderView{ID: p.ID, Name: p.Name, Website: p.Website, PrivacyPolicy: p.PrivacyPolicy}
 		if p.Role != "" {
 			pv.Role = label(vocab.RolePrefix + p.Role)
 		}
@@ -59,14 +52,13 @@ func (r *Renderer) facts(part compose.Part, lang string) (view.SectionView, diag
 		}
 		sv.Providers = append(sv.Providers, pv)
 	}
-	sv.Recipients = recipients
-	for _, c := range countries {
+	for _, c := range a.ThirdCountries {
 		sv.ThirdCountries = append(sv.ThirdCountries, locale.CountryName(lang, c))
 	}
-	for _, s := range safeguards {
+	for _, s := range a.Safeguards {
 		sv.Safeguards = append(sv.Safeguards, label(vocab.SafeguardPrefix+s))
 	}
-	sv.Cookies = r.cookies(m.Cookies, providers, f.Lang, lang, label)
+	sv.Cookies = r.cookies(part.Facts.Cookies, providers, f.Lang, lang, label)
 	if len(sv.Cookies) > 0 {
 		sv.CookiesAnchor = sv.Anchor + vocab.CookiesAnchorSuffix
 	}
@@ -117,28 +109,6 @@ func textLang(l site.Localized, lang, def string) string {
 		return def
 	}
 	return ""
-}
-
-// providersOf resolves a section's provider ids; an unknown id is left out
-// here and reported by validate.
-func (r *Renderer) providersOf(ids []string) []*site.Provider {
-	var out []*site.Provider
-	for _, id := range ids {
-		if p := r.providers[id]; p != nil && !slices.Contains(out, p) {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// appendNew appends each of vs that list does not hold yet.
-func appendNew(list []string, vs ...string) []string {
-	for _, v := range vs {
-		if v != "" && !slices.Contains(list, v) {
-			list = append(list, v)
-		}
-	}
-	return list
 }
 
 // bodyProviders is what section bodies in lang see as .Providers, resolved

@@ -22,6 +22,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/noticegen/noticegen/generator/activity"
+
 	"github.com/noticegen/noticegen/generator/compose"
 	"github.com/noticegen/noticegen/generator/diag"
 	"github.com/noticegen/noticegen/generator/internal/fingerprint"
@@ -66,12 +68,12 @@ type Renderer struct {
 	groups *entityGroups
 	inputs *fingerprint.Inputs
 	global string // inputs.Global, as a part of keys
-	// providers are the site's providers by id.
-	providers map[string]*site.Provider
-	dates     sync.Map  // "lang|2006-01-02" → view.Date
-	params    sync.Map  // paramsKey → an entity's [params] in a language
-	provData  sync.Map  // lang → what bodies see as .Providers
-	bufs      sync.Pool // *markdown.Buffers
+	// act resolves a section's facts with its providers'.
+	act      *activity.Resolver
+	dates    sync.Map  // "lang|2006-01-02" → view.Date
+	params   sync.Map  // paramsKey → an entity's [params] in a language
+	provData sync.Map  // lang → what bodies see as .Providers
+	bufs     sync.Pool // *markdown.Buffers
 }
 
 // New parses every section body of s, reporting all parse errors, and
@@ -92,10 +94,7 @@ func New(s *site.Site, cat *locale.Catalog, ls *layout.Set, o Options) (*Rendere
 	if r.inputs == nil {
 		r.inputs = fingerprint.NewInputs(fingerprint.NewHasher())
 	}
-	r.providers = make(map[string]*site.Provider, len(s.Providers))
-	for _, p := range s.Providers {
-		r.providers[p.ID] = p
-	}
+	r.act = activity.NewResolver(s)
 	// Global covers the providers too (fingerprint.ForSite): every
 	// section may show them.
 	r.global = r.inputs.Global.String()
