@@ -21,6 +21,7 @@ const (
 	SectionsDir = ContentDir + "/sections"
 	// ProvidersDir holds the providers, which a site may have none of.
 	ProvidersDir = ContentDir + "/providers"
+	VersionsDir  = ContentDir + "/versions"
 	I18nDir      = "i18n"
 	StaticDir    = "static"
 	LayoutsDir   = "layouts"

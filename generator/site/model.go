@@ -18,6 +18,9 @@ type Site struct {
 	Notices   []*Notice   // sorted by ID
 	Sections  []*Section  // sorted by ID
 	Providers []*Provider // sorted by ID
+	// Versions are the released versions of every notice page, sorted by
+	// entity, notice, language and date (content/versions/).
+	Versions []*Version
 	// I18n holds the site's own message files by language code, merged over
 	// the built-in ones by package locale.
 	I18n map[string]File
