@@ -26,7 +26,7 @@ func Load(ctx context.Context, fsys fs.FS) (*Site, diag.List) {
 func LoadCached(ctx context.Context, fsys fs.FS, cache *ParseCache) (*Site, diag.List) {
 	l := &loader{fsys: fsys, cache: cache, site: &Site{I18n: map[string]File{}, Broken: map[string]bool{}}, linksSeen: map[string]bool{}}
 	l.loadConfig()
-	for _, step := range []func(){l.loadEntities, l.loadNotices, l.loadSections, l.loadProviders, l.loadI18n, l.loadStatic} {
+	for _, step := range []func(){l.loadEntities, l.loadNotices, l.loadSections, l.loadProviders, l.loadVersions, l.loadI18n, l.loadStatic} {
 		if ctx.Err() != nil {
 			l.diags.Errorf("", 0, 0, "build cancelled: %v", ctx.Err())
 			break

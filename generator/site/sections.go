@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"path"
 	"slices"
 	"strings"
@@ -66,33 +65,14 @@ func (l *loader) loadSections() {
 	}
 }
 
-var fence = []byte("+++")
-
 // parseSectionFile splits the +++ front matter from the body, keeping line
 // numbers so that errors in either point at the right line of the file.
 func (l *loader) parseSectionFile(p string, b []byte) (*SectionFile, bool) {
-	lines := bytes.SplitAfter(b, []byte("\n"))
-	if len(lines) == 0 || !bytes.Equal(bytes.TrimRight(lines[0], " \t\r\n"), fence) {
-		l.diags.Errorf(p, 1, 1, "missing front matter; expected the file to start with a line +++, then TOML such as title = \"…\", then +++")
+	front, body, bodyLine, ok := l.splitFront(p, b, `title = "…"`)
+	if !ok {
 		return nil, false
 	}
-	end := -1
-	for i := 1; i < len(lines); i++ {
-		if bytes.Equal(bytes.TrimRight(lines[i], " \t\r\n"), fence) {
-			end = i
-			break
-		}
-	}
-	if end < 0 {
-		l.diags.Errorf(p, 1, 1, "front matter is not closed; expected a line +++ after the TOML")
-		return nil, false
-	}
-	f := &SectionFile{
-		Path:     p,
-		Front:    Source{Path: p, Text: bytes.Join(lines[1:end], nil), LineOffset: 1},
-		Body:     string(bytes.Join(lines[end+1:], nil)),
-		BodyLine: end + 2,
-	}
+	f := &SectionFile{Path: p, Front: front, Body: string(body), BodyLine: bodyLine}
 	if !l.decode(f.Front, &f.Meta) {
 		return nil, false
 	}

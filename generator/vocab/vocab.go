@@ -222,3 +222,17 @@ func InEEA(code string) bool {
 	}
 	return false
 }
+
+// Classes of a released notice version (noticegen release): the first
+// version of a page, a material change (a purpose, legal basis, data
+// category, recipient or provider, third country or safeguard added, or a
+// retention changed: the reader must be told, WP260 rev.01 para. 29) or
+// an editorial one (anything else).
+const (
+	VersionFirst     = "first"
+	VersionMaterial  = "material"
+	VersionEditorial = "editorial"
+)
+
+// VersionClasses returns the accepted values of a version's class.
+func VersionClasses() []string { return []string{VersionFirst, VersionMaterial, VersionEditorial} }

@@ -1,0 +1,139 @@
+package site
+
+import (
+	"bytes"
+	"cmp"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/noticegen/noticegen/generator/diag"
+	"github.com/noticegen/noticegen/generator/vocab"
+)
+
+// VersionExt ends the name of a released version's file:
+// content/versions/<entity>/<notice>/<YYYY-MM-DD>.<lang>.html.
+const VersionExt = ".html"
+
+// DateLayout is how a version's date is written in its file name and in
+// --date: the ISO 8601 calendar date.
+const DateLayout = "2006-01-02"
+
+// VersionPath returns the file of the version of entity's notice in lang
+// released on date, relative to the site's root.
+func VersionPath(entity, notice, lang string, date time.Time) string {
+	return path.Join(VersionsDir, entity, notice, date.Format(DateLayout)+"."+lang+VersionExt)
+}
+
+// loadVersions reads content/versions/, which a site has only once it
+// released a version. A version file is checked on its own here (name,
+// front matter, dates, class); whether its entity and notice still exist
+// is for validate, since an archive outlives what it archived.
+func (l *loader) loadVersions() {
+	for _, p := range l.contentFiles(VersionsDir, VersionExt, false) {
+		entity, notice, lang, date, ok := l.versionName(p)
+		if !ok {
+			continue
+		}
+		b, ok := l.read(p)
+		if ok {
+			var v any
+			v, ok = l.parsed(p, b, func() (any, bool) { return l.parseVersion(p, b, entity, notice, lang, date) })
+			if ok {
+				l.site.Versions = append(l.site.Versions, v.(*Version))
+			}
+		}
+		if !ok {
+			l.site.Broken[p] = true
+		}
+	}
+	slices.SortFunc(l.site.Versions, func(a, b *Version) int {
+		return cmp.Or(cmp.Compare(a.Entity, b.Entity), cmp.Compare(a.Notice, b.Notice),
+			cmp.Compare(a.Lang, b.Lang), a.Date.Compare(b.Date))
+	})
+}
+
+// versionName splits content/versions/<entity>/<notice>/<date>.<lang>.html.
+// Entity and notice ids may hold "/" themselves; the loaded entities
+// decide where the entity's id ends, else its first segment is taken.
+func (l *loader) versionName(p string) (entity, notice, lang string, date time.Time, ok bool) {
+	const want = "expected content/versions/<entity>/<notice>/<YYYY-MM-DD>.<lang>.html, as noticegen release writes it"
+	rel := strings.TrimPrefix(p, VersionsDir+"/")
+	dir, file := path.Split(rel)
+	dir = strings.TrimSuffix(dir, "/")
+	stem := strings.TrimSuffix(file, VersionExt)
+	dateText, lang, found := strings.Cut(stem, ".")
+	if !found || strings.Count(dir, "/") < 1 {
+		l.diags.Errorf(p, 0, 0, "bad version file name; %s", want)
+		return "", "", "", time.Time{}, false
+	}
+	date, err := time.Parse(DateLayout, dateText)
+	if err != nil {
+		l.diags.Errorf(p, 0, 0, "bad version file name: %s is not a date; %s", diag.Quote(dateText), want)
+		return "", "", "", time.Time{}, false
+	}
+	if err := CheckLang(lang); err != nil {
+		l.diags.Errorf(p, 0, 0, "bad version file name: %v", err)
+		return "", "", "", time.Time{}, false
+	}
+	entity, notice, _ = strings.Cut(dir, "/")
+	for _, e := range l.site.Entities {
+		if rest, cut := strings.CutPrefix(dir, e.ID+"/"); cut && len(e.ID) > len(entity) {
+			entity, notice = e.ID, rest
+		}
+	}
+	for _, id := range []string{entity, notice} {
+		if err := CheckID(id); err != nil {
+			l.diags.Errorf(p, 0, 0, "bad version file name: %v", err)
+			return "", "", "", time.Time{}, false
+		}
+	}
+	return entity, notice, lang, date, true
+}
+
+// parseVersion reads one version file: +++ TOML +++, then the page.
+func (l *loader) parseVersion(p string, b []byte, entity, notice, lang string, date time.Time) (any, bool) {
+	front, body, bodyLine, ok := l.splitFront(p, b, `date = 2026-01-15, class = "first" and the sections as noticegen release writes them`)
+	if !ok {
+		return nil, false
+	}
+	v := &Version{Source: front, Entity: entity, Notice: notice, Lang: lang}
+	if !l.decode(front, v) {
+		return nil, false
+	}
+	ok = true
+	fail := func(key []string, format string, args ...any) {
+		line, col := front.KeyPos(key...)
+		l.diags.Errorf(p, line, col, format, args...)
+		ok = false
+	}
+	if !v.Date.Equal(date) {
+		fail([]string{"date"}, "date is %s, but the file is named for %s; expected the release date of the file's name", fmtDate(v.Date), date.Format(DateLayout))
+	}
+	if v.Effective.IsZero() {
+		v.Effective = v.Date
+	} else if v.Effective.Before(v.Date) {
+		fail([]string{"effective"}, "effective %s is before the release date %s; expected the day the version applies, on or after its release", fmtDate(v.Effective), fmtDate(v.Date))
+	}
+	if !slices.Contains(vocab.VersionClasses(), v.Class) {
+		fail([]string{"class"}, "class is %s; expected one of %s", diag.Quote(v.Class), strings.Join(vocab.VersionClasses(), ", "))
+	}
+	for i, c := range v.Changes {
+		if c.Fact == "" {
+			fail([]string{"changes"}, "change %d names no fact; expected fact = \"purposes\", \"text\" … as noticegen release writes it", i+1)
+		}
+	}
+	if strings.TrimSpace(v.Title) == "" {
+		fail([]string{"title"}, "title is missing; expected the notice page's title as published")
+	}
+	if len(bytes.TrimSpace(body)) == 0 {
+		l.diags.Errorf(p, bodyLine, 0, "the published page is missing; expected the page's HTML after the closing +++")
+		ok = false
+	}
+	v.Page = body
+	return v, ok
+}
+
+// fmtDate writes a date as a version file does.
+func fmtDate(t time.Time) string { return t.Format(DateLayout) }
