@@ -86,8 +86,8 @@ func TestFactsDiagnostics(t *testing.T) {
 		{"cookie categories differ between translations", replace(genDE, `category = "necessary"`, `category = "statistics"`), []string{
 			genDE + `:11:1: error: the cookie categories are ["statistics"] here but ["necessary"] in content/sections/general.en.md:11; language-neutral fields must agree across translations [translation-mismatch]`,
 		}},
-		{"unknown consent basis", replace("site.toml", "languages", "consentBases = [\"tdddg-25-1\"]\nlanguages"), []string{
-			`site.toml:4:17: error: unknown legal basis "tdddg-25-1"; expected one of gdpr-6-1-a … gdpr-6-1-f, gdpr-9-2-a, bdsg-26, or a code with a message legalBasis.tdddg-25-1 in i18n/ [unknown-ref]`,
+		{"unknown consent basis", replace("site.toml", "languages", "consentBases = [\"tkg-165-3\"]\nlanguages"), []string{
+			`site.toml:4:17: error: unknown legal basis "tkg-165-3"; expected one of gdpr-6-1-a … gdpr-6-1-f, gdpr-9-2-a, bdsg-26, tdddg-25-1, or a code with a message legalBasis.tkg-165-3 in i18n/ [unknown-ref]`,
 		}},
 	}
 	for _, tt := range tests {
