@@ -115,8 +115,14 @@ func TestHandRules(t *testing.T) {
 			s.Providers[0].Cookies[0].Category = vocab.CookieNecessary
 		}, nil},
 		{"a site's own consent basis", func(s *site.Site) {
-			s.Sections[0].Translations["en"].Meta.LegalBases = []string{"tdddg-25-1"}
-			s.Config.ConsentBases = []string{"tdddg-25-1"}
+			s.Sections[0].Translations["en"].Meta.LegalBases = []string{"tkg-165-3"}
+			s.Config.ConsentBases = []string{"tkg-165-3"}
+		}, nil},
+		{"a site's own code is no consent unless declared", func(s *site.Site) {
+			s.Sections[0].Translations["en"].Meta.LegalBases = []string{"tkg-165-3"}
+		}, []string{sec + ":4:1 error [cookie-consent]"}},
+		{"tdddg-25-1 is consent without consentBases", func(s *site.Site) {
+			s.Sections[0].Translations["en"].Meta.LegalBases = []string{vocab.LegalBasisTerminalConsent}
 		}, nil},
 		{"unused provider", func(s *site.Site) { s.Sections[0].Translations["en"].Meta.Providers = nil },
 			[]string{prov + ":1:1 warning [unused-provider]"}},

@@ -58,9 +58,14 @@ func (c *checker) providers() {
 }
 
 // consent reports whether legal basis code means consent: Art. 6(1)(a) or
-// 9(2)(a) GDPR, or a code the site declares so (site.toml consentBases).
+// 9(2)(a) GDPR, § 25(1) TDDDG (consent by its wording, so no site has to
+// declare it), or a code the site declares so (site.toml consentBases).
 func (c *checker) consent(code string) bool {
-	return code == vocab.LegalBasisConsent || code == vocab.LegalBasisExplicitConsent || slices.Contains(c.s.Config.ConsentBases, code)
+	switch code {
+	case vocab.LegalBasisConsent, vocab.LegalBasisExplicitConsent, vocab.LegalBasisTerminalConsent:
+		return true
+	}
+	return slices.Contains(c.s.Config.ConsentBases, code)
 }
 
 // cookieConsent reports a section that sets cookies other than strictly
@@ -91,9 +96,11 @@ func (c *checker) cookieConsent(f fact, m site.FrontMatter) {
 	if len(needs) == 0 {
 		return
 	}
-	bases := []string{`"` + vocab.LegalBasisConsent + `"`}
+	bases := []string{`"` + vocab.LegalBasisConsent + `"`, `"` + vocab.LegalBasisTerminalConsent + `"`}
 	for _, b := range c.s.Config.ConsentBases {
-		bases = append(bases, fmt.Sprintf("%q", b))
+		if b != vocab.LegalBasisTerminalConsent {
+			bases = append(bases, fmt.Sprintf("%q", b))
+		}
 	}
 	c.add(f.at("legalBases", "", vocab.RuleCookieConsent, diag.Error,
 		fmt.Sprintf("cookies that are not strictly necessary need consent, but the section's legal bases name none: %s; expected %s in legalBases, or category = \"necessary\" where that is true",

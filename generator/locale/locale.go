@@ -192,7 +192,7 @@ func (c *Catalog) findMissing(own map[string]site.File, langs []string, referenc
 		for id := range c.msgs[reference] {
 			// listAnd is a language's own way to join a list, never one
 			// to take from another language (List falls back to CLDR).
-			if c.msgs[lang][id] == nil && id != ListAndID {
+			if c.msgs[lang][id] == nil && id != ListAndID && id != QuoteID {
 				missing = append(missing, id)
 			}
 		}

@@ -281,7 +281,7 @@ const maxUnusedReported = 20
 func (c *Catalog) Warnings(used map[string]bool) diag.List {
 	var diags diag.List
 	shown := func(id string) bool {
-		return used == nil || c.builtinIDs[id] || used[id] || id == ListAndID || strings.HasPrefix(id, LegalBasisPrefix) || strings.HasPrefix(id, SafeguardPrefix)
+		return used == nil || c.builtinIDs[id] || used[id] || id == ListAndID || id == QuoteID || strings.HasPrefix(id, LegalBasisPrefix) || strings.HasPrefix(id, SafeguardPrefix)
 	}
 	for _, m := range c.missing {
 		ids := slices.DeleteFunc(slices.Clone(m.ids), func(id string) bool { return !shown(id) })

@@ -104,9 +104,11 @@ func TestFitCanary(t *testing.T) {
 	}
 }
 
-// TestNarrowTablesAreAccessible runs axe-core on every notice page at
-// 375 px, where the tables are laid out as labelled blocks, light and dark.
-func TestNarrowTablesAreAccessible(t *testing.T) {
+// TestAccessibleAtEveryWidth runs axe-core at every width of fitWidths,
+// light and dark, where the layout changes: tables become labelled blocks
+// on narrow screens. To keep it quick it samples each site: its first
+// notice page of every language and its default language's overview.
+func TestAccessibleAtEveryWidth(t *testing.T) {
 	axeSource, err := os.ReadFile(nodeModule(t, "axe-core/axe.min.js"))
 	if err != nil {
 		t.Fatal(err)
@@ -115,29 +117,54 @@ func TestNarrowTablesAreAccessible(t *testing.T) {
 	tags, _ := json.Marshal(axeTags)
 	run := fmt.Sprintf(`axe.run(document, {runOnly: {type: "tag", values: %s}}).then(r => r.violations.map(v =>
 		v.id + " (" + v.impact + "): " + v.help + " at " + v.nodes.map(n => n.target.join(" ")).join(", ")))`, tags)
-	for _, s := range sites(t)[:1] {
+	views := 0
+	for _, s := range sites(t) {
 		base := serveDir(t, s.dir)
-		for _, p := range s.pages() {
-			if strings.Count(p, "/") != 3 {
-				continue // notice pages, which hold the tables
+		for _, p := range axeSample(s.pages()) {
+			if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(base+strings.TrimSuffix(p, "index.html")), chromedp.WaitReady("body")); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](string(axeSource)+";true")); err != nil {
+				t.Fatalf("injecting axe-core: %v", err)
 			}
 			for _, scheme := range []string{"light", "dark"} {
-				if err := chromedp.Do(ctx, chromedp.EmulateViewport(375, 800), emulateScheme(scheme), chromedp.Navigate(base+strings.TrimSuffix(p, "index.html")), chromedp.WaitReady("body")); err != nil {
-					t.Fatal(err)
-				}
-				if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](string(axeSource)+";true")); err != nil {
-					t.Fatalf("injecting axe-core: %v", err)
-				}
-				found, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](run, chromedp.EvalAwaitPromise))
-				if err != nil {
-					t.Fatalf("%s: axe.run: %v", p, err)
-				}
-				for _, v := range found {
-					t.Errorf("%s at 375 px (%s): %s", p, scheme, v)
+				for _, w := range fitWidths {
+					if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 900), emulateScheme(scheme)); err != nil {
+						t.Fatal(err)
+					}
+					found, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](run, chromedp.EvalAwaitPromise))
+					if err != nil {
+						t.Fatalf("%s %s: axe.run: %v", s.name, p, err)
+					}
+					views++
+					for _, v := range found {
+						t.Errorf("%s %s at %d px (%s): %s", s.name, p, w, scheme, v)
+					}
 				}
 			}
 		}
 	}
+	t.Logf("axe-core: %d page views at %v px, light and dark", views, fitWidths)
+}
+
+// axeSample picks from a site's pages (slash paths such as
+// "en/acme/website/index.html") the first notice page of each language
+// and the first overview ("en/index.html").
+func axeSample(pages []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	overview := false
+	for _, p := range pages {
+		switch lang, _, _ := strings.Cut(p, "/"); {
+		case strings.Count(p, "/") == 3 && !seen[lang]:
+			seen[lang] = true
+			out = append(out, p)
+		case strings.Count(p, "/") == 1 && !overview:
+			overview = true
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // TestPrintStartsWithTheNotice prints notices to PDF (A4) and checks that

@@ -75,7 +75,10 @@ func sites(tb testing.TB) []builtSite {
 	tb.Helper()
 	out := []builtSite{build(tb, "example", os.DirFS(root))}
 	passing, _ := filepath.Glob(filepath.Join(root, "testdata", "check", "*", "pass"))
-	for _, dir := range passing {
+	// testdata/sites holds sites made for layout and typography, such as
+	// typography (en, de, fr), which no check rule is named after.
+	made, _ := filepath.Glob(filepath.Join(root, "testdata", "sites", "*"))
+	for _, dir := range append(passing, made...) {
 		rel, _ := filepath.Rel(root, dir)
 		out = append(out, build(tb, filepath.ToSlash(rel), os.DirFS(dir)))
 	}

@@ -113,7 +113,7 @@ func TestControllerAndDPOBlocks(t *testing.T) {
 			`<a href="mailto:rep@rep.example">`,
 			"<strong class=\"contact-name\">Partner AG</strong>",
 			`<p><span class="label">The essence of our arrangement:</span> We answer your requests.</p>`,
-			"This company has not appointed a data protection officer. The reason: Not required (Art. 37 GDPR).",
+			"This company has not appointed a data protection officer. The reason: “Not required (Art. 37 GDPR).”", // the entity's words, in quotation marks
 			`<strong>EDÖB</strong><br>Feldeggweg 1<br>Bern<br><span class="label">Email:</span> <a href="mailto:info@edoeb.example">info@edoeb.example</a><br><span class="label">Phone:</span> <a href="tel:&#43;41584624395">`,
 			`<li><a href="#automated-decisions">Automated decision-making</a></li>`,
 			"<p>We make no automated decisions.</p>",
@@ -122,7 +122,7 @@ func TestControllerAndDPOBlocks(t *testing.T) {
 			`<span class="label">Land:</span> Schweiz`,
 			"Unser Vertreter in der Union (Art. 27 DSGVO) ist:",
 			"Das Wesentliche unserer Vereinbarung:</span> Wir beantworten Ihre Anfragen.",
-			"Der Grund: Nicht erforderlich (Art. 37 DSGVO).",
+			"Der Grund: „Nicht erforderlich (Art. 37 DSGVO).“",
 			"Automatisierte Entscheidungsfindung",
 		}, nil},
 	}

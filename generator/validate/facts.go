@@ -27,7 +27,7 @@ func (v *validator) facts(f facts) {
 		// A message file that failed to load may be where the code is
 		// defined; its error is the one to report.
 		if !v.cat.Has(vocab.LegalBasisPrefix+code) && v.cat.Complete() {
-			v.refAt(f.src, code, at("legalBases")...)(unknownBasis, code, vocab.LegalBasisConsent, vocab.LegalBasisLegitimateInterest, vocab.LegalBasisExplicitConsent, vocab.LegalBasisEmployment, vocab.LegalBasisPrefix, code)
+			v.refAt(f.src, code, at("legalBases")...)(unknownBasis, code, vocab.LegalBasisConsent, vocab.LegalBasisLegitimateInterest, vocab.LegalBasisExplicitConsent, vocab.LegalBasisEmployment, vocab.LegalBasisTerminalConsent, vocab.LegalBasisPrefix, code)
 		}
 	}
 	v.countries(f.src, f.thirdCountries, at("thirdCountries")...)
@@ -40,7 +40,7 @@ func (v *validator) facts(f facts) {
 	v.providerRefs(f.src, f.provs, at("providers")...)
 }
 
-const unknownBasis = "unknown legal basis %q; expected one of %s … %s, %s, %s, or a code with a message %s%s in i18n/"
+const unknownBasis = "unknown legal basis %q; expected one of %s … %s, %s, %s, %s, or a code with a message %s%s in i18n/"
 
 func (v *validator) countries(src site.Source, cs []string, key ...string) {
 	for _, c := range cs {
@@ -146,7 +146,7 @@ func (v *validator) entityFacts(e *site.Entity) {
 func (v *validator) consentBases() {
 	for _, code := range v.s.Config.ConsentBases {
 		if !v.cat.Has(vocab.LegalBasisPrefix+code) && v.cat.Complete() {
-			v.refAt(v.s.Source, code, "consentBases")(unknownBasis, code, vocab.LegalBasisConsent, vocab.LegalBasisLegitimateInterest, vocab.LegalBasisExplicitConsent, vocab.LegalBasisEmployment, vocab.LegalBasisPrefix, code)
+			v.refAt(v.s.Source, code, "consentBases")(unknownBasis, code, vocab.LegalBasisConsent, vocab.LegalBasisLegitimateInterest, vocab.LegalBasisExplicitConsent, vocab.LegalBasisEmployment, vocab.LegalBasisTerminalConsent, vocab.LegalBasisPrefix, code)
 		}
 	}
 }

@@ -61,7 +61,7 @@ func TestFactsDiagnostics(t *testing.T) {
 			entity + `:7:1: error: [sections."events"] gives facts for section "events", but no notice of this entity shows it; expected the id of a section on this entity's pages (conferencing/_index, conferencing/teams, general, rights)`,
 		}},
 		{"codes in an entity's facts", facts("[sections.\"general\"]\nlegalBases = [\"gdpr-6-1-z\"]\nthirdCountries = [\"UK\"]\nsafeguards = [\"sccs\"]\ncovers = [\"delete\"]\n"), []string{
-			entity + `:8:15: error: unknown legal basis "gdpr-6-1-z"; expected one of gdpr-6-1-a … gdpr-6-1-f, gdpr-9-2-a, bdsg-26, or a code with a message legalBasis.gdpr-6-1-z in i18n/ [unknown-ref]`,
+			entity + `:8:15: error: unknown legal basis "gdpr-6-1-z"; expected one of gdpr-6-1-a … gdpr-6-1-f, gdpr-9-2-a, bdsg-26, tdddg-25-1, or a code with a message legalBasis.gdpr-6-1-z in i18n/ [unknown-ref]`,
 			entity + `:9:19: error: "UK" is not an ISO 3166-1 alpha-2 country code; expected "GB" for the United Kingdom`,
 			entity + `:10:15: error: unknown safeguard "sccs"; expected one of adequacy, scc, dpf, bcr, consent`,
 			entity + `:11:11: error: unknown right "delete"; expected one of access, rectification, erasure, restriction, portability, objection, withdraw-consent, complaint`,
@@ -86,8 +86,8 @@ func TestFactsDiagnostics(t *testing.T) {
 		{"cookie categories differ between translations", replace(genDE, `category = "necessary"`, `category = "statistics"`), []string{
 			genDE + `:11:1: error: the cookie categories are ["statistics"] here but ["necessary"] in content/sections/general.en.md:11; language-neutral fields must agree across translations [translation-mismatch]`,
 		}},
-		{"unknown consent basis", replace("site.toml", "languages", "consentBases = [\"tdddg-25-1\"]\nlanguages"), []string{
-			`site.toml:4:17: error: unknown legal basis "tdddg-25-1"; expected one of gdpr-6-1-a … gdpr-6-1-f, gdpr-9-2-a, bdsg-26, or a code with a message legalBasis.tdddg-25-1 in i18n/ [unknown-ref]`,
+		{"unknown consent basis", replace("site.toml", "languages", "consentBases = [\"tkg-165-3\"]\nlanguages"), []string{
+			`site.toml:4:17: error: unknown legal basis "tkg-165-3"; expected one of gdpr-6-1-a … gdpr-6-1-f, gdpr-9-2-a, bdsg-26, tdddg-25-1, or a code with a message legalBasis.tkg-165-3 in i18n/ [unknown-ref]`,
 		}},
 	}
 	for _, tt := range tests {

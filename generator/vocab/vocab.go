@@ -34,6 +34,11 @@ const (
 	LegalBasisLegitimateInterest = "gdpr-6-1-f" // Art. 6(1)(f) GDPR; asks for legitimateInterest, Art. 13(1)(d)
 	LegalBasisExplicitConsent    = "gdpr-9-2-a" // Art. 9(2)(a) GDPR, for special categories
 	LegalBasisEmployment         = "bdsg-26"    // § 26 BDSG
+	// LegalBasisTerminalConsent is consent to storing or reading
+	// information on a reader's device (cookies and the like), § 25(1)
+	// TDDDG, with Art. 6(1)(a) GDPR for the processing that follows. It
+	// means consent by definition, as gdpr-6-1-a does.
+	LegalBasisTerminalConsent = "tdddg-25-1"
 )
 
 // LegalBases returns the legal-basis codes of the built-in message files,
@@ -42,6 +47,7 @@ func LegalBases() []string {
 	return []string{
 		LegalBasisConsent, LegalBasisContract, LegalBasisLegalObligation, LegalBasisVitalInterests,
 		LegalBasisPublicTask, LegalBasisLegitimateInterest, LegalBasisExplicitConsent, LegalBasisEmployment,
+		LegalBasisTerminalConsent,
 	}
 }
 

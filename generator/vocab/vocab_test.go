@@ -35,7 +35,7 @@ func TestListsDistinct(t *testing.T) {
 		list func() []string
 		n    int
 	}{
-		{"LegalBases", LegalBases, 8},
+		{"LegalBases", LegalBases, 9},
 		{"Safeguards", Safeguards, 5},
 		{"Rights", Rights, 8},
 		{"ReservedAnchors", ReservedAnchors, 7},

@@ -63,6 +63,11 @@ func (p *PageData) T(id string, pairs ...any) (string, error) {
 // listAnd message: {{ .AndList .Purposes }}.
 func (p *PageData) AndList(items []string) (string, error) { return p.cat.List(p.Lang, items) }
 
+// Quote puts text in the page language's quotation marks (CLDR's
+// delimiters: “…”, „…“, « … ») or the site's quote message:
+// {{ .Quote .Entity.DPONone }}.
+func (p *PageData) Quote(text string) (string, error) { return p.cat.Quote(p.Lang, text) }
+
 // Tel returns a tel: link for a phone number as people write it
 // ("+49 30 000000"), keeping only what a dialler reads.
 func (p *PageData) Tel(phone string) template.URL {
@@ -104,6 +109,10 @@ func (d *SectionData) T(id string, pairs ...any) (string, error) {
 // AndList joins items as a list in the page's language, as
 // PageData.AndList does: {{ .AndList .DataCategories }}.
 func (d *SectionData) AndList(items []string) (string, error) { return d.cat.List(d.PageLang, items) }
+
+// Quote puts text in the page language's quotation marks, as
+// PageData.Quote does.
+func (d *SectionData) Quote(text string) (string, error) { return d.cat.Quote(d.PageLang, text) }
 
 // LangLink is one language version of a page.
 type LangLink struct {
