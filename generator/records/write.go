@@ -1,8 +1,10 @@
 package records
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
 	"strings"
 )
@@ -51,4 +53,38 @@ func WriteJSON(w io.Writer, r *Records) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)
+}
+
+// Formats are the formats Files writes.
+var Formats = []string{"csv", "xlsx", "json"}
+
+// Files returns the files of r in format, by slash path below the
+// destination: records/<entity>.csv for csv, records.json for json.
+func Files(r *Records, format string) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	switch format {
+	case "csv":
+		for _, e := range r.Entities {
+			var b bytes.Buffer
+			if err := WriteCSV(&b, e); err != nil {
+				return nil, err
+			}
+			files[e.ID+".csv"] = b.Bytes()
+		}
+	case "json":
+		var b bytes.Buffer
+		if err := WriteJSON(&b, r); err != nil {
+			return nil, err
+		}
+		files["records.json"] = b.Bytes()
+	case "xlsx":
+		b, err := WriteXLSX(r)
+		if err != nil {
+			return nil, err
+		}
+		files["records.xlsx"] = b
+	default:
+		return nil, fmt.Errorf("unknown format %q; expected csv, xlsx or json", format)
+	}
+	return files, nil
 }
