@@ -86,19 +86,9 @@ func WriteXLSX(r *Records) ([]byte, error) {
 		} else if _, err := f.NewSheet(sh); err != nil {
 			return nil, err
 		}
-		row := 1
-		for _, kv := range e.Controller.Fields() {
-			a, _ := excelize.CoordinatesToCellName(1, row)
-			b, _ := excelize.CoordinatesToCellName(2, row)
-			if err := f.SetCellStr(sh, a, kv[0]); err != nil {
-				return nil, err
-			}
-			if err := f.SetCellStr(sh, b, kv[1]); err != nil {
-				return nil, err
-			}
-			_ = f.SetCellStyle(sh, a, a, labelStyle)
-			_ = f.SetCellStyle(sh, b, b, wrap)
-			row++
+		row, err := controllerBlock(f, sh, e.Controller, labelStyle, wrap)
+		if err != nil {
+			return nil, err
 		}
 		row++ // a blank row between the block and the table
 		header := row
@@ -146,4 +136,24 @@ func WriteXLSX(r *Records) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// controllerBlock writes c as label/value rows from row 1 and returns the
+// first row below them.
+func controllerBlock(f *excelize.File, sh string, c Controller, labelStyle, wrap int) (int, error) {
+	row := 1
+	for _, kv := range c.Fields() {
+		a, _ := excelize.CoordinatesToCellName(1, row)
+		b, _ := excelize.CoordinatesToCellName(2, row)
+		if err := f.SetCellStr(sh, a, kv[0]); err != nil {
+			return 0, err
+		}
+		if err := f.SetCellStr(sh, b, kv[1]); err != nil {
+			return 0, err
+		}
+		_ = f.SetCellStyle(sh, a, a, labelStyle)
+		_ = f.SetCellStyle(sh, b, b, wrap)
+		row++
+	}
+	return row, nil
 }
