@@ -90,3 +90,7 @@ func (c *Catalog) List(lang string, items []string) (string, error) {
 	}
 	return c.T(lang, ListAndID, map[string]any{"Head": strings.Join(items[:len(items)-1], ", "), "Last": items[len(items)-1]})
 }
+
+// RecordsPrefix starts the ids of the headings of the Art. 30 record
+// (records.purposes …), which noticegen records reads and no page shows.
+const RecordsPrefix = "records."

@@ -19,6 +19,10 @@ import (
 type Records struct {
 	Lang     string   `json:"lang"`
 	Entities []Entity `json:"entities"`
+	// Headings are the human headings of the columns and controller
+	// fields in Lang (messages records.<key>), for the XLSX sheet; CSV
+	// and JSON keep the keys, which programs read.
+	Headings map[string]string `json:"-"`
 }
 
 // Entity is one controller's record: who it is (Art. 30(1)(a)) and what it
@@ -85,7 +89,14 @@ func Make(s *site.Site, cat *locale.Catalog, pages []*compose.Page, lang string)
 		return l
 	}
 	res := activity.NewResolver(s)
-	recs := &Records{Lang: lang}
+	recs := &Records{Lang: lang, Headings: map[string]string{}}
+	var keys []string
+	for _, f := range (Controller{}).Fields() {
+		keys = append(keys, f[0])
+	}
+	for _, k := range append(keys, Columns...) {
+		recs.Headings[k] = label(locale.RecordsPrefix + k)
+	}
 	base := strings.TrimSuffix(s.Config.BaseURL, "/") + "/"
 	for _, e := range s.Entities {
 		ent := Entity{ID: e.ID, Controller: controller(e, lang, def), Activities: []Row{}}

@@ -8,14 +8,15 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// ControllerFields are the labels and values of an entity's controller
-// block (Art. 30(1)(a)), in the order the XLSX sheet shows them.
+// Fields returns the keys and values of an entity's controller block
+// (Art. 30(1)(a)), in the order the XLSX sheet shows them; a key's heading
+// is the message records.<key>.
 func (c Controller) Fields() [][2]string {
 	return [][2]string{
-		{"Controller", c.Name}, {"Address", c.Address}, {"Email", c.Email}, {"Phone", c.Phone},
-		{"Website", c.Website}, {"Data protection officer", c.DPO}, {"DPO contact", c.DPOContact},
-		{"No DPO because", c.DPONone}, {"Representative (Art. 27)", c.Representative},
-		{"Joint controllers", strings.Join(c.JointControllers, sep)}, {"Supervisory authority", c.Authority},
+		{"controllerName", c.Name}, {"address", c.Address}, {"email", c.Email}, {"phone", c.Phone},
+		{"website", c.Website}, {"dpo", c.DPO}, {"dpoContact", c.DPOContact},
+		{"dpoNone", c.DPONone}, {"representative", c.Representative},
+		{"jointControllers", strings.Join(c.JointControllers, sep)}, {"authority", c.Authority},
 	}
 }
 
@@ -86,13 +87,13 @@ func WriteXLSX(r *Records) ([]byte, error) {
 		} else if _, err := f.NewSheet(sh); err != nil {
 			return nil, err
 		}
-		row, err := controllerBlock(f, sh, e.Controller, labelStyle, wrap)
+		row, err := controllerBlock(f, sh, e.Controller, r.Headings, labelStyle, wrap)
 		if err != nil {
 			return nil, err
 		}
 		row++ // a blank row between the block and the table
 		header := row
-		cells := [][]string{Columns}
+		cells := [][]string{r.headings(Columns)}
 		for _, a := range e.Activities {
 			cells = append(cells, a.Cells())
 		}
@@ -140,12 +141,12 @@ func WriteXLSX(r *Records) ([]byte, error) {
 
 // controllerBlock writes c as label/value rows from row 1 and returns the
 // first row below them.
-func controllerBlock(f *excelize.File, sh string, c Controller, labelStyle, wrap int) (int, error) {
+func controllerBlock(f *excelize.File, sh string, c Controller, headings map[string]string, labelStyle, wrap int) (int, error) {
 	row := 1
 	for _, kv := range c.Fields() {
 		a, _ := excelize.CoordinatesToCellName(1, row)
 		b, _ := excelize.CoordinatesToCellName(2, row)
-		if err := f.SetCellStr(sh, a, kv[0]); err != nil {
+		if err := f.SetCellStr(sh, a, heading(headings, kv[0])); err != nil {
 			return 0, err
 		}
 		if err := f.SetCellStr(sh, b, kv[1]); err != nil {
@@ -156,4 +157,21 @@ func controllerBlock(f *excelize.File, sh string, c Controller, labelStyle, wrap
 		row++
 	}
 	return row, nil
+}
+
+// headings returns the headings of keys in r's language.
+func (r *Records) headings(keys []string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = heading(r.Headings, k)
+	}
+	return out
+}
+
+// heading is key's heading, or the key itself when there is none.
+func heading(headings map[string]string, key string) string {
+	if h := headings[key]; h != "" {
+		return h
+	}
+	return key
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -59,8 +60,8 @@ func TestXLSXReadBack(t *testing.T) {
 		rows := got.Cells[names[i]]
 		fields := e.Controller.Fields()
 		for j, kv := range fields {
-			if rows[j][0] != kv[0] || rows[j][1] != kv[1] {
-				t.Errorf("%s: controller row %d = %q, want %q", e.ID, j+1, rows[j][:2], kv)
+			if rows[j][0] != r.Headings[kv[0]] || rows[j][1] != kv[1] {
+				t.Errorf("%s: controller row %d = %q, want %q", e.ID, j+1, rows[j][:2], []string{r.Headings[kv[0]], kv[1]})
 			}
 		}
 		var buf bytes.Buffer
@@ -74,6 +75,14 @@ func TestXLSXReadBack(t *testing.T) {
 		table := rows[len(fields)+1:]
 		if len(table) != len(want) {
 			t.Fatalf("%s: %d table rows, want %d", e.ID, len(table), len(want))
+		}
+		// The sheet's header row is for people: the headings in the
+		// record's language (records.<key>), where CSV has the keys.
+		want[0] = r.headings(Columns)
+		for _, h := range want[0] {
+			if slices.Contains(Columns, h) {
+				t.Errorf("%s: header %q is a key, not a heading", e.ID, h)
+			}
 		}
 		for y := range want {
 			for x := range want[y] {
