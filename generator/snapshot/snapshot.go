@@ -1,15 +1,16 @@
-// Package release records released versions of notice pages: it takes a
-// snapshot of what each composed page states (its title, and per section
-// the activity facts and the text as plain paragraphs), compares it with
-// the page's latest version in content/versions and classifies what
+// Package snapshot states what a notice page says, as a released version
+// records it: its title, and per section the activity facts and the text
+// as plain paragraphs. It compares two such states and classifies what
 // changed as material (a purpose, legal basis, data category, recipient,
 // provider, third country or safeguard added, or a retention changed) or
 // editorial (anything else), so that a page's history says when its
-// readers had to be told.
+// readers had to be told; and it writes a version file. noticegen release
+// (package release) records versions from it, and check's
+// unreleased-change rule compares a page with its latest version by it.
 //
 // Facts come only from generator/activity, as the page, the records and
 // the JSON-LD twin read them, so a version states what was published.
-package release
+package snapshot
 
 import (
 	"bytes"
@@ -24,12 +25,12 @@ import (
 	"github.com/tdewolff/parse/v2/html"
 )
 
-// Snapshot returns what page states as a version without dates, class or
+// Of returns what page states as a version without dates, class or
 // changes: its title and its sections in page order, each with the facts
 // of acts (activity.Resolver.Of of each part, in the same order) and its
 // text as plain paragraphs from bodies (a section's rendered HTML body by
 // section id; a missing body gives an empty text).
-func Snapshot(page *compose.Page, acts []activity.Activity, bodies map[string][]byte, def string) site.Version {
+func Of(page *compose.Page, acts []activity.Activity, bodies map[string][]byte, def string) site.Version {
 	v := site.Version{Entity: page.Entity.ID, Notice: page.Notice.ID, Lang: page.Lang,
 		Title: page.Notice.Title.Get(page.Lang, def)}
 	for _, a := range acts {
@@ -260,4 +261,60 @@ func Classify(first bool, changes []site.Change) string {
 		}
 	}
 	return vocab.VersionEditorial
+}
+
+// Latest returns each page's latest version in s, keyed by Key.
+func Latest(s *site.Site) map[string]*site.Version {
+	out := map[string]*site.Version{}
+	for _, v := range s.Versions { // sorted by date within a page
+		out[Key(v.Entity, v.Notice, v.Lang)] = v
+	}
+	return out
+}
+
+// Key names one notice page: entity, notice and language.
+func Key(entity, notice, lang string) string { return entity + "\x00" + notice + "\x00" + lang }
+
+// SectionBodies returns, by section id, the HTML of each section's body
+// on a rendered notice page: the element with class section-body inside
+// the section's element (id vocab.Anchor(id)), as layouts/partials/
+// section.html writes it. A section whose body is not found (a site's own
+// layout without it) gets none, and its text is then not compared.
+func SectionBodies(page []byte, ids []string) map[string][]byte {
+	out := make(map[string][]byte, len(ids))
+	s := string(page)
+	for _, id := range ids {
+		i := strings.Index(s, `<section id="`+vocab.Anchor(id)+`"`)
+		if i < 0 {
+			continue
+		}
+		rest := s[i:]
+		j := strings.Index(rest, `<div class="section-body">`)
+		end := strings.Index(rest, "</section>")
+		if j < 0 || (end >= 0 && end < j) {
+			continue
+		}
+		body := rest[j+len(`<div class="section-body">`):]
+		depth, k := 1, 0
+		for depth > 0 {
+			open := strings.Index(body[k:], "<div")
+			closeAt := strings.Index(body[k:], "</div>")
+			if closeAt < 0 {
+				k = len(body)
+				break
+			}
+			if open >= 0 && open < closeAt {
+				depth++
+				k += open + 4
+				continue
+			}
+			depth--
+			k += closeAt
+			if depth > 0 {
+				k += len("</div>")
+			}
+		}
+		out[id] = []byte(body[:k])
+	}
+	return out
 }
