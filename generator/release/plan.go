@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing/fstest"
 	"time"
 
@@ -138,6 +140,7 @@ func Plan(ctx context.Context, src fs.FS, opts Options) (*Result, error) {
 	if len(out.Versions) == 0 {
 		return out, nil
 	}
+	slices.SortFunc(out.Versions, func(a, b Planned) int { return strings.Compare(a.Path, b.Path) })
 	off := false
 	after := generator.Build(ctx, overlay{base: src, add: add}, generator.Options{Builtin: opts.Builtin, Minify: &off})
 	if after.Cancelled != nil {

@@ -30,10 +30,10 @@ func Encode(v *site.Version) []byte {
 		list(&b, "added", c.Added)
 		list(&b, "removed", c.Removed)
 		if c.Old != "" {
-			kv(&b, "old", c.Old)
+			text(&b, "old", c.Old)
 		}
 		if c.New != "" {
-			kv(&b, "new", c.New)
+			text(&b, "new", c.New)
 		}
 		fmt.Fprintf(&b, "material = %t\n", c.Material)
 	}
@@ -52,7 +52,7 @@ func Encode(v *site.Version) []byte {
 		list(&b, "safeguards", s.Safeguards)
 		opt(&b, "retention", s.Retention)
 		opt(&b, "source", s.Source)
-		kv(&b, "text", s.Text)
+		text(&b, "text", s.Text)
 	}
 	b.WriteString("+++\n")
 	b.Write(v.Page)
@@ -79,6 +79,19 @@ func list(b *bytes.Buffer, key string, vals []string) {
 		q[i] = quote(v)
 	}
 	fmt.Fprintf(b, "%s = [%s]\n", key, strings.Join(q, ", "))
+}
+
+// text writes a section's text, one paragraph per line: a multi-line
+// string when it has more than one, so a diff shows the paragraph that
+// changed.
+func text(b *bytes.Buffer, key, s string) {
+	if !strings.Contains(s, "\n") {
+		kv(b, key, s)
+		return
+	}
+	q := quote(s)
+	q = strings.ReplaceAll(q[1:len(q)-1], `\n`, "\n")
+	fmt.Fprintf(b, "%s = \"\"\"\n%s\"\"\"\n", key, q)
 }
 
 // quote writes s as a TOML basic string.

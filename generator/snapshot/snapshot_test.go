@@ -2,6 +2,7 @@ package snapshot
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/noticegen/noticegen/generator/site"
@@ -86,5 +87,20 @@ func TestPlainText(t *testing.T) {
 		if got := PlainText([]byte(tt.in)); got != tt.want {
 			t.Errorf("PlainText(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestDescribe(t *testing.T) {
+	cs := []site.Change{
+		{Section: "a", Fact: "purposes", Added: []string{"Statistics"}, Material: true},
+		{Section: "a", Fact: "retention", Old: "6 months", New: "1 year", Material: true},
+		{Section: "a", Fact: "text", Old: "x", New: "y"},
+		{Section: "b", Fact: "section", Removed: []string{"b"}},
+	}
+	if got, want := Describe(cs), `purposes +"Statistics"; retention "6 months" → "1 year"; text of "a"; section -"b"`; got != want {
+		t.Errorf("Describe = %s\nwant %s", got, want)
+	}
+	if got, want := strings.Join(Facts(cs), ", "), `purposes, retention, text of "a", section "b"`; got != want {
+		t.Errorf("Facts = %s\nwant %s", got, want)
 	}
 }
