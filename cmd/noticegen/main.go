@@ -450,6 +450,9 @@ func newSite(args []string, stdout, stderr io.Writer) int {
 		if p != "." && p != site.ConfigFile && !strings.HasPrefix(p, "content") {
 			return fs.SkipDir // layouts and i18n are built in
 		}
+		if p == site.VersionsDir {
+			return fs.SkipDir // the example's history is not the new site's: it starts without releases
+		}
 		target := filepath.Join(dir, filepath.FromSlash(p))
 		if d.IsDir() {
 			return os.MkdirAll(target, 0o755)
