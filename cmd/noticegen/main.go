@@ -307,8 +307,8 @@ func releaseSite(ctx context.Context, args []string, stdout, stderr io.Writer, n
 	if code, done := parseSite(fl, args, src, stderr); done {
 		return code
 	}
-	date := now().UTC().Truncate(24 * time.Hour)
-	date = time.Date(date.Year(), date.Month(), date.Day(), 0, 0, 0, 0, time.UTC)
+	today := now().UTC()
+	date := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
 	if *dateText != "" {
 		d, err := time.Parse(site.DateLayout, *dateText)
 		if err != nil {
