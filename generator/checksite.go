@@ -26,7 +26,7 @@ func Check(ctx context.Context, src fs.FS, opts Options) *Result {
 		pages = compose.Site(res.Site)
 	}
 	res.Pages = pages
-	res.Diags = check.Acknowledge(res.Site, res.Diags, check.Run(res.Site, pages, check.Options{Now: opts.Now}))
+	res.Diags = check.Acknowledge(res.Site, res.Diags, check.Run(res.Site, pages, check.Options{Now: opts.Now, Files: res.Files}))
 	if err := ctx.Err(); err != nil {
 		res.Cancelled, res.Diags = err, nil
 		return res

@@ -17,13 +17,16 @@ import (
 	"runtime/debug"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/noticegen/noticegen"
 	"github.com/noticegen/noticegen/generator"
 	"github.com/noticegen/noticegen/generator/check"
 	"github.com/noticegen/noticegen/generator/diag"
+	"github.com/noticegen/noticegen/generator/release"
 	"github.com/noticegen/noticegen/generator/serve"
 	"github.com/noticegen/noticegen/generator/site"
+	pagestate "github.com/noticegen/noticegen/generator/snapshot"
 )
 
 // Exit codes, as the user-facing contract fixes them.
@@ -46,6 +49,7 @@ Usage:
   noticegen serve  [-s DIR] [--bind 127.0.0.1] [--port 1313] [--allowed-hosts a,b]
   noticegen check  [-s DIR] [--format text|json|sarif] [--strict]
   noticegen records [-s DIR] [-d DIR] [--format csv|xlsx|json] [--lang L] [--force]
+  noticegen release [-s DIR] [--date YYYY-MM-DD] [--effective YYYY-MM-DD]
   noticegen new site DIR
   noticegen new i18n [-s DIR] LANG
   noticegen version
@@ -116,6 +120,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return checkSite(ctx, args[1:], stdout, stderr)
 	case "records":
 		return recordsCmd(ctx, args[1:], stdout, stderr)
+	case "release":
+		return releaseSite(ctx, args[1:], stdout, stderr, time.Now)
 	}
 	fmt.Fprintf(stderr, "noticegen: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage
@@ -293,6 +299,89 @@ func checkSite(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	return exitOK
 }
 
+// releaseSite records a new version of every notice page that changed
+// since its latest release (package release).
+func releaseSite(ctx context.Context, args []string, stdout, stderr io.Writer, now func() time.Time) int {
+	fl := flag.NewFlagSet("noticegen release", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	src := fl.String("s", ".", "site `folder` to release")
+	dateText := fl.String("date", "", "release `date` YYYY-MM-DD (default: today, UTC)")
+	effText := fl.String("effective", "", "`date` YYYY-MM-DD a material change applies from, when announced in advance (default: the release date)")
+	if code, done := parseSite(fl, args, src, stderr); done {
+		return code
+	}
+	today := now().UTC()
+	date := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+	if *dateText != "" {
+		d, err := time.Parse(site.DateLayout, *dateText)
+		if err != nil {
+			fmt.Fprintf(stderr, "noticegen release: --date %s is not a date; expected YYYY-MM-DD\n", diag.Quote(*dateText))
+			return exitUsage
+		}
+		date = d
+	}
+	var effective time.Time
+	if *effText != "" {
+		d, err := time.Parse(site.DateLayout, *effText)
+		if err != nil {
+			fmt.Fprintf(stderr, "noticegen release: --effective %s is not a date; expected YYYY-MM-DD\n", diag.Quote(*effText))
+			return exitUsage
+		}
+		if d.Before(date) {
+			fmt.Fprintf(stderr, "noticegen release: --effective %s is before the release date %s; expected the day the change applies, on or after its release\n", *effText, date.Format(site.DateLayout))
+			return exitUsage
+		}
+		effective = d
+	}
+	root, err := os.OpenRoot(*src)
+	if err != nil {
+		fmt.Fprintf(stderr, "noticegen release: cannot open site folder %s: %v\n", *src, err)
+		return exitUsage
+	}
+	defer root.Close()
+	res, err := release.Plan(ctx, root.FS(), release.Options{Builtin: noticegen.Example, Date: date, Effective: effective})
+	if res.Cancelled != nil {
+		fmt.Fprintln(stderr, "noticegen release: interrupted")
+		return interruptCode(ctx)
+	}
+	if res.Diags.HasErrors() {
+		printDiags(stderr, res.Diags.Sorted())
+		fmt.Fprintf(stderr, "noticegen release: the site has %s; nothing recorded\n", plural(res.Diags.Count(diag.Error), "error"))
+		return exitContent
+	}
+	if err != nil {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			fmt.Fprintf(stderr, "noticegen release: %s\n", line)
+		}
+		fmt.Fprintln(stderr, "noticegen release: nothing recorded")
+		return exitContent
+	}
+	if len(res.Versions) == 0 {
+		fmt.Fprintln(stdout, "no notice changed since its latest release")
+		return exitOK
+	}
+	if err := release.Record(*src, res.Versions); err != nil {
+		fmt.Fprintf(stderr, "noticegen release: %v\n", err)
+		return exitContent
+	}
+	counts := map[string]int{}
+	for _, pl := range res.Versions {
+		v := pl.Version
+		counts[v.Class]++
+		line := pl.Path + "  " + v.Class
+		if len(v.Changes) > 0 {
+			line += ": " + pagestate.Describe(v.Changes)
+		}
+		if !v.Effective.Equal(v.Date) {
+			line += " (effective " + v.Effective.Format(site.DateLayout) + ")"
+		}
+		fmt.Fprintln(stdout, line)
+	}
+	fmt.Fprintf(stdout, "recorded %s of %d notice pages (%d first, %d material, %d editorial) on %s\n",
+		plural(len(res.Versions), "version"), res.Pages, counts["first"], counts["material"], counts["editorial"], date.Format(site.DateLayout))
+	return exitOK
+}
+
 // parseSite parses a site command's flags and checks its site folder (-s),
 // the part build, serve and check share. done reports that the command ends
 // here with code: after -h, on a usage error, or when the folder is missing.
@@ -363,6 +452,9 @@ func newSite(args []string, stdout, stderr io.Writer) int {
 		}
 		if p != "." && p != site.ConfigFile && !strings.HasPrefix(p, "content") {
 			return fs.SkipDir // layouts and i18n are built in
+		}
+		if p == site.VersionsDir {
+			return fs.SkipDir // the example's history is not the new site's: it starts without releases
 		}
 		target := filepath.Join(dir, filepath.FromSlash(p))
 		if d.IsDir() {

@@ -18,6 +18,10 @@ type Options struct {
 	// age (a DPF entry's checked) measure from; nil means time.Now, and
 	// tests pass a fixed date.
 	Now func() time.Time
+	// Files are the built pages, unminified, by output path: the
+	// unreleased-change rule compares what each notice page shows with
+	// its latest released version. Nil leaves that rule out.
+	Files map[string][]byte
 }
 
 // Site runs every rule on the site and its composed pages, as of today.
@@ -29,7 +33,7 @@ func Run(s *site.Site, pages []*compose.Page, opts Options) diag.List {
 	if opts.Now != nil {
 		now = opts.Now
 	}
-	c := &checker{s: s, pages: pages, now: now(), seen: map[diag.Diagnostic]bool{}}
+	c := &checker{s: s, pages: pages, now: now(), files: opts.Files, seen: map[diag.Diagnostic]bool{}}
 	c.controllers()
 	c.notices()
 	c.sections()
@@ -38,6 +42,7 @@ func Run(s *site.Site, pages []*compose.Page, opts Options) diag.List {
 	c.staleness()
 	c.unused()
 	c.unusedProviders()
+	c.unreleased()
 	return c.diags
 }
 
@@ -45,6 +50,7 @@ type checker struct {
 	s     *site.Site
 	pages []*compose.Page
 	now   time.Time
+	files map[string][]byte
 	diags diag.List
 	// seen holds the findings made so far: a cause that several pages
 	// share (a section file every entity shows) is one finding.

@@ -59,6 +59,7 @@ var severity = map[string]diag.Severity{
 	"unknown-ref":             diag.Error,
 	"unused-section":          diag.Warning,
 	"unused-message":          diag.Warning,
+	"unreleased-change":       diag.Warning,
 }
 
 func ruleIDs() []string {

@@ -39,5 +39,6 @@ func Rules() []Rule {
 		{vocab.RuleUnusedProvider, "Unused provider", "Every provider is named by a section some page shows; an unused one is stale data or a typo in a reference."},
 		{vocab.RuleUnusedMessage, "Unused UI message", "Every UI message of a site's i18n files is one a layout prints, a built-in one it overrides, or a legal-basis or safeguard label; another is most often a typo in its id."},
 		{vocab.RuleUnusedAcknowledgement, "Unused acknowledgement", "Every [[acknowledge]] entry of site.toml matches a finding; one that matches none was made for a finding since fixed, or misnames its rule or file."},
+		{vocab.RuleUnreleasedChange, "Change not released", "Art. 12(1) GDPR, WP260 rev.01 para. 29: a site that records its releases (content/versions) has released every notice page as it is published now, so that its history says when readers were told what."},
 	}
 }

@@ -26,6 +26,7 @@ func Site(s *site.Site, cat *locale.Catalog) diag.List {
 	v.sections()
 	v.providers()
 	v.consentBases()
+	v.versions()
 	return v.diags
 }
 

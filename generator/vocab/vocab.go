@@ -134,6 +134,9 @@ const (
 	RuleUnknownRef          = "unknown-ref"
 	RuleUnusedSection       = "unused-section"
 	RuleUnusedMessage       = "unused-message"
+	// RuleUnreleasedChange is for a notice page that differs from its
+	// latest released version (noticegen release).
+	RuleUnreleasedChange = "unreleased-change"
 	// RuleBuildError is given in json and SARIF output to problems found
 	// while loading and rendering (syntax, types, templates), which carry
 	// no rule of their own; no check reports it, so check's Rules table
@@ -150,7 +153,7 @@ func RuleIDs() []string {
 		RuleRequirement, RuleAutomatedDecisions, RuleCategoriesFromOthers, RuleSourceFromOthers,
 		RuleProviderSafeguards, RuleProviderDPFStale, RuleCookieConsent,
 		RuleTranslationMissing, RuleTranslationMismatch, RuleTranslationStale, RuleUnknownRef,
-		RuleUnusedSection, RuleUnusedProvider, RuleUnusedMessage, RuleUnusedAcknowledgement, RuleBuildError,
+		RuleUnusedSection, RuleUnusedProvider, RuleUnusedMessage, RuleUnusedAcknowledgement, RuleUnreleasedChange, RuleBuildError,
 	}
 }
 

@@ -39,7 +39,7 @@ func TestListsDistinct(t *testing.T) {
 		{"Safeguards", Safeguards, 5},
 		{"Rights", Rights, 8},
 		{"ReservedAnchors", ReservedAnchors, 7},
-		{"RuleIDs", RuleIDs, 24},
+		{"RuleIDs", RuleIDs, 25},
 		{"EEACountries", EEACountries, 30},
 		{"AdequacyCountries", AdequacyCountries, 15},
 	}
