@@ -115,7 +115,7 @@ func (b *build) validate() bool {
 func (b *build) compose() bool {
 	s, res := b.site, b.res
 	res.Pages = compose.Site(s)
-	b.jobs = plan(s, b.renderer, b.layouts, res.Pages, b.inputs, b.opts.Cache, b.opts.Only)
+	b.jobs = plan(s, b.renderer, b.layouts, res.Pages, b.inputs, b.opts.Cache, b.opts.Only, b.opts.today())
 	if d := addStatic(b.src, s, &b.jobs); d != nil {
 		res.Diags.Add(*d)
 		return false

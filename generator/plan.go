@@ -51,11 +51,12 @@ func (o origin) pos() (line, col int) {
 }
 
 // plan lists every file of the site, each with how to make it: the
-// chooser, the overviews, the notice pages, the assets and the sitemap.
+// chooser, the overviews, the notice pages with the pages of their
+// released versions as of now, the assets and the sitemap.
 // Notice pages that only (when set) refuses are left out here, before
 // their fingerprints are made: serve's build of the open page would
 // otherwise fingerprint all 10,000 pages of a large site for one.
-func plan(s *site.Site, r *render.Renderer, ls *layout.Set, pages []*compose.Page, in *fingerprint.Inputs, c *Cache, only func(path string) bool) []job {
+func plan(s *site.Site, r *render.Renderer, ls *layout.Set, pages []*compose.Page, in *fingerprint.Inputs, c *Cache, only func(path string) bool, now time.Time) []job {
 	var g, all fingerprint.Sum // 0 without a cache: nothing is kept
 	if c != nil {
 		g = in.Global
@@ -80,8 +81,12 @@ func plan(s *site.Site, r *render.Renderer, ls *layout.Set, pages []*compose.Pag
 			run:  whole(func(w *bytes.Buffer) diag.List { return r.Overview(w, lang) }),
 			from: overviewOrigin(s, lang)})
 	}
+	versions := pageVersions(s, pages)
 	for _, p := range pages {
 		path := p.Path() + "index.html"
+		if vs := versions[p.Path()]; vs != nil {
+			jobs = append(jobs, versionJobs(p, vs, r, in, c, now)...)
+		}
 		if only != nil && !only(path) {
 			continue
 		}
