@@ -82,10 +82,11 @@ func plan(s *site.Site, r *render.Renderer, ls *layout.Set, pages []*compose.Pag
 			from: overviewOrigin(s, lang)})
 	}
 	versions := pageVersions(s, pages)
+	langs := versionLangs(s, versions)
 	for _, p := range pages {
 		path := p.Path() + "index.html"
 		if vs := versions[p.Path()]; vs != nil {
-			jobs = append(jobs, versionJobs(p, vs, r, in, c, now)...)
+			jobs = append(jobs, versionJobs(p, vs, langs[p.Entity.ID+"/"+p.Notice.ID+"/"], r, in, c, now)...)
 		}
 		if only != nil && !only(path) {
 			continue

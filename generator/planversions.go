@@ -37,11 +37,25 @@ func pageVersions(s *site.Site, pages []*compose.Page) map[string][]*site.Versio
 	return m
 }
 
-// versionJobs are the files of page p's released versions as of now: one
-// archived page per version no longer in force.
-func versionJobs(p *compose.Page, vs []*site.Version, r *render.Renderer, in *fingerprint.Inputs, c *Cache, now time.Time) []job {
-	var jobs []job
-	for _, per := range history.Periods(vs, now) {
+// versionJobs are the files of page p's released versions as of now: its
+// changes page and one archived page per version no longer in force. langs
+// are the languages in which p's notice has versions.
+func versionJobs(p *compose.Page, vs []*site.Version, langs []string, r *render.Renderer, in *fingerprint.Inputs, c *Cache, now time.Time) []job {
+	periods := history.Periods(vs, now)
+	changes := render.ChangesPath(p) + "index.html"
+	var ckey fingerprint.Sum
+	if c != nil {
+		sums := []fingerprint.Sum{in.Global, in.Entity(p.Entity), in.Notice(p.Notice)}
+		for _, v := range vs {
+			sums = append(sums, in.Version(v))
+		}
+		words := append([]string{changes, now.UTC().Format(site.DateLayout)}, langs...)
+		ckey = in.Combine(sums, words...)
+	}
+	jobs := []job{{path: changes, key: ckey, page: true,
+		run:  whole(func(w *bytes.Buffer) diag.List { return r.Changes(w, p, periods, langs) }),
+		from: origin{what: fmt.Sprintf("the changes of entity %q with notice %q", p.Entity.ID, p.Notice.ID), file: p.Entity.Source.Path, src: &p.Entity.Source, value: p.Notice.ID, key: "notices"}}}
+	for _, per := range periods {
 		if per.State != history.Archived {
 			continue
 		}
@@ -57,4 +71,21 @@ func versionJobs(p *compose.Page, vs []*site.Version, r *render.Renderer, in *fi
 			from: origin{what: fmt.Sprintf("version %s of entity %q with notice %q", v.Date.Format(site.DateLayout), p.Entity.ID, p.Notice.ID), file: v.Source.Path}})
 	}
 	return jobs
+}
+
+// versionLangs returns, per entity/notice/, the languages in which it has
+// versions, in site order.
+func versionLangs(s *site.Site, versions map[string][]*site.Version) map[string][]string {
+	m := map[string][]string{}
+	for _, l := range s.Config.Languages {
+		seen := map[string]bool{}
+		for _, v := range s.Versions {
+			k := v.Entity + "/" + v.Notice + "/"
+			if v.Lang == l && !seen[k] && versions[l+"/"+k] != nil {
+				seen[k] = true
+				m[k] = append(m[k], l)
+			}
+		}
+	}
+	return m
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -79,11 +80,14 @@ func TestArchivedPages(t *testing.T) {
 		t.Errorf("the sitemap lists an archived version:\n%s", sm)
 	}
 	for p, b := range files {
-		if strings.HasSuffix(p, ".html") && !strings.Contains(p, "/versions/") && bytes.Contains(b, []byte("/versions/")) {
+		if strings.HasSuffix(p, ".html") && alternateToVersion.Match(b) {
 			t.Errorf("%s links to an archived version as if it were an alternate", p)
 		}
 	}
 }
+
+// alternateToVersion finds a language link to an archived version.
+var alternateToVersion = regexp.MustCompile(`<link rel="?alternate"?[^>]*hreflang[^>]*/versions/`)
 
 // TestArchivedPagesStay checks that an archived page is the stored page:
 // changing a section, a layout and a provider leaves its bytes alone.
@@ -126,5 +130,39 @@ func TestArchivedPagesStay(t *testing.T) {
 	}
 	if len(before[p]) == 0 {
 		t.Errorf("%s was not built", p)
+	}
+}
+
+// TestVersionsGolden compares the versions site's new files with
+// testdata/golden/versions. After a reviewed change, rewrite them with:
+// go test ./generator -run VersionsGolden -update
+func TestVersionsGolden(t *testing.T) {
+	files := buildVersions(t, versionsSite, false)
+	for _, name := range []string{
+		"en/acme/website/versions/2026-01-15/index.html",
+		"en/acme/website/changes/index.html",
+	} {
+		got, ok := files[name]
+		if !ok {
+			t.Errorf("%s was not built", name)
+			continue
+		}
+		golden := filepath.Join("..", "testdata", "golden", "versions", filepath.FromSlash(name))
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run with -update to create it)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from %s; run go test ./generator -run VersionsGolden -update and review the diff\n%s", name, golden, firstDiff(want, got))
+		}
 	}
 }
