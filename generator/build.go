@@ -120,6 +120,10 @@ func (b *build) compose() bool {
 		res.Diags.Add(*d)
 		return false
 	}
+	if ds := reservedClash(res.Pages); len(ds) > 0 {
+		res.Diags.Add(ds...)
+		return false
+	}
 	if ds := clashes(b.jobs); len(ds) > 0 {
 		res.Diags.Add(ds...)
 		return false

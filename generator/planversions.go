@@ -3,6 +3,8 @@ package generator
 import (
 	"bytes"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/noticegen/noticegen/generator/compose"
@@ -88,4 +90,37 @@ func versionLangs(s *site.Site, versions map[string][]*site.Version) map[string]
 		}
 	}
 	return m
+}
+
+// reservedFolders are the folders a notice page's versions are written
+// to below it: <notice>/versions/<date>/ and <notice>/changes/.
+var reservedFolders = []string{"versions", "changes"}
+
+// reservedClash refuses a page whose path would be inside another page's
+// versions/ or changes/ folder: entity "a" with notice "b/changes" (or
+// entity "a/b" with notice "changes") is at a/b/changes/, where notice
+// "b" of entity "a" has its changes page once it has a version. It is
+// refused whether or not versions exist yet, so that the first release
+// does not break the build.
+func reservedClash(pages []*compose.Page) diag.List {
+	var diags diag.List
+	seen := map[string]bool{}
+	for _, p := range pages {
+		rest := p.Entity.ID + "/" + p.Notice.ID
+		if seen[rest] {
+			continue
+		}
+		seen[rest] = true
+		segs := strings.Split(rest, "/")
+		for i := 2; i < len(segs); i++ {
+			if slices.Contains(reservedFolders, segs[i]) {
+				line, col := p.Entity.Source.ValuePos(p.Notice.ID, "notices")
+				diags.Add(diag.Diagnostic{File: p.Entity.Source.Path, Line: line, Col: col, Severity: diag.Error,
+					Message: fmt.Sprintf("entity %q with notice %q would be at %s/, inside the %s/ folder of notice page %s/; expected ids without %q as a later path segment (it is reserved for released versions)",
+						p.Entity.ID, p.Notice.ID, rest, segs[i], strings.Join(segs[:i], "/"), segs[i])})
+				break
+			}
+		}
+	}
+	return diags
 }

@@ -3,11 +3,13 @@ package generator_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	noticegen "github.com/noticegen/noticegen"
@@ -164,5 +166,37 @@ func TestVersionsGolden(t *testing.T) {
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s differs from %s; run go test ./generator -run VersionsGolden -update and review the diff\n%s", name, golden, firstDiff(want, got))
 		}
+	}
+}
+
+// TestReservedFolders checks that an id putting a page inside another
+// page's versions/ or changes/ folder is refused, at the entity's line,
+// before any version exists.
+func TestReservedFolders(t *testing.T) {
+	for _, tc := range []struct {
+		notice string
+		refuse bool
+	}{
+		{"b/changes", true},
+		{"b/versions/old", true},
+		{"changes", false}, // a/changes/ is no page's changes folder
+		{"b/changelog", false},
+	} {
+		t.Run(tc.notice, func(t *testing.T) {
+			fsys := smallSite(`["en"]`)
+			delete(fsys, "content/entities/a-b.toml")
+			delete(fsys, "content/notices/c.toml")
+			delete(fsys, "content/notices/b/c.toml")
+			fsys["content/entities/a.toml"].Data = []byte("name = \"X\"\naddress = \"x\"\nemail = \"x@x.example\"\nnotices = [\"" + tc.notice + "\"]\n")
+			fsys["content/notices/"+tc.notice+".toml"] = &fstest.MapFile{Data: []byte("title = \"N\"\nsections = [\"general\"]\n")}
+			res := generator.Build(context.Background(), fsys, generator.Options{Builtin: noticegen.Example})
+			got := fmt.Sprint(res.Diags)
+			if tc.refuse != strings.Contains(got, "reserved for released versions") {
+				t.Errorf("notice %q: diagnostics %q; want refused: %v", tc.notice, got, tc.refuse)
+			}
+			if tc.refuse && !strings.Contains(got, "content/entities/a.toml:4:") {
+				t.Errorf("notice %q: error not at the entity's notices line: %q", tc.notice, got)
+			}
+		})
 	}
 }
