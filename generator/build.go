@@ -98,7 +98,7 @@ func (b *build) validate() bool {
 	b.out = output.New(minify)
 	b.inputs = fingerprint.ForSite(opts.Cache.hasher(), s, layouts.Files(), fmt.Sprint("minify=", minify))
 	memo := opts.Cache.sections()
-	r, diags := render.New(s, b.cat, layouts, render.Options{Memo: memo, Inputs: b.inputs, Output: b.out})
+	r, diags := render.New(s, b.cat, layouts, render.Options{Memo: memo, Inputs: b.inputs, Output: b.out, Now: opts.today()})
 	b.renderer = r
 	if memo != nil && opts.Only == nil {
 		b.sweep = memo.Sweep

@@ -92,7 +92,7 @@ func plan(s *site.Site, r *render.Renderer, ls *layout.Set, pages []*compose.Pag
 			continue
 		}
 		e, n := p.Entity, p.Notice
-		jobs = append(jobs, job{path: path, key: pageKey(in, c, p), page: true,
+		jobs = append(jobs, job{path: path, key: pageKey(in, c, p, versions[p.Path()], now), page: true,
 			run:  func(w *bytes.Buffer) (*output.Page, diag.List) { return r.Notice(w, p) },
 			from: origin{what: fmt.Sprintf("entity %q with notice %q", e.ID, n.ID), file: e.Source.Path, src: &e.Source, value: n.ID, key: "notices"}})
 	}
@@ -106,12 +106,19 @@ func plan(s *site.Site, r *render.Renderer, ls *layout.Set, pages []*compose.Pag
 }
 
 // pageKey fingerprints notice page p for the cache: the global inputs, the
-// page's path, and the files it was composed from; 0 without a cache.
-func pageKey(in *fingerprint.Inputs, c *Cache, p *compose.Page) fingerprint.Sum {
+// page's path, the files it was composed from, and its versions vs with
+// the day, which decide the version it names; 0 without a cache.
+func pageKey(in *fingerprint.Inputs, c *Cache, p *compose.Page, vs []*site.Version, now time.Time) fingerprint.Sum {
 	if c == nil {
 		return 0
 	}
-	sums := make([]fingerprint.Sum, 0, 3+len(p.Parts))
+	sums := make([]fingerprint.Sum, 0, 3+len(p.Parts)+len(vs))
+	for _, v := range vs {
+		sums = append(sums, in.Version(v))
+	}
+	if vs != nil {
+		return in.Combine(append(sums, pageKey(in, c, p, nil, now)), p.Path(), now.UTC().Format(site.DateLayout))
+	}
 	sums = append(sums, in.Global, in.Entity(p.Entity), in.Notice(p.Notice))
 	for _, part := range p.Parts {
 		sums = append(sums, in.Section(part.File))

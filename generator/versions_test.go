@@ -63,6 +63,13 @@ func TestArchivedPages(t *testing.T) {
 		// Announced for 2099: not yet a page of its own.
 		{"en/acme/website/versions/2026-06-01/index.html", false, nil},
 		{"de/acme/website/versions/2026-01-15/index.html", false, nil},
+		// The page in force names its version and the one announced.
+		{"en/acme/website/index.html", true, []string{
+			`<p class="version-note">Version of May 10, 2026, in force since May 10, 2026. Upcoming changes from September 1, 2099. <a href="changes/">See all changes to this notice</a></p>`,
+		}},
+		// No versions in German: no note, no changes page.
+		{"de/acme/website/changes/index.html", false, nil},
+		{"en/acme/website/changes/index.html", true, []string{`<a href="../versions/2026-03-01/">`, `hreflang="en"`}},
 	} {
 		b, ok := files[tc.path]
 		if ok != tc.exist {
@@ -143,6 +150,7 @@ func TestVersionsGolden(t *testing.T) {
 	for _, name := range []string{
 		"en/acme/website/versions/2026-01-15/index.html",
 		"en/acme/website/changes/index.html",
+		"en/acme/website/index.html",
 	} {
 		got, ok := files[name]
 		if !ok {

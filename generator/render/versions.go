@@ -178,3 +178,45 @@ func stateName(s history.State) string {
 	}
 	return "archived"
 }
+
+// periodsByPage returns the periods of every page's versions as of now,
+// keyed by <lang>/<entity>/<notice>/.
+func periodsByPage(s *site.Site, now time.Time) map[string][]history.Period {
+	if len(s.Versions) == 0 {
+		return nil
+	}
+	if now.IsZero() {
+		now = time.Now()
+	}
+	byPage := map[string][]*site.Version{}
+	for _, v := range s.Versions {
+		k := v.Lang + "/" + v.Entity + "/" + v.Notice + "/"
+		byPage[k] = append(byPage[k], v)
+	}
+	m := make(map[string][]history.Period, len(byPage))
+	for k, vs := range byPage {
+		m[k] = history.Periods(vs, now)
+	}
+	return m
+}
+
+// versionNote is what notice page p says of its versions, nil when it has
+// none.
+func (r *Renderer) versionNote(p *compose.Page) *view.VersionNote {
+	periods := r.versions[p.Path()]
+	if periods == nil {
+		return nil
+	}
+	n := &view.VersionNote{Changes: "changes/"}
+	for _, per := range periods {
+		switch per.State {
+		case history.Current:
+			n.Current, n.Date, n.Effective = true, r.date(p.Lang, per.Version.Date), r.date(p.Lang, per.Version.Effective)
+		case history.Upcoming:
+			if n.Upcoming.ISO == "" {
+				n.Upcoming = r.date(p.Lang, per.Version.Effective)
+			}
+		}
+	}
+	return n
+}

@@ -35,6 +35,7 @@ type PageData struct {
 	Glance   []GlanceRow  // notice: one row per processing section
 	Sections []SectionView
 	Versions []VersionView // changes: every released version, newest first
+	Version  *VersionNote  // notice: its released version, nil before the first release
 
 	cat *locale.Catalog
 }
@@ -337,4 +338,16 @@ type SectionDiff struct {
 type DiffOp struct {
 	Kind string
 	Text string
+}
+
+// VersionNote is what a notice page says of its versions.
+type VersionNote struct {
+	// Current is false while the page's first version is still upcoming;
+	// Date and Effective are then zero.
+	Current         bool
+	Date, Effective Date
+	// Upcoming is the effective date of a version announced in advance,
+	// zero when there is none.
+	Upcoming Date
+	Changes  string // relative link to the changes page: "changes/"
 }
