@@ -98,7 +98,7 @@ func (b *build) validate() bool {
 	b.out = output.New(minify)
 	b.inputs = fingerprint.ForSite(opts.Cache.hasher(), s, layouts.Files(), fmt.Sprint("minify=", minify))
 	memo := opts.Cache.sections()
-	r, diags := render.New(s, b.cat, layouts, render.Options{Memo: memo, Inputs: b.inputs, Output: b.out})
+	r, diags := render.New(s, b.cat, layouts, render.Options{Memo: memo, Inputs: b.inputs, Output: b.out, Now: opts.today()})
 	b.renderer = r
 	if memo != nil && opts.Only == nil {
 		b.sweep = memo.Sweep
@@ -115,9 +115,13 @@ func (b *build) validate() bool {
 func (b *build) compose() bool {
 	s, res := b.site, b.res
 	res.Pages = compose.Site(s)
-	b.jobs = plan(s, b.renderer, b.layouts, res.Pages, b.inputs, b.opts.Cache, b.opts.Only)
+	b.jobs = plan(s, b.renderer, b.layouts, res.Pages, b.inputs, b.opts.Cache, b.opts.Only, b.opts.today())
 	if d := addStatic(b.src, s, &b.jobs); d != nil {
 		res.Diags.Add(*d)
+		return false
+	}
+	if ds := reservedClash(res.Pages); len(ds) > 0 {
+		res.Diags.Add(ds...)
 		return false
 	}
 	if ds := clashes(b.jobs); len(ds) > 0 {

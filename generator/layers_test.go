@@ -42,7 +42,7 @@ func layerRules() layering {
 		layers: [][]string{
 			0: {".", "generator/diag", "generator/vocab", "generator/internal/budget", "generator/internal/token", "generator/internal/tmplwalk", "generator/internal/*"},
 			1: {"generator/site"},
-			2: {"generator/locale", "generator/internal/fingerprint"},
+			2: {"generator/locale", "generator/internal/fingerprint", "generator/history"},
 			3: {"generator/compose", "generator/validate"},
 			4: {"generator/activity", "generator/output", "generator/render/view", "generator/render/sandbox", "generator/render/markdown", "generator/render/layout"},
 			5: {"generator/render", "generator/records", "generator/snapshot"},

@@ -46,7 +46,9 @@ type Options struct {
 	// either way.
 	Force bool
 	// Now, when set, is the date Check checks as of (rules about dates
-	// that age, such as a DPF entry's checked); nil is time.Now. Tests fix
+	// that age, such as a DPF entry's checked) and the day Build decides
+	// which released version of a page is in force, archived or upcoming
+	// (its calendar date in UTC); nil is time.Now. Tests fix
 	// it so their output does not change with the calendar.
 	Now func() time.Time
 }
@@ -101,3 +103,11 @@ func CheckDest(srcDir, dest string) error { return publish.CheckDest(srcDir, des
 // CheckInside refuses a destination named by site.toml (name) that a link
 // in the site carries out of srcDir.
 func CheckInside(srcDir, dest, name string) error { return publish.CheckInside(srcDir, dest, name) }
+
+// today is the day the build is as of: Now's, or the clock's.
+func (o Options) today() time.Time {
+	if o.Now != nil {
+		return o.Now()
+	}
+	return time.Now()
+}

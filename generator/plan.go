@@ -51,11 +51,12 @@ func (o origin) pos() (line, col int) {
 }
 
 // plan lists every file of the site, each with how to make it: the
-// chooser, the overviews, the notice pages, the assets and the sitemap.
+// chooser, the overviews, the notice pages with the pages of their
+// released versions as of now, the assets and the sitemap.
 // Notice pages that only (when set) refuses are left out here, before
 // their fingerprints are made: serve's build of the open page would
 // otherwise fingerprint all 10,000 pages of a large site for one.
-func plan(s *site.Site, r *render.Renderer, ls *layout.Set, pages []*compose.Page, in *fingerprint.Inputs, c *Cache, only func(path string) bool) []job {
+func plan(s *site.Site, r *render.Renderer, ls *layout.Set, pages []*compose.Page, in *fingerprint.Inputs, c *Cache, only func(path string) bool, now time.Time) []job {
 	var g, all fingerprint.Sum // 0 without a cache: nothing is kept
 	if c != nil {
 		g = in.Global
@@ -80,13 +81,18 @@ func plan(s *site.Site, r *render.Renderer, ls *layout.Set, pages []*compose.Pag
 			run:  whole(func(w *bytes.Buffer) diag.List { return r.Overview(w, lang) }),
 			from: overviewOrigin(s, lang)})
 	}
+	versions := pageVersions(s, pages)
+	langs := versionLangs(s, versions)
 	for _, p := range pages {
 		path := p.Path() + "index.html"
+		if vs := versions[p.Path()]; vs != nil {
+			jobs = append(jobs, versionJobs(p, vs, langs[p.Entity.ID+"/"+p.Notice.ID+"/"], r, in, c, now)...)
+		}
 		if only != nil && !only(path) {
 			continue
 		}
 		e, n := p.Entity, p.Notice
-		jobs = append(jobs, job{path: path, key: pageKey(in, c, p), page: true,
+		jobs = append(jobs, job{path: path, key: pageKey(in, c, p, versions[p.Path()], now), page: true,
 			run:  func(w *bytes.Buffer) (*output.Page, diag.List) { return r.Notice(w, p) },
 			from: origin{what: fmt.Sprintf("entity %q with notice %q", e.ID, n.ID), file: e.Source.Path, src: &e.Source, value: n.ID, key: "notices"}})
 	}
@@ -100,12 +106,19 @@ func plan(s *site.Site, r *render.Renderer, ls *layout.Set, pages []*compose.Pag
 }
 
 // pageKey fingerprints notice page p for the cache: the global inputs, the
-// page's path, and the files it was composed from; 0 without a cache.
-func pageKey(in *fingerprint.Inputs, c *Cache, p *compose.Page) fingerprint.Sum {
+// page's path, the files it was composed from, and its versions vs with
+// the day, which decide the version it names; 0 without a cache.
+func pageKey(in *fingerprint.Inputs, c *Cache, p *compose.Page, vs []*site.Version, now time.Time) fingerprint.Sum {
 	if c == nil {
 		return 0
 	}
-	sums := make([]fingerprint.Sum, 0, 3+len(p.Parts))
+	sums := make([]fingerprint.Sum, 0, 3+len(p.Parts)+len(vs))
+	for _, v := range vs {
+		sums = append(sums, in.Version(v))
+	}
+	if vs != nil {
+		return in.Combine(append(sums, pageKey(in, c, p, nil, now)), p.Path(), now.UTC().Format(site.DateLayout))
+	}
 	sums = append(sums, in.Global, in.Entity(p.Entity), in.Notice(p.Notice))
 	for _, part := range p.Parts {
 		sums = append(sums, in.Section(part.File))

@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"time"
+
 	"context"
 	"io/fs"
 	"os"
@@ -78,7 +80,7 @@ func BenchmarkStage(b *testing.B) {
 		// not once per benchmark run.
 		for b.Loop() {
 			r := newRenderer()
-			files, _, _ = renderAll(ctx, plan(s, r, layouts, pages, fingerprint.NewInputs(fingerprint.NewHasher()), nil, nil), renderOptions{out: output.New(false)})
+			files, _, _ = renderAll(ctx, plan(s, r, layouts, pages, fingerprint.NewInputs(fingerprint.NewHasher()), nil, nil, time.Now()), renderOptions{out: output.New(false)})
 		}
 		b.ReportMetric(float64(len(pages))*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 	})
@@ -91,7 +93,7 @@ func BenchmarkStage(b *testing.B) {
 			if diags.HasErrors() {
 				b.Fatal(diags)
 			}
-			renderAll(ctx, plan(s, r, layouts, pages, fingerprint.NewInputs(fingerprint.NewHasher()), nil, nil), renderOptions{out: out})
+			renderAll(ctx, plan(s, r, layouts, pages, fingerprint.NewInputs(fingerprint.NewHasher()), nil, nil, time.Now()), renderOptions{out: out})
 		}
 		b.ReportMetric(float64(len(pages))*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 	})

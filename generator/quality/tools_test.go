@@ -70,10 +70,11 @@ func build(tb testing.TB, name string, src fs.FS) builtSite {
 	return builtSite{name: name, dir: dir, res: res}
 }
 
-// sites builds the example site and every passing test site of check.
+// sites builds the example site, the site with released versions (its
+// archived and changes pages) and every passing test site of check.
 func sites(tb testing.TB) []builtSite {
 	tb.Helper()
-	out := []builtSite{build(tb, "example", os.DirFS(root))}
+	out := []builtSite{build(tb, "example", os.DirFS(root)), build(tb, "testdata/versions", os.DirFS(filepath.Join(root, "testdata", "versions")))}
 	passing, _ := filepath.Glob(filepath.Join(root, "testdata", "check", "*", "pass"))
 	// testdata/sites holds sites made for layout and typography, such as
 	// typography (en, de, fr), which no check rule is named after.

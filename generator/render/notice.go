@@ -40,6 +40,7 @@ func (r *Renderer) Notice(w *bytes.Buffer, p *compose.Page) (*output.Page, diag.
 	data.Notice = view.NoticeView{ID: p.Notice.ID, Title: p.Notice.Title.Get(lang, def), AutomatedDecisions: p.Notice.AutomatedDecisions.Get(lang, def)}
 	data.Title = data.Notice.Title
 	data.Updated = r.date(lang, p.Updated())
+	data.Version = r.versionNote(p)
 	parts := make([]renderedSection, 0, len(p.Parts))
 	var rows []*output.Fragment
 	for _, part := range p.Parts {

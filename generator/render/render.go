@@ -26,6 +26,7 @@ import (
 
 	"github.com/noticegen/noticegen/generator/compose"
 	"github.com/noticegen/noticegen/generator/diag"
+	"github.com/noticegen/noticegen/generator/history"
 	"github.com/noticegen/noticegen/generator/internal/fingerprint"
 	"github.com/noticegen/noticegen/generator/locale"
 	"github.com/noticegen/noticegen/generator/output"
@@ -51,6 +52,9 @@ type Options struct {
 	Output *output.Finisher
 	// Converter converts section bodies; nil is markdown.Shared.
 	Converter markdown.Converter
+	// Now is the day notice pages name the version in force as of
+	// (history.Periods); zero is the clock's today.
+	Now time.Time
 }
 
 // Renderer renders the pages of one site. It is safe for concurrent use
@@ -74,6 +78,9 @@ type Renderer struct {
 	params   sync.Map  // paramsKey → an entity's [params] in a language
 	provData sync.Map  // lang → what bodies see as .Providers
 	bufs     sync.Pool // *markdown.Buffers
+	// versions holds the periods of each notice page's versions, by the
+	// page's path, as of Options.Now.
+	versions map[string][]history.Period
 }
 
 // New parses every section body of s, reporting all parse errors, and
@@ -95,6 +102,7 @@ func New(s *site.Site, cat *locale.Catalog, ls *layout.Set, o Options) (*Rendere
 		r.inputs = fingerprint.NewInputs(fingerprint.NewHasher())
 	}
 	r.act = activity.NewResolver(s)
+	r.versions = periodsByPage(s, o.Now)
 	// Global covers the providers too (fingerprint.ForSite): every
 	// section may show them.
 	r.global = r.inputs.Global.String()

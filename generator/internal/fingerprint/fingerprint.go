@@ -72,8 +72,12 @@ func bytesOf(s Sum) []byte {
 type Inputs struct {
 	Hasher
 	Global Sum
-	mu     sync.Mutex
-	files  map[any]Sum
+	// Words covers what the banner of an archived version shows besides
+	// the version: site.toml, the messages and the build options, not the
+	// layouts, sections or providers, which the stored page does not use.
+	Words Sum
+	mu    sync.Mutex
+	files map[any]Sum
 }
 
 // NewInputs returns the inputs of a build whose global inputs are global.
@@ -109,6 +113,12 @@ func (in *Inputs) Notice(n *site.Notice) Sum {
 	return in.File(n, func() [][]byte { return [][]byte{[]byte(n.Source.Path), n.Source.Text} })
 }
 
+// Version is the sum of a released version's file: its front matter and
+// the stored page.
+func (in *Inputs) Version(v *site.Version) Sum {
+	return in.File(v, func() [][]byte { return [][]byte{[]byte(v.Source.Path), v.Source.Text, v.Page} })
+}
+
 // Section is the sum of a section file: its front matter and its body.
 func (in *Inputs) Section(f *site.SectionFile) Sum {
 	return in.File(f, func() [][]byte { return [][]byte{[]byte(f.Path), f.Front.Text, []byte(f.Body)} })
@@ -127,11 +137,14 @@ func ForSite(h Hasher, s *site.Site, layouts []site.File, options ...string) *In
 	for _, lang := range slices.Sorted(maps.Keys(s.I18n)) {
 		parts = append(parts, []byte(lang), s.I18n[lang].Data)
 	}
+	words := h.Of(parts...)
 	for _, f := range layouts {
 		parts = append(parts, []byte(f.Path), f.Data)
 	}
 	for _, p := range s.Providers {
 		parts = append(parts, []byte(p.Source.Path), p.Source.Text)
 	}
-	return NewInputs(h, parts...)
+	in := NewInputs(h, parts...)
+	in.Words = words
+	return in
 }

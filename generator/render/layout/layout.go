@@ -28,10 +28,12 @@ const (
 	KindChooser  = "chooser"
 	KindOverview = "overview"
 	KindNotice   = "notice"
+	// KindChanges is a notice page's list of released versions.
+	KindChanges = "changes"
 )
 
 // kinds are the page kinds in the order they are parsed.
-func kinds() []string { return []string{KindChooser, KindOverview, KindNotice} }
+func kinds() []string { return []string{KindChooser, KindOverview, KindNotice, KindChanges} }
 
 // Set is the parsed layouts of one site. It is safe for concurrent use.
 type Set struct {

@@ -17,7 +17,7 @@ import (
 func TestMessageRefs(t *testing.T) {
 	set := func(texts ...string) *Set {
 		m := map[string]*template.Template{}
-		for _, kind := range []string{KindChooser, KindOverview, KindNotice} {
+		for _, kind := range kinds() {
 			root := template.New("").Funcs(layoutFuncs())
 			for i, text := range texts {
 				template.Must(root.New(kind + strings.Repeat("x", i)).Parse(text))

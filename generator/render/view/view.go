@@ -18,7 +18,7 @@ import (
 // language, so layouts only arrange it. Its fields are documented in
 // docs/output.md.
 type PageData struct {
-	Kind      string // "chooser", "overview" or "notice": which layout renders it
+	Kind      string // "chooser", "overview", "notice" or "changes": which layout renders it
 	Lang      string // the page's language code, for <html lang>
 	Dir       string // "ltr" or "rtl"
 	Title     string // the page's <h1>
@@ -34,6 +34,8 @@ type PageData struct {
 	Notice   NoticeView   // notice
 	Glance   []GlanceRow  // notice: one row per processing section
 	Sections []SectionView
+	Versions []VersionView // changes: every released version, newest first
+	Version  *VersionNote  // notice: its released version, nil before the first release
 
 	cat *locale.Catalog
 }
@@ -304,4 +306,57 @@ func lines(s string) []string {
 		}
 	}
 	return out
+}
+
+// VersionView is one released version of a notice page on its changes
+// page.
+type VersionView struct {
+	Date, Effective Date
+	// Class is "first", "material" or "editorial"; Material is true for
+	// material ones, which the page says in words.
+	Class    string
+	Material bool
+	// State is "current", "upcoming", "archived" or "never" (replaced
+	// before it came into force).
+	State string
+	// Href links to the version's page from the changes page: its
+	// archived page, the notice page for the current one, "" otherwise.
+	Href    string
+	Changes []ChangeView
+	Diffs   []SectionDiff // the wording of each section whose text changed
+}
+
+// ChangeView is one changed fact of a version.
+type ChangeView struct {
+	Section string // the section's title, "" for the page as a whole
+	Fact    string // the fact's label in the page's language
+	Added   []string
+	Removed []string
+	Old     string
+	New     string
+}
+
+// SectionDiff is the word-level change of one section's text between a
+// version and the one before it.
+type SectionDiff struct {
+	Title string
+	Ops   []DiffOp
+}
+
+// DiffOp is a run of words: Kind "equal", "insert" or "delete".
+type DiffOp struct {
+	Kind string
+	Text string
+}
+
+// VersionNote is what a notice page says of its versions.
+type VersionNote struct {
+	// Current is false while the page's first version is still upcoming;
+	// Date and Effective are then zero.
+	Current         bool
+	Date, Effective Date
+	// Upcoming is the effective date of a version announced in advance,
+	// zero when there is none.
+	Upcoming Date
+	Changes  string // relative link to the changes page: "changes/"
 }

@@ -1,0 +1,73 @@
+package history
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"regexp"
+)
+
+// The tags Archive looks for. The stored page is one the build wrote
+// (unminified), so its tags are well formed; names are matched without
+// regard to case all the same.
+var (
+	headOpen  = regexp.MustCompile(`(?i)<head(\s[^>]*)?>`)
+	mainOpen  = regexp.MustCompile(`(?i)<main(\s[^>]*)?>`)
+	bodyOpen  = regexp.MustCompile(`(?i)<body(\s[^>]*)?>`)
+	robots    = regexp.MustCompile(`(?i)<meta\s[^>]*name\s*=\s*["']?robots["']?[^>]*>`)
+	canonical = regexp.MustCompile(`(?i)<link\s[^>]*rel\s*=\s*["']?canonical["']?[^>]*>`)
+)
+
+// Archive returns the stored page of an archived version as the build
+// publishes it: the page as it was, with only a robots noindex (search
+// engines should find the page in force, not this one), a canonical link
+// to self (the stored one named the page's current address), and banner,
+// an HTML fragment, at the start of <main>, or of <body> if there is no
+// <main>. page is not changed. It fails when the page has no <head> or no
+// <body>, which a page the build wrote always has.
+func Archive(page []byte, self string, banner []byte) ([]byte, error) {
+	h := headOpen.FindIndex(page)
+	if h == nil {
+		return nil, fmt.Errorf("the stored page has no <head>; expected the page as the build published it")
+	}
+	out := page
+	meta := []byte(`<meta name="robots" content="noindex">`)
+	link := []byte(`<link rel="canonical" href="` + html.EscapeString(self) + `">`)
+	out = replaceOrInsert(out, robots, meta, h[1])
+	out = replaceOrInsert(out, canonical, link, headOpen.FindIndex(out)[1])
+	at := mainOpen.FindIndex(out)
+	if at == nil {
+		at = bodyOpen.FindIndex(out)
+	}
+	if at == nil {
+		return nil, fmt.Errorf("the stored page has no <body>; expected the page as the build published it")
+	}
+	res := make([]byte, 0, len(out)+len(banner))
+	res = append(res, out[:at[1]]...)
+	res = append(res, banner...)
+	return append(res, out[at[1]:]...), nil
+}
+
+// replaceOrInsert replaces every tag re finds in b by tag (the first by
+// tag, the rest removed), or inserts tag at offset at when there is none.
+func replaceOrInsert(b []byte, re *regexp.Regexp, tag []byte, at int) []byte {
+	locs := re.FindAllIndex(b, -1)
+	var out bytes.Buffer
+	out.Grow(len(b) + len(tag))
+	if locs == nil {
+		out.Write(b[:at])
+		out.Write(tag)
+		out.Write(b[at:])
+		return out.Bytes()
+	}
+	prev := 0
+	for i, l := range locs {
+		out.Write(b[prev:l[0]])
+		if i == 0 {
+			out.Write(tag)
+		}
+		prev = l[1]
+	}
+	out.Write(b[prev:])
+	return out.Bytes()
+}

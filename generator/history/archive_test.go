@@ -1,0 +1,47 @@
+package history
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestArchive(t *testing.T) {
+	const banner = `<p class="superseded">old</p>`
+	for _, tc := range []struct {
+		name, page, want, err string
+	}{
+		{"replaces robots and canonical, banner in main",
+			`<html><head><meta charset="utf-8"><meta name="robots" content="index"><link rel="canonical" href="https://x/en/a/b/"></head><body><header></header><main id="m"><h1>T</h1></main></body></html>`,
+			`<html><head><meta charset="utf-8"><meta name="robots" content="noindex"><link rel="canonical" href="https://x/en/a/b/versions/2026-01-10/"></head><body><header></header><main id="m"><p class="superseded">old</p><h1>T</h1></main></body></html>`, ""},
+		{"inserts what is missing, banner in body",
+			`<!doctype html><HTML><HEAD lang="en"><title>T</title></HEAD><BODY class="x"><h1>T</h1></BODY></HTML>`,
+			`<!doctype html><HTML><HEAD lang="en"><link rel="canonical" href="https://x/en/a/b/versions/2026-01-10/"><meta name="robots" content="noindex"><title>T</title></HEAD><BODY class="x"><p class="superseded">old</p><h1>T</h1></BODY></HTML>`, ""},
+		{"second canonical removed",
+			`<head><link rel="canonical" href="a"><link href="b" rel=canonical></head><body></body>`,
+			`<head><meta name="robots" content="noindex"><link rel="canonical" href="https://x/en/a/b/versions/2026-01-10/"></head><body><p class="superseded">old</p></body>`, ""},
+		{"main before body match not confused by mainly", `<head></head><body><p>mainly</p><main></main></body>`,
+			`<head><link rel="canonical" href="https://x/en/a/b/versions/2026-01-10/"><meta name="robots" content="noindex"></head><body><p>mainly</p><main><p class="superseded">old</p></main></body>`, ""},
+		{"no head", `<body></body>`, "", "no <head>"},
+		{"no body", `<head></head>`, "", "no <body>"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := []byte(tc.page)
+			got, err := Archive(page, "https://x/en/a/b/versions/2026-01-10/", []byte(banner))
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("err = %v, want %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
+			}
+			if string(page) != tc.page {
+				t.Errorf("page was changed")
+			}
+		})
+	}
+}
