@@ -16,7 +16,44 @@ var (
 	bodyOpen  = regexp.MustCompile(`(?i)<body(\s[^>]*)?>`)
 	robots    = regexp.MustCompile(`(?i)<meta\s[^>]*name\s*=\s*["']?robots["']?[^>]*>`)
 	canonical = regexp.MustCompile(`(?i)<link\s[^>]*rel\s*=\s*["']?canonical["']?[^>]*>`)
+	// url is an href or src attribute, quoted as the build quotes them.
+	url = regexp.MustCompile(`(?i)\s(?:href|src)="([^"]*)"`)
 )
+
+// archiveDepth is the prefix that takes a relative URL of the page in
+// force to the same target from its archived version, two folders deeper
+// (versions/<date>/).
+const archiveDepth = "../../"
+
+// rebase rewrites the page's relative URLs (its stylesheet, the language
+// switcher, its changes link) for the archived page's folder, so that the
+// stored page still finds them there.
+func rebase(page []byte) []byte {
+	return url.ReplaceAllFunc(page, func(attr []byte) []byte {
+		v := url.FindSubmatchIndex(attr)
+		if !relative(attr[v[2]:v[3]]) {
+			return attr
+		}
+		out := make([]byte, 0, len(attr)+len(archiveDepth))
+		out = append(out, attr[:v[2]]...)
+		out = append(out, archiveDepth...)
+		return append(out, attr[v[2]:]...)
+	})
+}
+
+// relative reports whether a URL is a path relative to the page's folder:
+// not empty, not a fragment, not rooted, and without a scheme (mailto:,
+// tel:, https:) before its first slash.
+func relative(u []byte) bool {
+	if len(u) == 0 || u[0] == '#' || u[0] == '/' {
+		return false
+	}
+	first := u
+	if i := bytes.IndexAny(u, "/?#"); i >= 0 {
+		first = u[:i]
+	}
+	return !bytes.ContainsRune(first, ':')
+}
 
 // Archive returns the stored page of an archived version as the build
 // publishes it: the page as it was, with only a robots noindex (search
@@ -24,13 +61,14 @@ var (
 // to self (the stored one named the page's current address), and banner,
 // an HTML fragment, at the start of <main>, or of <body> if there is no
 // <main>. page is not changed. It fails when the page has no <head> or no
-// <body>, which a page the build wrote always has.
+// <body>, which a page the build wrote always has. Relative URLs are
+// rebased to the archived page's folder, two levels below the page's.
 func Archive(page []byte, self string, banner []byte) ([]byte, error) {
 	h := headOpen.FindIndex(page)
 	if h == nil {
 		return nil, fmt.Errorf("the stored page has no <head>; expected the page as the build published it")
 	}
-	out := page
+	out := rebase(page)
 	meta := []byte(`<meta name="robots" content="noindex">`)
 	link := []byte(`<link rel="canonical" href="` + html.EscapeString(self) + `">`)
 	out = replaceOrInsert(out, robots, meta, h[1])

@@ -21,6 +21,9 @@ func TestArchive(t *testing.T) {
 			`<head><meta name="robots" content="noindex"><link rel="canonical" href="https://x/en/a/b/versions/2026-01-10/"></head><body><p class="superseded">old</p></body>`, ""},
 		{"main before body match not confused by mainly", `<head></head><body><p>mainly</p><main></main></body>`,
 			`<head><link rel="canonical" href="https://x/en/a/b/versions/2026-01-10/"><meta name="robots" content="noindex"></head><body><p>mainly</p><main><p class="superseded">old</p></main></body>`, ""},
+		{"relative URLs rebased to the archive's folder, others kept",
+			`<head><link rel="stylesheet" href="../../../assets/style.css"></head><body><main><a href="changes/">c</a><a href="#s">s</a><a href="mailto:a@b.example">m</a><a href="https://x/">x</a><a href="/r">r</a><img src="p.png" alt=""></main></body>`,
+			`<head><link rel="canonical" href="https://x/en/a/b/versions/2026-01-10/"><meta name="robots" content="noindex"><link rel="stylesheet" href="../../../../../assets/style.css"></head><body><main><p class="superseded">old</p><a href="../../changes/">c</a><a href="#s">s</a><a href="mailto:a@b.example">m</a><a href="https://x/">x</a><a href="/r">r</a><img src="../../p.png" alt=""></main></body>`, ""},
 		{"no head", `<body></body>`, "", "no <head>"},
 		{"no body", `<head></head>`, "", "no <body>"},
 	} {

@@ -89,14 +89,7 @@ func Make(s *site.Site, cat *locale.Catalog, pages []*compose.Page, lang string)
 		return l
 	}
 	res := activity.NewResolver(s)
-	recs := &Records{Lang: lang, Headings: map[string]string{}}
-	var keys []string
-	for _, f := range (Controller{}).Fields() {
-		keys = append(keys, f[0])
-	}
-	for _, k := range append(keys, Columns...) {
-		recs.Headings[k] = label(locale.RecordsPrefix + k)
-	}
+	recs := &Records{Lang: lang, Headings: headings(label)}
 	base := strings.TrimSuffix(s.Config.BaseURL, "/") + "/"
 	for _, e := range s.Entities {
 		ent := Entity{ID: e.ID, Controller: controller(e, lang, def), Activities: []Row{}}
@@ -160,6 +153,19 @@ func Make(s *site.Site, cat *locale.Catalog, pages []*compose.Page, lang string)
 		recs.Entities = append(recs.Entities, ent)
 	}
 	return recs, diags
+}
+
+// headings returns the heading of every controller field and column, by
+// key, as label gives the messages records.<key>.
+func headings(label func(id string) string) map[string]string {
+	h := map[string]string{}
+	for _, f := range (Controller{}).Fields() {
+		h[f[0]] = label(locale.RecordsPrefix + f[0])
+	}
+	for _, k := range Columns {
+		h[k] = label(locale.RecordsPrefix + k)
+	}
+	return h
 }
 
 func controller(e *site.Entity, lang, def string) Controller {
