@@ -11,9 +11,11 @@ import (
 	"github.com/noticegen/noticegen/generator/compose"
 	"github.com/noticegen/noticegen/generator/diag"
 	"github.com/noticegen/noticegen/generator/history"
+	"github.com/noticegen/noticegen/generator/locale"
 	"github.com/noticegen/noticegen/generator/render/layout"
 	"github.com/noticegen/noticegen/generator/render/view"
 	"github.com/noticegen/noticegen/generator/site"
+	"github.com/noticegen/noticegen/generator/vocab"
 )
 
 // VersionPath returns the folder of an archived version's page below the
@@ -121,7 +123,13 @@ func (r *Renderer) Changes(w *bytes.Buffer, p *compose.Page, periods []history.P
 			if err != nil {
 				return messageDiags(err)
 			}
-			vv.Changes = append(vv.Changes, view.ChangeView{Section: titles[c.Section], Fact: label, Added: c.Added, Removed: c.Removed, Old: c.Old, New: c.New})
+			cv := view.ChangeView{Section: titles[c.Section], Fact: label, Added: r.factWords(lang, c.Fact, c.Added), Removed: r.factWords(lang, c.Fact, c.Removed), Old: c.Old, New: c.New}
+			if c.Fact == "text" {
+				// The word diff below shows what changed in the text; the
+				// whole text before and after would bury it.
+				cv.Old, cv.New = "", ""
+			}
+			vv.Changes = append(vv.Changes, cv)
 		}
 		if i > 0 {
 			vv.Diffs = sectionDiffs(periods[i-1].Version, v)
@@ -219,4 +227,31 @@ func (r *Renderer) versionNote(p *compose.Page) *view.VersionNote {
 		}
 	}
 	return n
+}
+
+// factWords returns the items of a changed fact as the page shows them:
+// legal bases and safeguards by their labels, countries by name, other
+// facts (texts already) as they are.
+func (r *Renderer) factWords(lang, fact string, items []string) []string {
+	if len(items) == 0 {
+		return nil
+	}
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = it
+		var label string
+		var err error
+		switch fact {
+		case "legalBases":
+			label, err = r.cat.LegalBasis(lang, it)
+		case "safeguards":
+			label, err = r.cat.T(lang, vocab.SafeguardPrefix+it, nil)
+		case "thirdCountries":
+			label = locale.CountryName(lang, it)
+		}
+		if err == nil && label != "" {
+			out[i] = label
+		}
+	}
+	return out
 }
