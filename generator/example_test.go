@@ -227,24 +227,7 @@ func TestGolden(t *testing.T) {
 		"de/nordlicht-digital/online-meetings/index.html",
 		"sitemap.xml",
 	} {
-		golden := filepath.Join("..", "testdata", "golden", "example", filepath.FromSlash(name))
-		got := res.Files[name]
-		if *update {
-			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(golden, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run with -update to create it)", err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from %s; run go test ./generator -run Golden -update and review the diff\n%s", name, golden, firstDiff(want, got))
-		}
+		compareGolden(t, "example", name, res.Files[name], "Golden")
 	}
 }
 
@@ -265,4 +248,28 @@ func firstDiff(want, got []byte) string {
 		}
 	}
 	return ""
+}
+
+// compareGolden compares got with testdata/golden/<dir>/<name>, or
+// rewrites that file under -update; run names the -run pattern that
+// updates it.
+func compareGolden(t *testing.T, dir, name string, got []byte, run string) {
+	t.Helper()
+	golden := filepath.Join("..", "testdata", "golden", dir, filepath.FromSlash(name))
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from %s; run go test ./generator -run %s -update and review the diff\n%s", name, golden, run, firstDiff(want, got))
+	}
 }

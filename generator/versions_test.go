@@ -157,23 +157,7 @@ func TestVersionsGolden(t *testing.T) {
 			t.Errorf("%s was not built", name)
 			continue
 		}
-		golden := filepath.Join("..", "testdata", "golden", "versions", filepath.FromSlash(name))
-		if *update {
-			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(golden, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run with -update to create it)", err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from %s; run go test ./generator -run VersionsGolden -update and review the diff\n%s", name, golden, firstDiff(want, got))
-		}
+		compareGolden(t, "versions", name, got, "VersionsGolden")
 	}
 }
 

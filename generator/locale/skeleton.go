@@ -9,6 +9,8 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
+
+	"github.com/noticegen/noticegen/generator/site"
 )
 
 // guideMessage is one built-in message as a new language's file shows it:
@@ -149,7 +151,7 @@ func writeSkeleton(msgs []guideMessage, lang string) []byte {
 }
 
 func writeForm(b *strings.Builder, guideLang, key, text string) {
-	fmt.Fprintf(b, "# %s: %s\n%s = %s\n", guideLang, tomlString(text), tomlKey(key), tomlString(text))
+	fmt.Fprintf(b, "# %s: %s\n%s = %s\n", guideLang, site.TOMLString(text), tomlKey(key), site.TOMLString(text))
 }
 
 // tomlKeys writes a dotted id as TOML keys, each quoted where it must be.
@@ -165,34 +167,11 @@ func tomlKeys(id string) string {
 func tomlKey(k string) string {
 	for _, r := range k {
 		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
-			return tomlString(k)
+			return site.TOMLString(k)
 		}
 	}
 	if k == "" {
 		return `""`
 	}
 	return k
-}
-
-// tomlString writes s as a TOML basic string on one line.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }

@@ -253,3 +253,30 @@ func tooDeep(text []byte) (line, col int, msg string) {
 	}
 	return 0, 0, ""
 }
+
+// TOMLString writes s as a TOML basic string on one line, for the files
+// noticegen writes (version files, new i18n): quotes, backslashes and
+// control characters escaped, everything else as it is.
+func TOMLString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}

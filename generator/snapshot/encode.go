@@ -62,7 +62,7 @@ func Encode(v *site.Version) []byte {
 	return b.Bytes()
 }
 
-func kv(b *bytes.Buffer, key, val string) { fmt.Fprintf(b, "%s = %s\n", key, quote(val)) }
+func kv(b *bytes.Buffer, key, val string) { fmt.Fprintf(b, "%s = %s\n", key, site.TOMLString(val)) }
 
 func opt(b *bytes.Buffer, key, val string) {
 	if val != "" {
@@ -76,7 +76,7 @@ func list(b *bytes.Buffer, key string, vals []string) {
 	}
 	q := make([]string, len(vals))
 	for i, v := range vals {
-		q[i] = quote(v)
+		q[i] = site.TOMLString(v)
 	}
 	fmt.Fprintf(b, "%s = [%s]\n", key, strings.Join(q, ", "))
 }
@@ -89,33 +89,7 @@ func text(b *bytes.Buffer, key, s string) {
 		kv(b, key, s)
 		return
 	}
-	q := quote(s)
+	q := site.TOMLString(s)
 	q = strings.ReplaceAll(q[1:len(q)-1], `\n`, "\n")
 	fmt.Fprintf(b, "%s = \"\"\"\n%s\"\"\"\n", key, q)
-}
-
-// quote writes s as a TOML basic string.
-func quote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"':
-			b.WriteString(`\"`)
-		case r == '\\':
-			b.WriteString(`\\`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }
