@@ -45,6 +45,7 @@ Usage:
   noticegen build  [-s DIR] [-d DIR] [--baseURL URL] [--no-minify] [--strict] [--force]
   noticegen serve  [-s DIR] [--bind 127.0.0.1] [--port 1313] [--allowed-hosts a,b]
   noticegen check  [-s DIR] [--format text|json|sarif] [--strict]
+  noticegen records [-s DIR] [-d DIR] [--format csv|xlsx|json] [--lang L] [--force]
   noticegen new site DIR
   noticegen new i18n [-s DIR] LANG
   noticegen version
@@ -113,6 +114,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return serveSite(ctx, args[1:], stdout, stderr)
 	case "check":
 		return checkSite(ctx, args[1:], stdout, stderr)
+	case "records":
+		return recordsCmd(ctx, args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "noticegen: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage
