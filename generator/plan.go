@@ -16,6 +16,7 @@ import (
 	"github.com/noticegen/noticegen/generator/render"
 	"github.com/noticegen/noticegen/generator/render/layout"
 	"github.com/noticegen/noticegen/generator/site"
+	"github.com/noticegen/noticegen/generator/twin"
 	"golang.org/x/text/cases"
 )
 
@@ -51,11 +52,12 @@ func (o origin) pos() (line, col int) {
 }
 
 // plan lists every file of the site, each with how to make it: the
-// chooser, the overviews, the notice pages, the assets and the sitemap.
+// chooser, the overviews, the notice pages with their twins
+// (notice.jsonld, made by tw), the assets and the sitemap.
 // Notice pages that only (when set) refuses are left out here, before
 // their fingerprints are made: serve's build of the open page would
 // otherwise fingerprint all 10,000 pages of a large site for one.
-func plan(s *site.Site, r *render.Renderer, ls *layout.Set, pages []*compose.Page, in *fingerprint.Inputs, c *Cache, only func(path string) bool) []job {
+func plan(s *site.Site, r *render.Renderer, tw *twin.Maker, ls *layout.Set, pages []*compose.Page, in *fingerprint.Inputs, c *Cache, only func(path string) bool) []job {
 	var g, all fingerprint.Sum // 0 without a cache: nothing is kept
 	if c != nil {
 		g = in.Global
@@ -81,14 +83,23 @@ func plan(s *site.Site, r *render.Renderer, ls *layout.Set, pages []*compose.Pag
 			from: overviewOrigin(s, lang)})
 	}
 	for _, p := range pages {
-		path := p.Path() + "index.html"
-		if only != nil && !only(path) {
-			continue
-		}
 		e, n := p.Entity, p.Notice
-		jobs = append(jobs, job{path: path, key: pageKey(in, c, p), page: true,
-			run:  func(w *bytes.Buffer) (*output.Page, diag.List) { return r.Notice(w, p) },
-			from: origin{what: fmt.Sprintf("entity %q with notice %q", e.ID, n.ID), file: e.Source.Path, src: &e.Source, value: n.ID, key: "notices"}})
+		from := origin{what: fmt.Sprintf("entity %q with notice %q", e.ID, n.ID), file: e.Source.Path, src: &e.Source, value: n.ID, key: "notices"}
+		var key fingerprint.Sum // made once for the page and its twin, which have the same inputs
+		if path := p.Path() + "index.html"; only == nil || only(path) {
+			key = pageKey(in, c, p)
+			jobs = append(jobs, job{path: path, key: key, page: true,
+				run:  func(w *bytes.Buffer) (*output.Page, diag.List) { return r.Notice(w, p) },
+				from: from})
+		}
+		if path := twin.Path(p); only == nil || only(path) {
+			if key == 0 {
+				key = pageKey(in, c, p)
+			}
+			jobs = append(jobs, job{path: path, key: key, raw: true,
+				run:  whole(func(w *bytes.Buffer) diag.List { return tw.Write(w, p) }),
+				from: from})
+		}
 	}
 	for _, a := range ls.Assets() {
 		jobs = append(jobs, job{path: a.Path, run: whole(func(w *bytes.Buffer) diag.List { w.Write(a.Data); return nil }),
