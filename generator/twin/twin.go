@@ -138,6 +138,18 @@ type Date struct {
 	Type  string `json:"@type"`
 }
 
+// Allowed lists the absolute IRIs of the terms a twin uses from outside
+// DPV: schema.org for names, addresses, contacts, URLs and texts, Dublin
+// Core for the notice's title, language and date, xsd:date for that date.
+func Allowed() []string {
+	return []string{
+		NSSchema + "name", NSSchema + "address", NSSchema + "email", NSSchema + "telephone",
+		NSSchema + "url", NSSchema + "description",
+		NSDCT + "title", NSDCT + "language", NSDCT + "modified",
+		NSXSD + "date",
+	}
+}
+
 // DefaultContext is the @context every twin carries.
 func DefaultContext() *Context {
 	return &Context{DPV: NSDPV, EUGDPR: NSEUGDPR, Loc: NSLoc, Schema: NSSchema, DCT: NSDCT, XSD: NSXSD}
