@@ -195,6 +195,9 @@ func TestPageAgrees(t *testing.T) {
 		if !strings.Contains(page, `<link rel="canonical" href="`+esc(n.ID)+`">`) {
 			t.Errorf("%s: the twin's @id %s is not the page's canonical URL", where, n.ID)
 		}
+		if n.Modified == nil || !strings.Contains(page, `<time datetime="`+n.Modified.Value+`"`) {
+			t.Errorf("%s: dct:modified %v is not the page's last-updated date", where, n.Modified)
+		}
 		i := 0
 		for _, part := range p.Parts {
 			a := act.Of(part, p.Lang)
