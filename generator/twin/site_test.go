@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"os"
@@ -23,19 +24,36 @@ import (
 
 const root = "../.."
 
-// example builds the example site in memory, not minified, so that the
-// pages' text can be searched as html/template escaped it.
-func example(t *testing.T) *generator.Result {
+// builtSite is one site built in memory, not minified, so that the pages'
+// text can be searched as html/template escaped it.
+type builtSite struct {
+	name string
+	res  *generator.Result
+}
+
+// sites builds the example, the sites made for layout and typography
+// (testdata/sites) and the passing sites of every check rule: among them
+// legal bases of a site's own, providers in third countries and every
+// safeguard.
+func sites(t *testing.T) []builtSite {
 	t.Helper()
+	dirs := []string{root}
+	made, _ := filepath.Glob(filepath.Join(root, "testdata", "sites", "*"))
+	passing, _ := filepath.Glob(filepath.Join(root, "testdata", "check", "*", "pass"))
+	dirs = append(append(dirs, made...), passing...)
 	off := false
-	res := generator.Build(context.Background(), os.DirFS(root), generator.Options{Builtin: noticegen.Example, Minify: &off})
-	if res.Diags.HasErrors() {
-		t.Fatalf("the example does not build:\n%v", res.Diags)
+	var out []builtSite
+	for _, dir := range dirs {
+		res := generator.Build(context.Background(), os.DirFS(dir), generator.Options{Builtin: noticegen.Example, Minify: &off})
+		if res.Diags.HasErrors() {
+			t.Fatalf("%s does not build:\n%v", dir, res.Diags)
+		}
+		if len(res.Pages) == 0 {
+			t.Fatalf("%s has no notice pages", dir)
+		}
+		out = append(out, builtSite{name: dir, res: res})
 	}
-	if len(res.Pages) == 0 {
-		t.Fatal("the example has no notice pages")
-	}
-	return res
+	return out
 }
 
 // terms reads the DPV 2.2 term list.
@@ -55,7 +73,7 @@ func terms(t *testing.T) map[string]bool {
 	return out
 }
 
-// TestExpand writes every notice.jsonld of the example site to a folder,
+// TestExpand writes every notice.jsonld of every test site to a folder,
 // expands them all with jsonld.js (testdata/expand.mjs: no fetch allowed,
 // safe mode), and checks every IRI of the expanded documents: predicates
 // and types must be DPV 2.2 terms or the allowed schema.org, Dublin Core
@@ -68,19 +86,23 @@ func TestExpand(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(root, "node_modules", "jsonld", "package.json")); err != nil {
 		headless.Missing(t, "node_modules/jsonld")
 	}
-	res := example(t)
 	dir := t.TempDir()
 	var files []string
-	for _, p := range res.Pages {
-		b, ok := res.Files[twin.Path(p)]
-		if !ok {
-			t.Fatalf("no %s in the build", twin.Path(p))
+	baseOf := map[string]string{} // file → its site's baseURL
+	for i, site := range sites(t) {
+		res := site.res
+		for _, p := range res.Pages {
+			b, ok := res.Files[twin.Path(p)]
+			if !ok {
+				t.Fatalf("%s: no %s in the build", site.name, twin.Path(p))
+			}
+			name := filepath.Join(dir, fmt.Sprintf("%02d_%s", i, strings.ReplaceAll(twin.Path(p), "/", "_")))
+			if err := os.WriteFile(name, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, name)
+			baseOf[name] = res.Site.Config.BaseURL
 		}
-		name := filepath.Join(dir, strings.ReplaceAll(twin.Path(p), "/", "_"))
-		if err := os.WriteFile(name, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, name)
 	}
 	cmd := exec.Command(node, append([]string{"testdata/expand.mjs"}, files...)...)
 	var stderr strings.Builder
@@ -97,7 +119,6 @@ func TestExpand(t *testing.T) {
 		t.Fatalf("%d documents expanded, want %d", len(expanded), len(files))
 	}
 	known := terms(t)
-	base := res.Site.Config.BaseURL
 	vocabNS := []string{twin.NSDPV, twin.NSEUGDPR, twin.NSLoc, "https://w3id.org/dpv/", twin.NSSchema, twin.NSDCT, twin.NSXSD}
 	isTerm := func(iri string) bool { return known[iri] || slices.Contains(twin.Allowed(), iri) }
 	inVocab := func(iri string) bool {
@@ -105,18 +126,21 @@ func TestExpand(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, f := range files {
-		doc := expanded[f]
+		doc, base := expanded[f], baseOf[f]
 		if n, ok := doc.([]any); !ok || len(n) != 1 {
 			t.Errorf("%s: expands to %d top nodes, want 1 (the notice)", f, len(n))
 		}
 		walk(doc, func(kind, iri string) {
 			seen[kind] = true
 			switch {
+			case kind == "@id" && strings.HasPrefix(iri, base):
+				if strings.HasPrefix(iri, base+twin.LegalBasisPath) {
+					seen["site's own"] = true
+				}
 			case kind == "@id" && !inVocab(iri):
 				if !strings.HasPrefix(iri, "https://") && !strings.HasPrefix(iri, "http://") {
 					t.Errorf("%s: @id %q is not an absolute URL", filepath.Base(f), iri)
 				}
-			case kind == "@id" && strings.HasPrefix(iri, base):
 			case !isTerm(iri):
 				t.Errorf("%s: %s %s is neither a DPV 2.2 term nor an allowed schema.org, Dublin Core or XSD term", filepath.Base(f), kind, iri)
 			}
@@ -125,7 +149,7 @@ func TestExpand(t *testing.T) {
 			}
 		})
 	}
-	for _, kind := range []string{"predicate", "@type", "@id"} {
+	for _, kind := range []string{"predicate", "@type", "@id", "site's own"} {
 		if !seen[kind] {
 			t.Errorf("no %s found in the expanded documents: the walk does not see what it checks", kind)
 		}
@@ -165,12 +189,17 @@ func walk(v any, fn func(kind, iri string)) {
 	}
 }
 
-// TestPageAgrees reads each notice page of the example and its twin and
+// TestPageAgrees reads each notice page of every test site and its twin and
 // checks that they state the same purposes, legal bases, third countries
 // and retention: each handling against the activity facts of its section,
 // and the texts against the page's HTML.
 func TestPageAgrees(t *testing.T) {
-	res := example(t)
+	for _, site := range sites(t) {
+		t.Run(filepath.Base(filepath.Dir(site.name))+"/"+filepath.Base(site.name), func(t *testing.T) { agrees(t, site.res) })
+	}
+}
+
+func agrees(t *testing.T, res *generator.Result) {
 	s := res.Site
 	builtin, err := fs.Sub(noticegen.Example, "i18n")
 	if err != nil {
@@ -195,7 +224,11 @@ func TestPageAgrees(t *testing.T) {
 		if !strings.Contains(page, `<link rel="canonical" href="`+esc(n.ID)+`">`) {
 			t.Errorf("%s: the twin's @id %s is not the page's canonical URL", where, n.ID)
 		}
-		if n.Modified == nil || !strings.Contains(page, `<time datetime="`+n.Modified.Value+`"`) {
+		if p.Updated().IsZero() {
+			if n.Modified != nil {
+				t.Errorf("%s: dct:modified %v, but the page has no last-updated date", where, n.Modified)
+			}
+		} else if n.Modified == nil || !strings.Contains(page, `<time datetime="`+n.Modified.Value+`"`) {
 			t.Errorf("%s: dct:modified %v is not the page's last-updated date", where, n.Modified)
 		}
 		i := 0
