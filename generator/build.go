@@ -19,6 +19,7 @@ import (
 	"github.com/noticegen/noticegen/generator/render"
 	"github.com/noticegen/noticegen/generator/render/layout"
 	"github.com/noticegen/noticegen/generator/site"
+	"github.com/noticegen/noticegen/generator/twin"
 	"github.com/noticegen/noticegen/generator/validate"
 )
 
@@ -115,7 +116,7 @@ func (b *build) validate() bool {
 func (b *build) compose() bool {
 	s, res := b.site, b.res
 	res.Pages = compose.Site(s)
-	b.jobs = plan(s, b.renderer, b.layouts, res.Pages, b.inputs, b.opts.Cache, b.opts.Only, b.opts.today())
+	b.jobs = plan(s, b.renderer, twin.New(s, b.cat), b.layouts, res.Pages, b.inputs, b.opts.Cache, b.opts.Only, b.opts.today())
 	if d := addStatic(b.src, s, &b.jobs); d != nil {
 		res.Diags.Add(*d)
 		return false

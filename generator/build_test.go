@@ -43,12 +43,12 @@ func TestClashes(t *testing.T) {
 		{"entity/notice and entity/notice with one path, in each language", `["en", "de"]`, map[string]string{
 			"content/entities/a/b.toml": "name = \"X\"\naddress = \"x\"\nemail = \"x@x.example\"\nnotices = [\"c\"]\n",
 		}, []string{
-			`content/entities/a/b.toml:4:12: error: en/a/b/c/index.html (and 1 more path) would be written by both entity "a/b" with notice "c" and entity "a" with notice "b/c" (content/entities/a.toml:4:12); expected entity and notice ids that give distinct paths <lang>/<entity>/<notice>/: rename one of them`,
+			`content/entities/a/b.toml:4:12: error: en/a/b/c/index.html (and 3 more paths) would be written by both entity "a/b" with notice "c" and entity "a" with notice "b/c" (content/entities/a.toml:4:12); expected entity and notice ids that give distinct paths <lang>/<entity>/<notice>/: rename one of them`,
 		}},
 		{"the same in one language", `["en"]`, map[string]string{
 			"content/entities/a/b.toml": "name = \"X\"\naddress = \"x\"\nemail = \"x@x.example\"\nnotices = [\"c\"]\n",
 		}, []string{
-			`content/entities/a/b.toml:4:12: error: en/a/b/c/index.html would be written by both entity "a/b" with notice "c" and entity "a" with notice "b/c" (content/entities/a.toml:4:12); expected entity and notice ids that give distinct paths <lang>/<entity>/<notice>/: rename one of them`,
+			`content/entities/a/b.toml:4:12: error: en/a/b/c/index.html (and 1 more path) would be written by both entity "a/b" with notice "c" and entity "a" with notice "b/c" (content/entities/a.toml:4:12); expected entity and notice ids that give distinct paths <lang>/<entity>/<notice>/: rename one of them`,
 		}},
 		{"static file and generated page differ in case", `["en"]`, map[string]string{
 			"static/EN/index.html": "x",

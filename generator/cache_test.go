@@ -108,3 +108,53 @@ func TestCacheRendersOnlyAffectedPages(t *testing.T) {
 		})
 	}
 }
+
+// TestCacheRemakesTwins checks that a rebuild with a cache remakes the
+// notice.jsonld of every page whose section changed, and keeps the others
+// byte for byte.
+func TestCacheRemakesTwins(t *testing.T) {
+	dir := testsite.Example(t)
+	cache := generator.NewCache()
+	build := func() *generator.Result {
+		t.Helper()
+		res := generator.Build(context.Background(), os.DirFS(dir), generator.Options{Builtin: noticegen.Example, Cache: cache})
+		if res.Diags.HasErrors() {
+			t.Fatalf("build failed:\n%v", res.Diags)
+		}
+		return res
+	}
+	first := build()
+	name := filepath.Join(dir, "content", "sections", "newsletter.en.md")
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const old, edited = "Until you unsubscribe;", "Until you unsubscribe, and not a day longer;"
+	if err := os.WriteFile(name, []byte(strings.Replace(string(b), old, edited, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	second := build()
+	changed := 0
+	for _, p := range second.Pages {
+		path := p.Path() + "notice.jsonld"
+		was, now := string(first.Files[path]), string(second.Files[path])
+		shows := false
+		for _, in := range p.Inputs() {
+			shows = shows || in == "content/sections/newsletter.en.md"
+		}
+		switch {
+		case now == "":
+			t.Errorf("%s missing from the rebuild", path)
+		case shows && p.Lang == "en" && !strings.Contains(now, edited):
+			t.Errorf("%s still has the old retention after the edit", path)
+		case !shows && now != was:
+			t.Errorf("%s changed, but its page does not show the edited section", path)
+		}
+		if now != was {
+			changed++
+		}
+	}
+	if changed == 0 {
+		t.Error("no twin changed: the edit did not reach any")
+	}
+}

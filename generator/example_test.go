@@ -215,7 +215,7 @@ func TestExampleLabelsAndDates(t *testing.T) {
 	}
 }
 
-// TestGolden compares a few unminified pages with testdata/golden. After a
+// TestGolden compares a few unminified pages and their twins with testdata/golden. After a
 // reviewed change, rewrite them with: go test ./generator -run Golden -update
 func TestGolden(t *testing.T) {
 	off := false
@@ -225,6 +225,8 @@ func TestGolden(t *testing.T) {
 		"en/index.html",
 		"en/nordlicht-ag/website/index.html",
 		"de/nordlicht-digital/online-meetings/index.html",
+		"en/nordlicht-ag/website/notice.jsonld",
+		"de/nordlicht-digital/online-meetings/notice.jsonld",
 		"sitemap.xml",
 	} {
 		compareGolden(t, "example", name, res.Files[name], "Golden")

@@ -45,7 +45,7 @@ func layerRules() layering {
 			2: {"generator/locale", "generator/internal/fingerprint", "generator/history"},
 			3: {"generator/compose", "generator/validate"},
 			4: {"generator/activity", "generator/output", "generator/render/view", "generator/render/sandbox", "generator/render/markdown", "generator/render/layout"},
-			5: {"generator/render", "generator/records", "generator/snapshot"},
+			5: {"generator/render", "generator/records", "generator/snapshot", "generator/twin"},
 			6: {"generator/publish", "generator/check"},
 			7: {"generator"},
 			8: {"generator/serve", "generator/release"},

@@ -16,6 +16,7 @@ import (
 	"github.com/noticegen/noticegen/generator/render"
 	"github.com/noticegen/noticegen/generator/render/layout"
 	"github.com/noticegen/noticegen/generator/site"
+	"github.com/noticegen/noticegen/generator/twin"
 	"golang.org/x/text/cases"
 )
 
@@ -51,12 +52,13 @@ func (o origin) pos() (line, col int) {
 }
 
 // plan lists every file of the site, each with how to make it: the
-// chooser, the overviews, the notice pages with the pages of their
-// released versions as of now, the assets and the sitemap.
+// chooser, the overviews, the notice pages with their twins
+// (notice.jsonld, made by tw) and the pages of their released versions
+// as of now, the assets and the sitemap.
 // Notice pages that only (when set) refuses are left out here, before
 // their fingerprints are made: serve's build of the open page would
 // otherwise fingerprint all 10,000 pages of a large site for one.
-func plan(s *site.Site, r *render.Renderer, ls *layout.Set, pages []*compose.Page, in *fingerprint.Inputs, c *Cache, only func(path string) bool, now time.Time) []job {
+func plan(s *site.Site, r *render.Renderer, tw *twin.Maker, ls *layout.Set, pages []*compose.Page, in *fingerprint.Inputs, c *Cache, only func(path string) bool, now time.Time) []job {
 	var g, all fingerprint.Sum // 0 without a cache: nothing is kept
 	if c != nil {
 		g = in.Global
@@ -84,17 +86,27 @@ func plan(s *site.Site, r *render.Renderer, ls *layout.Set, pages []*compose.Pag
 	versions := pageVersions(s, pages)
 	langs := versionLangs(s, versions)
 	for _, p := range pages {
-		path := p.Path() + "index.html"
-		if vs := versions[p.Path()]; vs != nil {
-			jobs = append(jobs, versionJobs(p, vs, langs[p.Entity.ID+"/"+p.Notice.ID+"/"], r, in, c, now)...)
-		}
-		if only != nil && !only(path) {
-			continue
-		}
 		e, n := p.Entity, p.Notice
-		jobs = append(jobs, job{path: path, key: pageKey(in, c, p, versions[p.Path()], now), page: true,
-			run:  func(w *bytes.Buffer) (*output.Page, diag.List) { return r.Notice(w, p) },
-			from: origin{what: fmt.Sprintf("entity %q with notice %q", e.ID, n.ID), file: e.Source.Path, src: &e.Source, value: n.ID, key: "notices"}})
+		if vs := versions[p.Path()]; vs != nil {
+			jobs = append(jobs, versionJobs(p, vs, langs[e.ID+"/"+n.ID+"/"], r, in, c, now)...)
+		}
+		from := origin{what: fmt.Sprintf("entity %q with notice %q", e.ID, n.ID), file: e.Source.Path, src: &e.Source, value: n.ID, key: "notices"}
+		var key fingerprint.Sum // made once for the page and its twin, which have the same inputs
+		made := false
+		if path := p.Path() + "index.html"; only == nil || only(path) {
+			key, made = pageKey(in, c, p, versions[p.Path()], now), true
+			jobs = append(jobs, job{path: path, key: key, page: true,
+				run:  func(w *bytes.Buffer) (*output.Page, diag.List) { return r.Notice(w, p) },
+				from: from})
+		}
+		if path := twin.Path(p); only == nil || only(path) {
+			if !made {
+				key = pageKey(in, c, p, versions[p.Path()], now)
+			}
+			jobs = append(jobs, job{path: path, key: key, raw: true,
+				run:  whole(func(w *bytes.Buffer) diag.List { return tw.Write(w, p) }),
+				from: from})
+		}
 	}
 	for _, a := range ls.Assets() {
 		jobs = append(jobs, job{path: a.Path, run: whole(func(w *bytes.Buffer) diag.List { w.Write(a.Data); return nil }),

@@ -19,6 +19,7 @@ import (
 	"github.com/noticegen/noticegen/generator/render"
 	"github.com/noticegen/noticegen/generator/render/layout"
 	"github.com/noticegen/noticegen/generator/site"
+	"github.com/noticegen/noticegen/generator/twin"
 	"github.com/noticegen/noticegen/generator/validate"
 )
 
@@ -80,7 +81,7 @@ func BenchmarkStage(b *testing.B) {
 		// not once per benchmark run.
 		for b.Loop() {
 			r := newRenderer()
-			files, _, _ = renderAll(ctx, plan(s, r, layouts, pages, fingerprint.NewInputs(fingerprint.NewHasher()), nil, nil, time.Now()), renderOptions{out: output.New(false)})
+			files, _, _ = renderAll(ctx, plan(s, r, twin.New(s, cat), layouts, pages, fingerprint.NewInputs(fingerprint.NewHasher()), nil, nil, time.Now()), renderOptions{out: output.New(false)})
 		}
 		b.ReportMetric(float64(len(pages))*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 	})
@@ -93,7 +94,7 @@ func BenchmarkStage(b *testing.B) {
 			if diags.HasErrors() {
 				b.Fatal(diags)
 			}
-			renderAll(ctx, plan(s, r, layouts, pages, fingerprint.NewInputs(fingerprint.NewHasher()), nil, nil, time.Now()), renderOptions{out: out})
+			renderAll(ctx, plan(s, r, twin.New(s, cat), layouts, pages, fingerprint.NewInputs(fingerprint.NewHasher()), nil, nil, time.Now()), renderOptions{out: out})
 		}
 		b.ReportMetric(float64(len(pages))*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 	})

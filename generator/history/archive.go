@@ -16,6 +16,9 @@ var (
 	bodyOpen  = regexp.MustCompile(`(?i)<body(\s[^>]*)?>`)
 	robots    = regexp.MustCompile(`(?i)<meta\s[^>]*name\s*=\s*["']?robots["']?[^>]*>`)
 	canonical = regexp.MustCompile(`(?i)<link\s[^>]*rel\s*=\s*["']?canonical["']?[^>]*>`)
+	// twinLink is the head link to the notice's JSON-LD twin, which
+	// describes the page in force: an archived page must not claim it.
+	twinLink = regexp.MustCompile(`(?i)\n?<link\s[^>]*type\s*=\s*["']?application/ld\+json["']?[^>]*>`)
 	// url is an href or src attribute, quoted as the build quotes them.
 	url = regexp.MustCompile(`(?i)\s(?:href|src)="([^"]*)"`)
 )
@@ -58,7 +61,8 @@ func relative(u []byte) bool {
 // Archive returns the stored page of an archived version as the build
 // publishes it: the page as it was, with only a robots noindex (search
 // engines should find the page in force, not this one), a canonical link
-// to self (the stored one named the page's current address), and banner,
+// to self (the stored one named the page's current address), no link to
+// the current notice.jsonld, and banner,
 // an HTML fragment, at the start of <main>, or of <body> if there is no
 // <main>. page is not changed. It fails when the page has no <head> or no
 // <body>, which a page the build wrote always has. Relative URLs are
@@ -68,7 +72,7 @@ func Archive(page []byte, self string, banner []byte) ([]byte, error) {
 	if h == nil {
 		return nil, fmt.Errorf("the stored page has no <head>; expected the page as the build published it")
 	}
-	out := rebase(page)
+	out := twinLink.ReplaceAll(rebase(page), nil)
 	meta := []byte(`<meta name="robots" content="noindex">`)
 	link := []byte(`<link rel="canonical" href="` + html.EscapeString(self) + `">`)
 	out = replaceOrInsert(out, robots, meta, h[1])

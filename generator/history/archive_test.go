@@ -24,6 +24,9 @@ func TestArchive(t *testing.T) {
 		{"relative URLs rebased to the archive's folder, others kept",
 			`<head><link rel="stylesheet" href="../../../assets/style.css"></head><body><main><a href="changes/">c</a><a href="#s">s</a><a href="mailto:a@b.example">m</a><a href="https://x/">x</a><a href="/r">r</a><img src="p.png" alt=""></main></body>`,
 			`<head><link rel="canonical" href="https://x/en/a/b/versions/2026-01-10/"><meta name="robots" content="noindex"><link rel="stylesheet" href="../../../../../assets/style.css"></head><body><main><p class="superseded">old</p><a href="../../changes/">c</a><a href="#s">s</a><a href="mailto:a@b.example">m</a><a href="https://x/">x</a><a href="/r">r</a><img src="../../p.png" alt=""></main></body>`, ""},
+		{"twin link of the page in force dropped",
+			"<head><title>T</title>\n<link rel=\"alternate\" type=\"application/ld+json\" href=\"notice.jsonld\">\n<link rel=\"stylesheet\" href=\"s.css\"></head><body></body>",
+			"<head><link rel=\"canonical\" href=\"https://x/en/a/b/versions/2026-01-10/\"><meta name=\"robots\" content=\"noindex\"><title>T</title>\n<link rel=\"stylesheet\" href=\"../../s.css\"></head><body><p class=\"superseded\">old</p></body>", ""},
 		{"no head", `<body></body>`, "", "no <head>"},
 		{"no body", `<head></head>`, "", "no <body>"},
 	} {

@@ -71,6 +71,11 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctype := mime.TypeByExtension(path.Ext(name))
+	if path.Ext(name) == ".jsonld" {
+		// A notice's twin; Go's own table lacks the type, and a system's
+		// mime.types may too.
+		ctype = "application/ld+json"
+	}
 	if ctype == "" {
 		ctype = "application/octet-stream"
 	}

@@ -42,9 +42,10 @@ func TestFileName(t *testing.T) {
 func testServer() *server {
 	s := &server{opts: Options{AllowedHosts: []string{"preview.internal"}}, host: "127.0.0.1"}
 	s.current.Store(&snapshot{id: 7, files: map[string][]byte{
-		"index.html":      []byte("<!DOCTYPE html><html><body><p>root</p></body></html>"),
-		"en/index.html":   []byte("<!DOCTYPE html><html><body><p>en</p></body></html>"),
-		"assets/site.css": []byte("body{}"),
+		"index.html":           []byte("<!DOCTYPE html><html><body><p>root</p></body></html>"),
+		"en/index.html":        []byte("<!DOCTYPE html><html><body><p>en</p></body></html>"),
+		"assets/site.css":      []byte("body{}"),
+		"en/a/n/notice.jsonld": []byte(`{"@id": "x"}`),
 	}, versions: map[string]string{"/": "v1", "/en/": "v2"}})
 	return s
 }
@@ -59,6 +60,7 @@ func TestServeHTTP(t *testing.T) {
 		{name: "page with live script", url: "/en/", code: 200, body: `<script src="/__noticegen/live.js" data-page="/en/" data-version="v2" data-build="7"></script></body>`,
 			header: map[string]string{"X-Noticegen-Build": "7", "Content-Type": "text/html; charset=utf-8"}},
 		{name: "asset untouched", url: "/assets/site.css", code: 200, body: "body{}", header: map[string]string{"Content-Type": "text/css; charset=utf-8"}},
+		{name: "twin as JSON-LD, untouched", url: "/en/a/n/notice.jsonld", code: 200, body: `{"@id": "x"}`, header: map[string]string{"Content-Type": "application/ld+json"}},
 		{name: "folder without slash redirects", url: "/en", code: 301},
 		{name: "unknown page", url: "/fr/", code: 404, body: "No page at /fr/"},
 		{name: "traversal", url: "/%2e%2e/site.toml", code: 400},
