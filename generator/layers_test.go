@@ -40,7 +40,7 @@ type layering struct {
 func layerRules() layering {
 	return layering{
 		layers: [][]string{
-			0: {".", "generator/diag", "generator/vocab", "generator/internal/budget", "generator/internal/token", "generator/internal/tmplwalk", "generator/internal/*"},
+			0: {".", "generator/diag", "generator/vocab", "generator/feed", "generator/internal/budget", "generator/internal/token", "generator/internal/tmplwalk", "generator/internal/*"},
 			1: {"generator/site"},
 			2: {"generator/locale", "generator/internal/fingerprint", "generator/history"},
 			3: {"generator/compose", "generator/validate"},

@@ -54,7 +54,7 @@ func (o origin) pos() (line, col int) {
 // plan lists every file of the site, each with how to make it: the
 // chooser, the overviews, the notice pages with their twins
 // (notice.jsonld, made by tw) and the pages of their released versions
-// as of now, the assets and the sitemap.
+// as of now, the assets, each language's feed of versions and the sitemap.
 // Notice pages that only (when set) refuses are left out here, before
 // their fingerprints are made: serve's build of the open page would
 // otherwise fingerprint all 10,000 pages of a large site for one.
@@ -111,6 +111,12 @@ func plan(s *site.Site, r *render.Renderer, tw *twin.Maker, ls *layout.Set, page
 	for _, a := range ls.Assets() {
 		jobs = append(jobs, job{path: a.Path, run: whole(func(w *bytes.Buffer) diag.List { w.Write(a.Data); return nil }),
 			from: origin{what: site.LayoutsDir + "/" + a.Path, file: site.LayoutsDir + "/" + a.Path}})
+	}
+	if r.HasFeed() {
+		for _, lang := range s.Config.Languages {
+			jobs = append(jobs, job{path: render.FeedPath(lang), run: whole(func(w *bytes.Buffer) diag.List { return r.Feed(w, lang, pages) }),
+				from: origin{what: "the feed of " + lang}})
+		}
 	}
 	jobs = append(jobs, job{path: "sitemap.xml", run: whole(func(w *bytes.Buffer) diag.List { w.Write(r.Sitemap(sitemapEntries(s, pages))); return nil }),
 		from: origin{what: "the sitemap"}})

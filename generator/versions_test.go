@@ -151,6 +151,7 @@ func TestVersionsGolden(t *testing.T) {
 		"en/acme/website/versions/2026-01-15/index.html",
 		"en/acme/website/changes/index.html",
 		"en/acme/website/index.html",
+		"en/feed.xml",
 	} {
 		got, ok := files[name]
 		if !ok {

@@ -137,6 +137,9 @@ func (r *Renderer) newPage(kind, lang, rel string) *view.PageData {
 	p.Kind, p.Lang, p.Dir = kind, lang, locale.Direction(lang)
 	p.SiteTitle = cfg.Title.Get(lang, cfg.DefaultLanguage)
 	p.Root = strings.Repeat("../", strings.Count(rel, "/"))
+	if r.HasFeed() {
+		p.Feed = p.Root + FeedPath(lang)
+	}
 	return p
 }
 

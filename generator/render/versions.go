@@ -230,8 +230,9 @@ func (r *Renderer) versionNote(p *compose.Page) *view.VersionNote {
 }
 
 // factWords returns the items of a changed fact as the page shows them:
-// legal bases and safeguards by their labels, countries by name, other
-// facts (texts already) as they are.
+// legal bases and safeguards by their labels, countries and providers by
+// name, other facts (texts already) as they are. A provider no longer in
+// the site keeps its id: the version named it so.
 func (r *Renderer) factWords(lang, fact string, items []string) []string {
 	if len(items) == 0 {
 		return nil
@@ -248,6 +249,10 @@ func (r *Renderer) factWords(lang, fact string, items []string) []string {
 			label, err = r.cat.T(lang, vocab.SafeguardPrefix+it, nil)
 		case "thirdCountries":
 			label = locale.CountryName(lang, it)
+		case "providers":
+			if i, ok := slices.BinarySearchFunc(r.site.Providers, it, func(p *site.Provider, id string) int { return strings.Compare(p.ID, id) }); ok {
+				label = r.site.Providers[i].Name.Get(lang, r.site.Config.DefaultLanguage)
+			}
 		}
 		if err == nil && label != "" {
 			out[i] = label

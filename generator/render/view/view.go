@@ -28,6 +28,7 @@ type PageData struct {
 	Languages []LangLink // the same page in every language, in site order
 	XDefault  string     // absolute URL of the default language's version
 	Updated   Date       // latest change of anything on the page
+	Feed      string     // relative URL of the language's Atom feed; "" until the site releases a version
 
 	Entities []EntityView // overview: every entity
 	Entity   *EntityView  // notice: the controller
