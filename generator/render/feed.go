@@ -141,35 +141,36 @@ func (r *Renderer) feedSummary(lang string, v *site.Version) (feed.Text, error) 
 		if err != nil {
 			return feed.Text{}, err
 		}
-		line, err := r.cat.T(lang, "feed.change", map[string]any{"Fact": fact, "Section": titles[c.Section]})
-		if err != nil {
-			return feed.Text{}, err
-		}
-		b.WriteString("\n" + line)
+		var what []string
 		for _, part := range []struct {
 			id    string
 			items []string
-		}{{"version.added", r.factWords(lang, c.Fact, c.Added)}, {"version.removed", r.factWords(lang, c.Fact, c.Removed)}} {
+		}{{"feed.added", r.factWords(lang, c.Fact, c.Added)}, {"feed.removed", r.factWords(lang, c.Fact, c.Removed)}} {
 			if len(part.items) == 0 {
 				continue
-			}
-			word, err := r.cat.T(lang, part.id, nil)
-			if err != nil {
-				return feed.Text{}, err
 			}
 			list, err := r.cat.List(lang, part.items)
 			if err != nil {
 				return feed.Text{}, err
 			}
-			b.WriteString(" " + word + " " + list)
+			said, err := r.cat.T(lang, part.id, map[string]any{"Items": list})
+			if err != nil {
+				return feed.Text{}, err
+			}
+			what = append(what, said)
 		}
-		switch {
-		case c.Fact == "text": // the changes page has the word diff
-		case c.Old != "" && c.New != "":
-			b.WriteString(" " + c.Old + " → " + c.New)
-		case c.Old+c.New != "":
-			b.WriteString(" " + c.Old + c.New)
+		if c.Fact != "text" && c.Old+c.New != "" { // a text's change is the changes page's word diff
+			replaced, err := r.cat.T(lang, "feed.replaced", map[string]any{"Old": c.Old, "New": c.New})
+			if err != nil {
+				return feed.Text{}, err
+			}
+			what = append(what, replaced)
 		}
+		line, err := r.cat.T(lang, "feed.change", map[string]any{"Fact": fact, "Section": titles[c.Section], "What": strings.Join(what, "; ")})
+		if err != nil {
+			return feed.Text{}, err
+		}
+		b.WriteString("\n" + line)
 	}
 	return feed.Plain(b.String()), nil
 }
