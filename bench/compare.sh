@@ -11,11 +11,16 @@
 # (1000 → 10,000); PAIRS (default 3) rounds, each running noticegen, hugo
 # and cp -r of that round's noticegen output once, under /usr/bin/time
 # (wall, user + system CPU, peak RSS). Every run writes into a folder of
-# its own that does not exist yet (ng-out.N, hugo-out.N, cp-out.N), so no
-# output is deleted right before a timed run; a round's folders are
-# deleted after the round, followed by sync. Rounds alternate which of
-# noticegen and hugo runs first, so neither always runs first after that
-# deletion. Installs Debian's hugo (and GNU time) when missing. See
+# its own that does not exist yet (ng-out.N, hugo-out.N, cp-out.N), and
+# a shape's outputs are deleted only after its last round, so nothing is
+# deleted while a shape is measured: creating files soon after deleting
+# many costs ext4 seconds of kernel time (see SETTLE in bench/lib.sh),
+# and deleting a round's output after the round made the next round's
+# cp -r take 2–3 s instead of 0.6 s. With --all, SETTLE seconds (default
+# 35) pass after one shape's outputs are deleted before the next shape's
+# first run. Rounds alternate which of noticegen and hugo runs first.
+# Needs disk for PAIRS × 3 outputs (about 1.3 GB per pair at 10,000
+# pages). Installs Debian's hugo (and GNU time) when missing. See
 # bench/README.md for how to read the output.
 set -euo pipefail
 
@@ -41,6 +46,7 @@ done
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 prog=compare.sh
+settle=$(settle_seconds)
 
 # --- tools ---------------------------------------------------------------
 missing=()
@@ -115,14 +121,10 @@ measure() {
       awk -v i="$i" -v o="$order" 'function r(a, b) { return b > 0 ? sprintf("%.2f", a / b) : "inf" }
         {printf "pair %d (%s first): noticegen %.3f s / %.3f CPU s, hugo %.3f s / %.3f CPU s, cp -r %.3f s   hugo/noticegen wall %s× CPU %s×\n",
           i, (o ~ /^ng/ ? "noticegen" : "hugo"), $1, $3, $4, $6, $7, r($4, $1), r($6, $3)}'
-    if [ "$i" -lt "$pairs" ]; then # the last round's outputs are counted below
-      rm -rf "$dir/ng-out.$i" "$dir/hugo-out.$i" "$dir/cp-out.$i"
-      sync
-    fi
   done
   load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   # The inputs were just written, so they are in the page cache for every
-  # run; the outputs of the last round are the ones counted here.
+  # run; the last round's outputs are the ones counted here.
   local ng_html hugo_html ng_bytes hugo_bytes wall_med cpu_med cp_med rss_ratio ng_rss hugo_rss
   ng_html=$(find "$dir/ng-out.$pairs" -name '*.html' | wc -l)
   hugo_html=$(find "$dir/hugo-out.$pairs" -name '*.html' | wc -l)
@@ -155,7 +157,13 @@ measure() {
 }
 
 : >"$work/summary"
+first=1
 for s in "${shapes[@]}"; do
+  if [ "$first" = 0 ] && [ "$settle" -gt 0 ]; then
+    echo "waiting $settle s after deleting the previous shape's outputs (SETTLE)…" >&2
+    sleep "$settle"
+  fi
+  first=0
   measure "$s"
 done
 echo
