@@ -38,7 +38,10 @@ pairs=${2:-3}
 case "$entities$pairs" in
 '' | *[!0-9]*) usage ;;
 esac
-[ "$pairs" -ge 1 ] && [ "$entities" -ge 1 ] || { echo "compare.sh: ENTITIES and PAIRS must be at least 1" >&2; exit 2; }
+if [ "$pairs" -lt 1 ] || [ "$entities" -lt 1 ]; then
+  echo "compare.sh: ENTITIES and PAIRS must be at least 1" >&2
+  exit 2
+fi
 for s in "${shapes[@]}"; do
   case "$s" in mixed | group24 | short | unnamed) ;; *) echo "compare.sh: unknown shape $s; expected mixed, group24, short or unnamed" >&2; exit 2 ;; esac
 done
