@@ -1,41 +1,59 @@
 #!/usr/bin/env bash
 # Side-by-side build speed of noticegen and Hugo on the same composed
-# notices, and of noticegen against a plain `cp -r` of its own output.
+# notices, and of noticegen against a plain `cp -r` of its own output,
+# measured in interleaved pairs.
 #
-#   bash bench/compare.sh [ENTITIES] [RUNS]
+#   bash bench/compare.sh [--shape SHAPE | --all] [ENTITIES] [PAIRS]
 #
-# ENTITIES (default 1000) subsidiaries × 5 notices × 2 languages notice
-# pages (1000 → 10,000); RUNS (default 3) timed builds of each. Installs
-# Debian's hugo (and GNU time) when missing. Uses hyperfine for the timings
-# when it is installed (Debian package hyperfine) and COMPARE_TOOL=loop is
-# not set, else a loop that alternates the three commands, timed with
-# /usr/bin/time. Every build writes into a new folder. See bench/README.md
-# for how to read the output.
-#
-# SETTLE (default 35) is how many seconds to wait after deleting the
-# previous output before a timed run, untimed. ext4 does not hand out an
-# inode freed in the last 30 seconds (dirty_expire_centisecs), and
-# creating 10,000 files right after deleting 10,000 costs it seconds of
-# kernel time scanning past them: whichever command ran after a deletion
-# paid for it (cp -r of the same files took 1.0–4.4 s). SETTLE=0 skips it.
+# SHAPE is a synthetic group shape (mixed, the default; group24, short,
+# unnamed: see bench/synth); --all measures the four in turn. ENTITIES
+# (default 1000) subsidiaries × 5 notices × 2 languages notice pages
+# (1000 → 10,000); PAIRS (default 3) rounds, each running noticegen, hugo
+# and cp -r of that round's noticegen output once, under /usr/bin/time
+# (wall, user + system CPU, peak RSS). Every run writes into a folder of
+# its own that does not exist yet (ng-out.N, hugo-out.N, cp-out.N), and
+# a shape's outputs are deleted only after its last round, so nothing is
+# deleted while a shape is measured: creating files soon after deleting
+# many costs ext4 seconds of kernel time (see SETTLE in bench/lib.sh),
+# and deleting a round's output after the round made the next round's
+# cp -r take 2–3 s instead of 0.6 s. With --all, SETTLE seconds (default
+# 35) pass after one shape's outputs are deleted before the next shape's
+# first run. Rounds alternate which of noticegen and hugo runs first.
+# Needs disk for PAIRS × 3 outputs (about 1.3 GB per pair at 10,000
+# pages). Installs Debian's hugo (and GNU time) when missing. See
+# bench/README.md for how to read the output.
 set -euo pipefail
 
-entities=${1:-1000}
-runs=${2:-3}
-case "$entities$runs" in
-*[!0-9]*) echo "usage: bash bench/compare.sh [ENTITIES] [RUNS]" >&2; exit 2 ;;
+usage() { echo "usage: bash bench/compare.sh [--shape SHAPE | --all] [ENTITIES] [PAIRS]" >&2; exit 2; }
+shapes=(mixed)
+case "${1:-}" in
+--all) shapes=(mixed group24 short unnamed); shift ;;
+--shape) [ $# -ge 2 ] || usage; shapes=("$2"); shift 2 ;;
+--shape=*) shapes=("${1#--shape=}"); shift ;;
+-*) usage ;;
 esac
-[ "$runs" -ge 1 ] && [ "$entities" -ge 1 ] || { echo "compare.sh: ENTITIES and RUNS must be at least 1" >&2; exit 2; }
+[ $# -le 2 ] || usage
+entities=${1:-1000}
+pairs=${2:-3}
+case "$entities$pairs" in
+'' | *[!0-9]*) usage ;;
+esac
+if [ "$pairs" -lt 1 ] || [ "$entities" -lt 1 ]; then
+  echo "compare.sh: ENTITIES and PAIRS must be at least 1" >&2
+  exit 2
+fi
+for s in "${shapes[@]}"; do
+  case "$s" in mixed | group24 | short | unnamed) ;; *) echo "compare.sh: unknown shape $s; expected mixed, group24, short or unnamed" >&2; exit 2 ;; esac
+done
 
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 prog=compare.sh
 settle=$(settle_seconds)
-need() { command -v "$1" >/dev/null 2>&1; }
 
 # --- tools ---------------------------------------------------------------
 missing=()
-need hugo || missing+=(hugo)
+command -v hugo >/dev/null 2>&1 || missing+=(hugo)
 [ -x /usr/bin/time ] || missing+=(time)
 if [ ${#missing[@]} -gt 0 ]; then
   .ci/apt-install "${missing[@]}" || exit 1
@@ -44,83 +62,118 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/noticegen-compare.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-# --- inputs --------------------------------------------------------------
 echo "building noticegen and the bench tools…" >&2
 go build -o "$work/bin/noticegen" ./cmd/noticegen
 go build -o "$work/bin/gensite" ./bench/gensite
 go build -o "$work/bin/hugosite" ./bench/hugosite
 ng=$work/bin/noticegen
-"$work/bin/gensite" -entities "$entities" -notices 5 -langs 2 -out "$work/site"
-"$work/bin/hugosite" -s "$work/site" -out "$work/hugo" >&2
-mkdir -p "$work/hugo-cache"
-
-ng_cmd="$ng build -s $work/site -d $work/ng-out"
-hugo_cmd="hugo --quiet --source $work/hugo --destination $work/hugo-out --cacheDir $work/hugo-cache"
-cp_cmd="cp -r $work/ng-out $work/cp-out"
-
-load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-echo "load average before: $load_before on $(nproc) cores" >&2
-: >"$work/ng.t"; : >"$work/hugo.t"; : >"$work/cp.t"
-if need hyperfine && [ "${COMPARE_TOOL:-}" != loop ]; then
-  tool="hyperfine ($runs runs each)"
-  hyperfine --style basic --runs "$runs" --export-csv "$work/h.csv" \
-    -n noticegen --prepare "rm -rf $work/ng-out; sleep $settle" "$ng_cmd" \
-    -n hugo --prepare "rm -rf $work/hugo-out; sleep $settle" "$hugo_cmd" \
-    -n cp --prepare "rm -rf $work/cp-out; sleep $settle" "$cp_cmd" >&2
-  # columns: command,mean,stddev,median,user,system,min,max (user and system are means)
-  col() { awk -F, -v n="$1" '$1==n {print $4}' "$work/h.csv"; }
-  cpu() { awk -F, -v n="$1" '$1==n {printf "%.3f", $5 + $6}' "$work/h.csv"; }
-  ng_med=$(col noticegen | median); hugo_med=$(col hugo | median); cp_med=$(col cp | median)
-  ng_cpu=$(cpu noticegen); hugo_cpu=$(cpu hugo); cp_cpu=$(cpu cp)
-  # hyperfine does not measure memory: one more build for peak RSS.
-  rm -rf "$work/ng-out"
-  sleep "$settle"
-  timed "$work/ng.t" $ng_cmd
-  ng_rss=$(awk '{print $2}' "$work/ng.t" | sort -n | tail -1)
-  hugo_rss=""
-else
-  tool="a loop with /usr/bin/time ($runs rounds of noticegen, hugo, cp)"
-  for i in $(seq "$runs"); do
-    echo "round $i/$runs…" >&2
-    rm -rf "$work/ng-out" "$work/hugo-out" "$work/cp-out"
-    sleep "$settle"
-    timed "$work/ng.t" $ng_cmd
-    timed "$work/hugo.t" $hugo_cmd
-    timed "$work/cp.t" $cp_cmd
-  done
-  ng_med=$(awk '{print $1}' "$work/ng.t" | median)
-  hugo_med=$(awk '{print $1}' "$work/hugo.t" | median)
-  cp_med=$(awk '{print $1}' "$work/cp.t" | median)
-  ng_cpu=$(awk '{print $3}' "$work/ng.t" | median)
-  hugo_cpu=$(awk '{print $3}' "$work/hugo.t" | median)
-  cp_cpu=$(awk '{print $3}' "$work/cp.t" | median)
-  ng_rss=$(awk '{print $2}' "$work/ng.t" | sort -n | tail -1)
-  hugo_rss=$(awk '{print $2}' "$work/hugo.t" | sort -n | tail -1)
-fi
-load_after=$(cut -d' ' -f1-3 /proc/loadavg)
-# The inputs were just written, so they are in the page cache for every
-# run; the outputs of the last runs are the ones counted here.
-ng_html=$(find "$work/ng-out" -name '*.html' | wc -l)
-hugo_html=$(find "$work/hugo-out" -name '*.html' | wc -l)
-ng_bytes=$(du -sb "$work/ng-out" | cut -f1)
-hugo_bytes=$(du -sb "$work/hugo-out" | cut -f1)
 notice_pages=$((entities * 5 * 2))
 
-# --- report --------------------------------------------------------------
-ng_pps=$(div "$ng_html" "$ng_med")
-hugo_pps=$(div "$hugo_html" "$hugo_med")
+# row NAME FILE BYTES [HTML] prints one line of a shape's table from the
+# runs in FILE ("wall rss cpu" per line); without HTML, no pages/s.
+row() {
+  local wall cpu rss pps=-
+  wall=$(awk '{print $1}' "$2" | median)
+  cpu=$(awk '{print $3}' "$2" | median)
+  rss=$(awk '{print $2}' "$2" | sort -n | tail -1)
+  [ -z "${4:-}" ] || pps=$(div "$4" "$wall")
+  printf '%-10s %10s %12s %10s %8s %10s %13s\n' "$1" "${4:-}" "$3" "$wall" "$pps" "$cpu" "$(mib "$rss")"
+}
+
+# ratios COLUMN_A FILE_A COLUMN_B FILE_B prints, per round, column A of
+# FILE_A over column B of FILE_B.
+ratios() {
+  paste -d' ' <(awk -v c="$1" '{print $c}' "$2") <(awk -v c="$3" '{print $c}' "$4") |
+    awk '{ if ($2 > 0) printf "%.3f\n", $1 / $2; else print "inf" }'
+}
+
+# spreadline LABEL TARGET prints the median, min and max of the ratios on
+# stdin.
+spreadline() {
+  local med lo hi
+  read -r med lo hi < <(spread)
+  printf '%-26s median %6s×   min %6s×   max %6s×   %s\n' "$1" "$med" "$lo" "$hi" "$2"
+  echo "$med" >"$work/last.med"
+}
+
+# measure SHAPE writes the shape's site, runs the pairs and prints its
+# report; it appends a line to $work/summary.
+measure() {
+  local shape=$1 dir=$work/$1 i order who load_before load_after
+  mkdir -p "$dir/hugo-cache"
+  echo "shape $shape: writing $entities entities × 5 notices × 2 languages…" >&2
+  "$work/bin/gensite" -shape "$shape" -entities "$entities" -notices 5 -langs 2 -out "$dir/site"
+  "$work/bin/hugosite" -s "$dir/site" -out "$dir/hugo" >&2
+  : >"$dir/ng.t"; : >"$dir/hugo.t"; : >"$dir/cp.t"
+  load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+  echo
+  echo "== shape $shape — $notice_pages notice pages ($entities entities × 5 notices × 2 languages), $pairs pairs"
+  echo "load average before: $load_before on $(nproc) cores"
+  for i in $(seq "$pairs"); do
+    order="ng hugo"
+    [ $((i % 2)) -eq 1 ] || order="hugo ng"
+    for who in $order; do
+      if [ "$who" = ng ]; then
+        timed "$dir/ng.t" "$ng" build -s "$dir/site" -d "$dir/ng-out.$i"
+      else
+        timed "$dir/hugo.t" hugo --quiet --source "$dir/hugo" --destination "$dir/hugo-out.$i" --cacheDir "$dir/hugo-cache"
+      fi
+    done
+    timed "$dir/cp.t" cp -r "$dir/ng-out.$i" "$dir/cp-out.$i"
+    paste -d' ' <(tail -1 "$dir/ng.t") <(tail -1 "$dir/hugo.t") <(tail -1 "$dir/cp.t") |
+      awk -v i="$i" -v o="$order" 'function r(a, b) { return b > 0 ? sprintf("%.2f", a / b) : "inf" }
+        {printf "pair %d (%s first): noticegen %.3f s / %.3f CPU s, hugo %.3f s / %.3f CPU s, cp -r %.3f s   hugo/noticegen wall %s× CPU %s×\n",
+          i, (o ~ /^ng/ ? "noticegen" : "hugo"), $1, $3, $4, $6, $7, r($4, $1), r($6, $3)}'
+  done
+  load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+  # The inputs were just written, so they are in the page cache for every
+  # run; the last round's outputs are the ones counted here.
+  local ng_html hugo_html ng_bytes hugo_bytes wall_med cpu_med cp_med rss_ratio ng_rss hugo_rss
+  ng_html=$(find "$dir/ng-out.$pairs" -name '*.html' | wc -l)
+  hugo_html=$(find "$dir/hugo-out.$pairs" -name '*.html' | wc -l)
+  ng_bytes=$(du -sb "$dir/ng-out.$pairs" | cut -f1)
+  hugo_bytes=$(du -sb "$dir/hugo-out.$pairs" | cut -f1)
+  echo "load average after: $load_after"
+  echo
+  printf '%-10s %10s %12s %10s %8s %10s %13s\n' "" "HTML files" "output bytes" "median s" "pages/s" "CPU s" "peak RSS MiB"
+  row noticegen "$dir/ng.t" "$ng_bytes" "$ng_html"
+  row hugo "$dir/hugo.t" "$hugo_bytes" "$hugo_html"
+  row "cp -r" "$dir/cp.t" "$ng_bytes"
+  echo
+  ratios 1 "$dir/hugo.t" 1 "$dir/ng.t" | spreadline "hugo / noticegen, wall" "(target ≥ 4)"
+  wall_med=$(cat "$work/last.med")
+  ratios 3 "$dir/hugo.t" 3 "$dir/ng.t" | spreadline "hugo / noticegen, CPU" "(target ≥ 4)"
+  cpu_med=$(cat "$work/last.med")
+  ratios 1 "$dir/ng.t" 1 "$dir/cp.t" | spreadline "noticegen / cp -r, wall" "(target ≤ 2)"
+  cp_med=$(cat "$work/last.med")
+  ng_rss=$(awk '{print $2}' "$dir/ng.t" | sort -n | tail -1)
+  hugo_rss=$(awk '{print $2}' "$dir/hugo.t" | sort -n | tail -1)
+  rss_ratio=$(div "$ng_rss" "$hugo_rss")
+  echo "peak RSS noticegen / hugo: $rss_ratio   ($(mib "$ng_rss") / $(mib "$hugo_rss") MiB, largest of the runs; target ≤ 0.33)"
+  if [ "$ng_html" != "$hugo_html" ]; then
+    echo "note: the two outputs have different numbers of HTML files ($ng_html vs $hugo_html); pages/s counts each one's own"
+  fi
+  printf '%-8s %7d %9s %9s %9s %9s %7s %7s\n' "$shape" "$notice_pages" "$(awk '{print $1}' "$dir/ng.t" | median)" "$(awk '{print $1}' "$dir/hugo.t" | median)" \
+    "$wall_med" "$cpu_med" "$cp_med" "$rss_ratio" >>"$work/summary"
+  rm -rf "$dir"
+  sync
+}
+
+: >"$work/summary"
+first=1
+for s in "${shapes[@]}"; do
+  if [ "$first" = 0 ] && [ "$settle" -gt 0 ]; then
+    echo "waiting $settle s after deleting the previous shape's outputs (SETTLE)…" >&2
+    sleep "$settle"
+  fi
+  first=0
+  measure "$s"
+done
 echo
-echo "noticegen vs Hugo — $notice_pages notice pages ($entities entities × 5 notices × 2 languages)"
-echo "machine: $(nproc) cores; load average (1, 5, 15 min) $load_before before, $load_after after"
-echo "$(hugo version | cut -d' ' -f1-2); timed with $tool; each run ${settle} s after deleting the previous output (SETTLE)"
-printf '%-10s %10s %12s %10s %10s %10s %13s\n' "" "HTML files" "output bytes" "median s" "pages/s" "CPU s" "peak RSS MiB"
-printf '%-10s %10d %12d %10s %10s %10s %13s\n' noticegen "$ng_html" "$ng_bytes" "$ng_med" "$ng_pps" "$ng_cpu" "$(mib "$ng_rss")"
-printf '%-10s %10d %12d %10s %10s %10s %13s\n' hugo "$hugo_html" "$hugo_bytes" "$hugo_med" "$hugo_pps" "$hugo_cpu" "$( [ -n "$hugo_rss" ] && mib "$hugo_rss" || echo -)"
-printf '%-10s %10s %12d %10s %10s %10s\n' "cp -r" "" "$ng_bytes" "$cp_med" "" "$cp_cpu"
-echo
-echo "noticegen / Hugo, pages per second:  $(div "$ng_pps" "$hugo_pps")×   (target ≥ 3)"
-echo "noticegen build / cp -r of its output: $(div "$ng_med" "$cp_med")×   (target ≤ 3)"
-echo "(CPU s: user + system seconds, the median in the loop, the mean under hyperfine; less disturbed than wall time by other load)"
-if [ "$ng_html" != "$hugo_html" ]; then
-  echo "note: the two outputs have different numbers of HTML files ($ng_html vs $hugo_html); pages/s counts each one's own"
+echo "$(hugo version | cut -d' ' -f1-2); every run into a new folder; medians over $pairs pairs; ratios are the median of the per-pair ratios"
+echo "(CPU s: user + system seconds; less disturbed than wall time by other load)"
+if [ ${#shapes[@]} -gt 1 ]; then
+  echo
+  printf '%-8s %7s %9s %9s %9s %9s %7s %7s\n' shape pages "ng s" "hugo s" "hugo/ng" "CPU h/ng" "ng/cp" "RSS n/h"
+  cat "$work/summary"
 fi

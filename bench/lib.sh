@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154  # prog and work are the caller's
 # Helpers shared by the scripts under bench/; sourced, not run:
 #
 #   . "$(dirname "$0")/lib.sh"
@@ -23,7 +24,10 @@ mib() { awk -v k="$1" 'BEGIN{printf "%.0f", k/1024}'; }
 binary() {
   local p=$1
   case "$p" in /*) ;; *) p=$PWD/$p ;; esac
-  [ -f "$p" ] && [ -x "$p" ] || { echo "$prog: $1 is not an executable file" >&2; exit 2; }
+  if [ ! -f "$p" ] || [ ! -x "$p" ]; then
+    echo "$prog: $1 is not an executable file" >&2
+    exit 2
+  fi
   echo "$p"
 }
 

@@ -11,6 +11,7 @@ import (
 	"flag"
 	"log"
 	"os"
+	"strings"
 
 	"github.com/noticegen/noticegen/bench/synth"
 )
@@ -20,6 +21,7 @@ func main() {
 	notices := flag.Int("notices", synth.MaxNotices, "number of notices, taken in order from website, online-meetings, applicants, customers, suppliers")
 	langs := flag.Int("langs", 2, "number of languages, taken in order from en, de, fr, … (at most 16)")
 	seed := flag.Uint64("seed", 1, "seed of every random choice")
+	shape := flag.String("shape", synth.ShapeMixed, "kind of group: "+strings.Join(synth.Shapes(), ", ")+" (see package synth)")
 	out := flag.String("out", "", "folder to write the site into (must not exist)")
 	flag.Parse()
 	if *out == "" || flag.NArg() > 0 || *entities < 1 || *notices < 1 || *notices > synth.MaxNotices ||
@@ -30,7 +32,7 @@ func main() {
 	if _, err := os.Stat(*out); err == nil {
 		log.Fatalf("%s exists; expected a new folder", *out)
 	}
-	err := synth.Write(*out, synth.Options{Entities: *entities, Notices: *notices, Languages: *langs, Seed: *seed})
+	err := synth.Write(*out, synth.Options{Entities: *entities, Notices: *notices, Languages: *langs, Seed: *seed, Shape: *shape})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -1,7 +1,8 @@
 // Package synth writes large synthetic group sites for benchmarks.
 //
 // A site has N subsidiaries (entities), each publishing the same M notices
-// in L languages, so it has N × M × L notice pages. The notices are the
+// in L languages, so it has N × M × L notice pages. Options.Shape picks
+// the kind of group; in the default shape, mixed, the notices are the
 // example site's three (website, online meetings, applicants) with their
 // sections, followed by two this package generates (customers,
 // suppliers), whose sections are drawn from a small English and German
@@ -10,7 +11,9 @@
 // few sections left untranslated so that builds exercise the fallback.
 // Everything is drawn from a PCG seeded with Options.Seed, so the same
 // options give byte-identical trees, and a section's text does not depend
-// on the number of entities: sizes differ only in the entities.
+// on the number of entities: sizes differ only in the entities. The
+// other shapes (group24, short, unnamed; see ShapeGroup24) are written
+// from scratch, with uniform sections shaped like real groups' notices.
 package synth
 
 import (
@@ -32,7 +35,7 @@ import (
 )
 
 // Options say what to generate. A zero field means its default: 100
-// entities, 5 notices, 2 languages (en, de), seed 1.
+// entities, 5 notices, 2 languages (en, de), seed 1, shape mixed.
 type Options struct {
 	// Entities is the number of subsidiaries, each a data controller
 	// publishing every notice.
@@ -44,6 +47,9 @@ type Options struct {
 	Languages int
 	// Seed drives every random choice; equal options give equal trees.
 	Seed uint64
+	// Shape is the kind of group: one of Shapes(); "" is mixed, the
+	// site described above. The others are described at ShapeGroup24.
+	Shape string
 }
 
 // Defaults for zero Options fields.
@@ -74,6 +80,9 @@ func Write(out string, o Options) error {
 		return err
 	}
 	w := &writer{out: out, o: o, langs: Languages()[:o.Languages]}
+	if o.Shape != ShapeMixed {
+		return w.writeShaped()
+	}
 	return w.write()
 }
 
@@ -92,6 +101,12 @@ func (o Options) withDefaults() (Options, error) {
 	}
 	if o.Seed == 0 {
 		o.Seed = defaultSeed
+	}
+	if o.Shape == "" {
+		o.Shape = ShapeMixed
+	}
+	if !slices.Contains(Shapes(), o.Shape) {
+		return o, fmt.Errorf("synth: unknown shape %q; expected one of %s", o.Shape, strings.Join(Shapes(), ", "))
 	}
 	if o.Notices > MaxNotices {
 		return o, fmt.Errorf("synth: %d notices asked for; there are at most %d", o.Notices, MaxNotices)

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/BurntSushi/toml"
+
 	"github.com/noticegen/noticegen"
 	"github.com/noticegen/noticegen/generator"
 	"github.com/noticegen/noticegen/generator/diag"
@@ -45,28 +47,36 @@ func neutral(front string) string {
 	return strings.Join(keep, "\n")
 }
 
-// The same options write the same tree; another seed writes another one.
+// The same options write the same tree, in every shape; another seed
+// writes another section text.
 func TestDeterministic(t *testing.T) {
-	a, b, c := t.TempDir(), t.TempDir(), t.TempDir()
-	for _, w := range []struct {
-		dir  string
-		seed uint64
-	}{{a, 7}, {b, 7}, {c, 8}} {
-		if err := Write(w.dir, Options{Entities: 6, Seed: w.seed}); err != nil {
-			t.Fatal(err)
+	for _, c := range []struct{ shape, section string }{
+		{"", "content/sections/orders.en.md"},
+		{ShapeGroup24, "content/sections/topic-02.en.md"},
+		{ShapeShort, "content/sections/point-02.en.md"},
+		{ShapeUnnamed, "content/sections/tools/chat.de.md"},
+	} {
+		a, b, d := t.TempDir(), t.TempDir(), t.TempDir()
+		for _, w := range []struct {
+			dir  string
+			seed uint64
+		}{{a, 7}, {b, 7}, {d, 8}} {
+			if err := Write(w.dir, Options{Entities: 6, Seed: w.seed, Shape: c.shape}); err != nil {
+				t.Fatal(err)
+			}
 		}
-	}
-	ta, tb, tc := tree(t, a), tree(t, b), tree(t, c)
-	if len(ta) != len(tb) {
-		t.Fatalf("%d files vs %d", len(ta), len(tb))
-	}
-	for name, text := range ta {
-		if !bytes.Equal(text, tb[name]) {
-			t.Errorf("%s differs between two runs with the same seed", name)
+		ta, tb, td := tree(t, a), tree(t, b), tree(t, d)
+		if len(ta) != len(tb) {
+			t.Fatalf("%q: %d files vs %d", c.shape, len(ta), len(tb))
 		}
-	}
-	if bytes.Equal(ta["content/sections/orders.en.md"], tc["content/sections/orders.en.md"]) {
-		t.Error("seeds 7 and 8 wrote the same orders section")
+		for name, text := range ta {
+			if !bytes.Equal(text, tb[name]) {
+				t.Errorf("%q: %s differs between two runs with the same seed", c.shape, name)
+			}
+		}
+		if ta[c.section] == nil || bytes.Equal(ta[c.section], td[c.section]) {
+			t.Errorf("%q: seeds 7 and 8 wrote the same %s (or none)", c.shape, c.section)
+		}
 	}
 }
 
@@ -86,16 +96,25 @@ func tree(t *testing.T, dir string) map[string][]byte {
 	return files
 }
 
-// Sites of every shape build and pass check without errors; the only
-// warnings are the translation ones the generator means to cause (the
-// example itself has a stale translation) and, beyond en and de, UI
-// messages the built-in i18n files do not have.
+// Sites of every shape build and pass check without errors. In the mixed
+// shape the only warnings are the translation ones the generator means to
+// cause (the example itself has a stale translation) and, beyond en and
+// de, UI messages the built-in i18n files do not have; the other shapes
+// have no warning at all, in en and de.
 func TestBuildsAndChecks(t *testing.T) {
 	for _, o := range []Options{
 		{Entities: 4},
 		{Entities: 3, Notices: 1, Languages: 1},
 		{Entities: 3, Notices: 3, Languages: 3, Seed: 5},
 		{Entities: 2, Notices: 4, Languages: 16},
+		{Entities: 4, Shape: ShapeMixed, Seed: 2},
+		{Entities: 9, Shape: ShapeGroup24},
+		{Entities: 3, Shape: ShapeGroup24, Languages: 1, Seed: 3},
+		{Entities: 2, Shape: ShapeGroup24, Notices: 2, Languages: 3},
+		{Entities: 4, Shape: ShapeShort},
+		{Entities: 1, Shape: ShapeShort, Notices: 3, Languages: 1},
+		{Entities: 5, Shape: ShapeUnnamed},
+		{Entities: 2, Shape: ShapeUnnamed, Notices: 1, Seed: 9},
 	} {
 		dir := t.TempDir()
 		if err := Write(dir, o); err != nil {
@@ -106,6 +125,9 @@ func TestBuildsAndChecks(t *testing.T) {
 			t.Errorf("%+v: check failed:\n%v", o, res.Diags)
 			continue
 		}
+		if b := generator.Build(context.Background(), os.DirFS(dir), generator.Options{Builtin: noticegen.Example}); b.Diags.HasErrors() || len(b.Files) == 0 {
+			t.Errorf("%+v: build failed:\n%v", o, b.Diags)
+		}
 		o, _ = o.withDefaults()
 		if want := o.Entities * o.Notices * o.Languages; len(res.Pages) != want {
 			t.Errorf("%+v: %d notice pages, want %d", o, len(res.Pages), want)
@@ -113,6 +135,8 @@ func TestBuildsAndChecks(t *testing.T) {
 		missing := 0
 		for _, d := range res.Diags {
 			switch {
+			case o.Shape != ShapeMixed && (d.Severity != diag.Warning || o.Languages <= 2):
+				t.Errorf("%+v: unexpected %v", o, d)
 			case d.Rule == "translation-missing":
 				missing++
 			case d.Rule == "translation-stale", d.Severity == diag.Warning && o.Languages > 2:
@@ -120,8 +144,70 @@ func TestBuildsAndChecks(t *testing.T) {
 				t.Errorf("%+v: unexpected %v", o, d)
 			}
 		}
-		if o.Languages > 1 && missing == 0 {
+		if o.Shape == ShapeMixed && o.Languages > 1 && missing == 0 {
 			t.Errorf("%+v: no missing translations; the site should exercise the fallback", o)
 		}
+	}
+}
+
+// What each shape promises about its sections: group24 has 24 sections
+// and an intro, half of them naming the entity and its param, each entity
+// using two tools; short has 40 of at most two sentences, all naming the
+// entity and its e-mail; unnamed reads no template value at all.
+func TestShapes(t *testing.T) {
+	for _, c := range []struct {
+		shape             string
+		sections, named   int
+		nameOnly, anyTmpl string
+	}{
+		{ShapeGroup24, 25, 12, "{{ .Params.office }}", "{{"},
+		{ShapeShort, 40, 40, "{{ .Entity.Email }}", "{{"},
+		{ShapeUnnamed, 25, 0, "", "{{"},
+	} {
+		dir := t.TempDir()
+		if err := Write(dir, Options{Entities: 8, Shape: c.shape}); err != nil {
+			t.Fatal(err)
+		}
+		files := tree(t, dir)
+		sections, named := 0, 0
+		for name, text := range files {
+			body := string(text)
+			if i := strings.Index(body[3:], "+++"); strings.HasPrefix(body, "+++") && i >= 0 {
+				body = body[3+i+3:]
+			}
+			switch {
+			case strings.HasPrefix(name, "content/sections/") && strings.HasSuffix(name, ".en.md"):
+				sections++
+				if strings.Contains(body, c.anyTmpl) {
+					named++
+					if !strings.Contains(body, "{{ .Entity.Name }}") || !strings.Contains(body, c.nameOnly) {
+						t.Errorf("%s %s: names something, but not {{ .Entity.Name }} and %s:\n%s", c.shape, name, c.nameOnly, body)
+					}
+				}
+				if c.shape == ShapeShort {
+					if n := strings.Count(strings.TrimSpace(body), ". "); n > 1 {
+						t.Errorf("%s %s: %d sentences, want 1–2:\n%s", c.shape, name, n+1, body)
+					}
+				}
+			case strings.HasPrefix(name, "content/entities/") && c.shape != ShapeShort:
+				var e struct{ Uses []string }
+				if _, err := toml.Decode(body, &e); err != nil || len(e.Uses) != 2 {
+					t.Errorf("%s %s: uses %v (%v), want two tools", c.shape, name, e.Uses, err)
+				}
+			}
+		}
+		if sections != c.sections || named != c.named {
+			t.Errorf("%s: %d sections, %d naming the entity; want %d and %d", c.shape, sections, named, c.sections, c.named)
+		}
+	}
+}
+
+// The default shape is mixed, and a shape that does not exist is an error.
+func TestShapeOption(t *testing.T) {
+	if o, err := (Options{}).withDefaults(); err != nil || o.Shape != ShapeMixed {
+		t.Errorf("zero Options: shape %q, %v; want mixed", o.Shape, err)
+	}
+	if err := Write(t.TempDir(), Options{Shape: "round"}); err == nil || !strings.Contains(err.Error(), "group24") {
+		t.Errorf("shape round: %v, want an error listing the shapes", err)
 	}
 }
