@@ -16,17 +16,31 @@ import (
 
 // benchSite writes a synthetic site of entities × 5 notices × 2 languages
 // notice pages (1000 entities: 10,000 pages) once per benchmark run.
-func benchSite(b *testing.B, entities int) string {
+func benchSite(b *testing.B, entities int) string { return benchShape(b, entities, "") }
+
+// benchShape writes a synthetic site of the given shape (synth.Shapes).
+func benchShape(b *testing.B, entities int, shape string) string {
 	b.Helper()
 	dir := filepath.Join(b.TempDir(), "site")
-	if err := synth.Write(dir, synth.Options{Entities: entities, Notices: 5, Languages: 2, Seed: 1}); err != nil {
+	if err := synth.Write(dir, synth.Options{Entities: entities, Notices: 5, Languages: 2, Seed: 1, Shape: shape}); err != nil {
 		b.Fatal(err)
 	}
 	return dir
 }
 
-func benchmarkBuild(b *testing.B, entities int) {
-	dir := benchSite(b, entities)
+func benchmarkBuild(b *testing.B, entities int) { benchmarkBuildDir(b, benchSite(b, entities)) }
+
+// BenchmarkBuildShapes builds 3,000 notice pages of each synthetic shape
+// (bench/synth: mixed, group24, short, unnamed), the shapes compare.sh
+// measures against Hugo, so a profile can be taken of each:
+// go test ./generator -run '^$' -bench 'BuildShapes/group24' -cpuprofile /tmp/cpu.out
+func BenchmarkBuildShapes(b *testing.B) {
+	for _, shape := range synth.Shapes() {
+		b.Run(shape, func(b *testing.B) { benchmarkBuildDir(b, benchShape(b, 300, shape)) })
+	}
+}
+
+func benchmarkBuildDir(b *testing.B, dir string) {
 	src := os.DirFS(dir)
 	out := filepath.Join(b.TempDir(), "public")
 	// As the build command does: pages stream into a staging folder that
