@@ -358,7 +358,6 @@ func Marshal(n *Notice) ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
 	if err := enc.Encode(n); err != nil {
 		return nil, err
 	}
