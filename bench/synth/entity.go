@@ -47,16 +47,30 @@ var (
 	dpoFirmHost = []string{"klarsicht-datenschutz", "schutzwall-beratung", "datenhafen-consulting"}
 )
 
-// writeEntity writes entity i. Its draws come from its own generator, so
-// entity i is the same whatever the number of entities.
-func (w *writer) writeEntity(i int) error {
-	r := w.rng(fmt.Sprintf("entity:%d", i))
-	id := fmt.Sprintf("sub-%05d", i)
+// company is what every shape draws for entity i: its id, name, host
+// name for e-mail and website, city and street.
+type company struct {
+	id, name, host, street string
+	city                   city
+}
+
+// drawCompany draws entity i's company from r, in one fixed order, so
+// that an entity is the same in every shape that draws it first.
+func drawCompany(r *rand.Rand, i int) company {
 	brand := oneOf(r, brandHeads) + oneOf(r, brandTails)
 	name := fmt.Sprintf("%s %s %d %s", brand, oneOf(r, brandLines), i, oneOf(r, legalForms))
 	host := fmt.Sprintf("%s-%d.synthetic.example", ascii(strings.ToLower(brand)), i)
 	c := cities[r.IntN(len(cities))]
 	street := fmt.Sprintf("%s %d", oneOf(r, streets), 1+r.IntN(120))
+	return company{id: fmt.Sprintf("sub-%05d", i), name: name, host: host, street: street, city: c}
+}
+
+// writeEntity writes entity i. Its draws come from its own generator, so
+// entity i is the same whatever the number of entities.
+func (w *writer) writeEntity(i int) error {
+	r := w.rng(fmt.Sprintf("entity:%d", i))
+	co := drawCompany(r, i)
+	id, name, host, c, street := co.id, co.name, co.host, co.city, co.street
 	// Postal addresses keep the local city name in both languages; only
 	// the country line is translated.
 	address := func(first ...pair) pair {

@@ -125,13 +125,7 @@ func (g *gen) frontMatter() *facts {
 		f.covers = append(f.covers, "withdraw-consent")
 	}
 	f.data = append(slices.Clone(s.data), pick(r, without(dataPool, s.data), 1+r.IntN(3))...)
-	f.period = periods[r.IntN(len(periods))]
-	form := retentionForms[r.IntN(len(retentionForms))]
-	ev := retentionEvents[r.IntN(len(retentionEvents))]
-	fill := func(text, p, e string) string {
-		return strings.NewReplacer("{P}", upperFirst(p), "{p}", p, "{E}", e).Replace(text)
-	}
-	f.retention = pair{fill(form.en, f.period.en, ev.en), fill(form.de, f.period.de, ev.de)}
+	f.period, f.retention = drawRetention(r)
 	f.recipients = pick(r, recipientPool, 1+r.IntN(3))
 	if r.IntN(4) == 0 {
 		c := countries[r.IntN(len(countries))]
@@ -423,4 +417,16 @@ func quoteList(xs []string) string {
 var requirement = pair{
 	"Providing the data is needed to carry out the contract; without it we cannot serve you.",
 	"Die Angabe der Daten ist für die Durchführung des Vertrags erforderlich; ohne sie können wir Sie nicht bedienen.",
+}
+
+// drawRetention draws a storage period and the retention sentence that
+// states it, in English and German.
+func drawRetention(r *rand.Rand) (period, pair) {
+	p := periods[r.IntN(len(periods))]
+	form := retentionForms[r.IntN(len(retentionForms))]
+	ev := retentionEvents[r.IntN(len(retentionEvents))]
+	fill := func(text, per, e string) string {
+		return strings.NewReplacer("{P}", upperFirst(per), "{p}", per, "{E}", e).Replace(text)
+	}
+	return p, pair{fill(form.en, p.en, ev.en), fill(form.de, p.de, ev.de)}
 }

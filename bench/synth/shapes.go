@@ -201,13 +201,7 @@ func (w *writer) writeShapeSection(s shapeSection) error {
 		f.purposes, f.bases, f.interest = []purpose{s.purpose}, []string{"gdpr-6-1-f"}, &i
 		f.data = pick(r, dataPool, 3)
 		f.recipients = pick(r, recipientPool, 1)
-		f.period = periods[r.IntN(len(periods))]
-		form := retentionForms[r.IntN(len(retentionForms))]
-		ev := retentionEvents[r.IntN(len(retentionEvents))]
-		fill := func(text, p, e string) string {
-			return strings.NewReplacer("{P}", upperFirst(p), "{p}", p, "{E}", e).Replace(text)
-		}
-		f.retention = pair{fill(form.en, f.period.en, ev.en), fill(form.de, f.period.de, ev.de)}
+		f.period, f.retention = drawRetention(r)
 		if s.covers {
 			f.covers = allRights
 		}
@@ -404,12 +398,8 @@ var emailSentences = []pair{
 // every tool is on some page).
 func (w *writer) writeShapeEntity(i int, tools []string) error {
 	r := w.rng(fmt.Sprintf("shape-entity:%d", i))
-	id := fmt.Sprintf("sub-%05d", i)
-	brand := oneOf(r, brandHeads) + oneOf(r, brandTails)
-	name := fmt.Sprintf("%s %s %d %s", brand, oneOf(r, brandLines), i, oneOf(r, legalForms))
-	host := fmt.Sprintf("%s-%d.synthetic.example", ascii(strings.ToLower(brand)), i)
-	c := cities[r.IntN(len(cities))]
-	street := fmt.Sprintf("%s %d", oneOf(r, streets), 1+r.IntN(120))
+	co := drawCompany(r, i)
+	id, name, host, c, street := co.id, co.name, co.host, co.city, co.street
 	address := pair{
 		strings.Join([]string{street, c.postcode + " " + c.name.de, "Germany"}, "\n"),
 		strings.Join([]string{street, c.postcode + " " + c.name.de, "Deutschland"}, "\n"),
