@@ -10,16 +10,6 @@ import (
 	"github.com/noticegen/noticegen/generator/vocab"
 )
 
-// provider returns the provider with the given id, or nil.
-func (c *checker) provider(id string) *site.Provider {
-	for _, p := range c.s.Providers {
-		if p.ID == id {
-			return p
-		}
-	}
-	return nil
-}
-
 // adequate reports whether data may go to a provider in country without
 // safeguards of its own: the GDPR applies there, an adequacy decision
 // covers the country, or the provider is certified under the EU-U.S. Data
@@ -83,7 +73,7 @@ func (c *checker) cookieConsent(f fact, m site.FrontMatter) {
 		}
 	}
 	for _, id := range m.Providers {
-		p := c.provider(id)
+		p := c.s.Provider(id)
 		if p == nil {
 			continue // unknown-ref
 		}
@@ -136,7 +126,7 @@ func (c *checker) unusedProviders() {
 		for _, f := range sec.Translations {
 			for _, id := range f.Meta.Providers {
 				used[id] = used[id] || !shown[sec]
-				if c.provider(id) == nil {
+				if c.s.Provider(id) == nil {
 					return
 				}
 			}
@@ -146,7 +136,7 @@ func (c *checker) unusedProviders() {
 		for sid, facts := range e.Sections {
 			for _, id := range facts.Providers {
 				used[id] = used[id] || !shownBy[e][sid]
-				if c.provider(id) == nil {
+				if c.s.Provider(id) == nil {
 					return
 				}
 			}

@@ -250,8 +250,8 @@ func (r *Renderer) factWords(lang, fact string, items []string) []string {
 		case "thirdCountries":
 			label = locale.CountryName(lang, it)
 		case "providers":
-			if i, ok := slices.BinarySearchFunc(r.site.Providers, it, func(p *site.Provider, id string) int { return strings.Compare(p.ID, id) }); ok {
-				label = r.site.Providers[i].Name.Get(lang, r.site.Config.DefaultLanguage)
+			if pr := r.site.Provider(it); pr != nil {
+				label = pr.Name.Get(lang, r.site.Config.DefaultLanguage)
 			}
 		}
 		if err == nil && label != "" {

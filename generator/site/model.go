@@ -198,6 +198,11 @@ func (s *Site) Section(id string) *Section {
 	return find(s.Sections, id, func(x *Section) string { return x.ID })
 }
 
+// Provider returns the provider with the given id, or nil.
+func (s *Site) Provider(id string) *Provider {
+	return find(s.Providers, id, func(p *Provider) string { return p.ID })
+}
+
 func find[T any](xs []T, id string, key func(T) string) T {
 	for _, x := range xs {
 		if key(x) == id {

@@ -61,20 +61,11 @@ func (v *validator) safeguards(src site.Source, ss []string, key ...string) {
 // providerRefs reports provider ids that name no file of content/providers/.
 func (v *validator) providerRefs(src site.Source, ids []string, key ...string) {
 	for _, id := range ids {
-		if site.CheckID(id) != nil || v.provider(id) != nil || v.s.IsBroken(site.ProvidersDir, id) {
+		if site.CheckID(id) != nil || v.s.Provider(id) != nil || v.s.IsBroken(site.ProvidersDir, id) {
 			continue // a bad id is reported by the loader, a broken file too
 		}
 		v.refAt(src, id, key...)("unknown provider %q; expected a file %s/%s.toml%s", id, site.ProvidersDir, id, v.nearestProvider(id))
 	}
-}
-
-func (v *validator) provider(id string) *site.Provider {
-	for _, p := range v.s.Providers {
-		if p.ID == id {
-			return p
-		}
-	}
-	return nil
 }
 
 // nearestProvider names the known provider whose id is closest to id, when
