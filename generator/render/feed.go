@@ -132,20 +132,16 @@ func (r *Renderer) feedSummary(lang string, v *site.Version) (feed.Text, error) 
 		return feed.Text{}, err
 	}
 	b.WriteString(s)
-	titles := map[string]string{}
-	for _, s := range v.Sections {
-		titles[s.ID] = s.Title
+	changes, err := r.changeViews(lang, v)
+	if err != nil {
+		return feed.Text{}, err
 	}
-	for _, c := range v.Changes {
-		fact, err := r.cat.T(lang, "versionFact."+c.Fact, nil)
-		if err != nil {
-			return feed.Text{}, err
-		}
+	for _, c := range changes {
 		var what []string
 		for _, part := range []struct {
 			id    string
 			items []string
-		}{{"feed.added", r.factWords(lang, c.Fact, c.Added)}, {"feed.removed", r.factWords(lang, c.Fact, c.Removed)}} {
+		}{{"feed.added", c.Added}, {"feed.removed", c.Removed}} {
 			if len(part.items) == 0 {
 				continue
 			}
@@ -159,14 +155,14 @@ func (r *Renderer) feedSummary(lang string, v *site.Version) (feed.Text, error) 
 			}
 			what = append(what, said)
 		}
-		if c.Fact != "text" && c.Old+c.New != "" { // a text's change is the changes page's word diff
+		if c.Old+c.New != "" {
 			replaced, err := r.cat.T(lang, "feed.replaced", map[string]any{"Old": c.Old, "New": c.New})
 			if err != nil {
 				return feed.Text{}, err
 			}
 			what = append(what, replaced)
 		}
-		line, err := r.cat.T(lang, "feed.change", map[string]any{"Fact": fact, "Section": titles[c.Section], "What": strings.Join(what, "; ")})
+		line, err := r.cat.T(lang, "feed.change", map[string]any{"Fact": c.Fact, "Section": c.Section, "What": strings.Join(what, "; ")})
 		if err != nil {
 			return feed.Text{}, err
 		}

@@ -114,22 +114,9 @@ func (r *Renderer) Changes(w *bytes.Buffer, p *compose.Page, periods []history.P
 		case history.Archived:
 			vv.Href = "../versions/" + v.Date.Format(site.DateLayout) + "/"
 		}
-		titles := map[string]string{}
-		for _, s := range v.Sections {
-			titles[s.ID] = s.Title
-		}
-		for _, c := range v.Changes {
-			label, err := r.cat.T(lang, "versionFact."+c.Fact, nil)
-			if err != nil {
-				return messageDiags(err)
-			}
-			cv := view.ChangeView{Section: titles[c.Section], Fact: label, Added: r.factWords(lang, c.Fact, c.Added), Removed: r.factWords(lang, c.Fact, c.Removed), Old: c.Old, New: c.New}
-			if c.Fact == "text" {
-				// The word diff below shows what changed in the text; the
-				// whole text before and after would bury it.
-				cv.Old, cv.New = "", ""
-			}
-			vv.Changes = append(vv.Changes, cv)
+		var err error
+		if vv.Changes, err = r.changeViews(lang, v); err != nil {
+			return messageDiags(err)
 		}
 		if i > 0 {
 			vv.Diffs = sectionDiffs(periods[i-1].Version, v)
@@ -141,6 +128,31 @@ func (r *Renderer) Changes(w *bytes.Buffer, p *compose.Page, periods []history.P
 		return diag.List{*d}
 	}
 	return nil
+}
+
+// changeViews are version v's changes in lang as the changes page and the
+// feed state them: the section by its title, the fact by its label, the
+// items by factWords. A changed text has no old and new value here: the
+// word diff shows what changed in it, and the whole text before and after
+// would bury that.
+func (r *Renderer) changeViews(lang string, v *site.Version) ([]view.ChangeView, error) {
+	titles := map[string]string{}
+	for _, s := range v.Sections {
+		titles[s.ID] = s.Title
+	}
+	var out []view.ChangeView
+	for _, c := range v.Changes {
+		label, err := r.cat.T(lang, "versionFact."+c.Fact, nil)
+		if err != nil {
+			return nil, err
+		}
+		cv := view.ChangeView{Section: titles[c.Section], Fact: label, Added: r.factWords(lang, c.Fact, c.Added), Removed: r.factWords(lang, c.Fact, c.Removed), Old: c.Old, New: c.New}
+		if c.Fact == "text" {
+			cv.Old, cv.New = "", ""
+		}
+		out = append(out, cv)
+	}
+	return out, nil
 }
 
 // sectionDiffs is the word diff of each section of v whose text differs
