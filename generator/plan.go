@@ -91,19 +91,19 @@ func plan(s *site.Site, r *render.Renderer, tw *twin.Maker, ls *layout.Set, page
 			jobs = append(jobs, versionJobs(p, vs, langs[e.ID+"/"+n.ID+"/"], r, in, c, now)...)
 		}
 		from := origin{what: fmt.Sprintf("entity %q with notice %q", e.ID, n.ID), file: e.Source.Path, src: &e.Source, value: n.ID, key: "notices"}
-		var key fingerprint.Sum // made once for the page and its twin, which have the same inputs
-		made := false
-		if path := p.Path() + "index.html"; only == nil || only(path) {
-			key, made = pageKey(in, c, p, versions[p.Path()], now), true
-			jobs = append(jobs, job{path: path, key: key, page: true,
+		pagePath, twinPath := p.Path()+"index.html", twin.Path(p)
+		wantPage, wantTwin := only == nil || only(pagePath), only == nil || only(twinPath)
+		if !wantPage && !wantTwin {
+			continue
+		}
+		key := pageKey(in, c, p, versions[p.Path()], now) // the page's and its twin's: they have the same inputs
+		if wantPage {
+			jobs = append(jobs, job{path: pagePath, key: key, page: true,
 				run:  func(w *bytes.Buffer) (*output.Page, diag.List) { return r.Notice(w, p) },
 				from: from})
 		}
-		if path := twin.Path(p); only == nil || only(path) {
-			if !made {
-				key = pageKey(in, c, p, versions[p.Path()], now)
-			}
-			jobs = append(jobs, job{path: path, key: key, raw: true,
+		if wantTwin {
+			jobs = append(jobs, job{path: twinPath, key: key, raw: true,
 				run:  whole(func(w *bytes.Buffer) diag.List { return tw.Write(w, p) }),
 				from: from})
 		}
