@@ -171,47 +171,46 @@ var gdprBases = map[string]string{
 
 // LegalBasisTerm returns the compact eu-gdpr IRI of a legal-basis code, or
 // "" for a code DPV has no term for (bdsg-26, a site's own).
-func LegalBasisTerm(code string) string {
-	if t, ok := gdprBases[code]; ok {
-		return "eu-gdpr:" + t
-	}
-	return ""
+func LegalBasisTerm(code string) string { return gdprTerm(gdprBases, code) }
+
+// gdprSafeguards maps safeguard codes to their eu-gdpr term. DPV 2.2 has
+// no term for the EU-U.S. Data Privacy Framework; it is an adequacy
+// decision under Art. 45(3), as adequacy is.
+var gdprSafeguards = map[string]string{
+	vocab.SafeguardSCC:      "A46-2-c",
+	vocab.SafeguardDPF:      "A45-3",
+	vocab.SafeguardAdequacy: "A45-3",
+	vocab.SafeguardBCR:      "BindingCorporateRules",
+	vocab.SafeguardConsent:  "A49-1-a",
 }
 
 // SafeguardTerm returns the compact eu-gdpr IRI of a safeguard code, "" for
-// an unknown one. DPV 2.2 has no term for the EU-U.S. Data Privacy
-// Framework; it is an adequacy decision under Art. 45(3), as adequacy is.
-func SafeguardTerm(code string) string {
-	t := map[string]string{
-		vocab.SafeguardSCC:      "A46-2-c",
-		vocab.SafeguardDPF:      "A45-3",
-		vocab.SafeguardAdequacy: "A45-3",
-		vocab.SafeguardBCR:      "BindingCorporateRules",
-		vocab.SafeguardConsent:  "A49-1-a",
-	}[code]
-	if t == "" {
-		return ""
-	}
-	return "eu-gdpr:" + t
+// an unknown one.
+func SafeguardTerm(code string) string { return gdprTerm(gdprSafeguards, code) }
+
+// gdprRights maps data-subject rights to the article granting them.
+var gdprRights = map[string]string{
+	vocab.RightAccess:          "A15",
+	vocab.RightRectification:   "A16",
+	vocab.RightErasure:         "A17",
+	vocab.RightRestriction:     "A18",
+	vocab.RightPortability:     "A20",
+	vocab.RightObjection:       "A21",
+	vocab.RightWithdrawConsent: "A7-3",
+	vocab.RightComplaint:       "A77",
 }
 
 // RightTerm returns the compact eu-gdpr IRI of a data-subject right, "" for
 // an unknown one.
-func RightTerm(code string) string {
-	t := map[string]string{
-		vocab.RightAccess:          "A15",
-		vocab.RightRectification:   "A16",
-		vocab.RightErasure:         "A17",
-		vocab.RightRestriction:     "A18",
-		vocab.RightPortability:     "A20",
-		vocab.RightObjection:       "A21",
-		vocab.RightWithdrawConsent: "A7-3",
-		vocab.RightComplaint:       "A77",
-	}[code]
-	if t == "" {
-		return ""
+func RightTerm(code string) string { return gdprTerm(gdprRights, code) }
+
+// gdprTerm looks code up in one of the tables above; the tables are read,
+// never written.
+func gdprTerm(table map[string]string, code string) string {
+	if t, ok := table[code]; ok {
+		return "eu-gdpr:" + t
 	}
-	return "eu-gdpr:" + t
+	return ""
 }
 
 // CountryTerm returns the loc IRI of an ISO 3166-1 alpha-2 code.
