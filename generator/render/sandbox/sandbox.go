@@ -86,6 +86,7 @@ type Body struct {
 	parsed *template.Template
 	deps   Deps
 	code   bool
+	plain  plainBody // nil: text/template runs the body
 	runs   sync.Pool // of *run
 }
 
@@ -108,7 +109,7 @@ func Parse(f *site.SectionFile) (*Body, *diag.Diagnostic) {
 		}
 	}
 	budget.Instrument(t)
-	return &Body{file: f, parsed: t, deps: dependencies(t), code: mayHoldCode(t)}, nil
+	return &Body{file: f, parsed: t, deps: dependencies(t), code: mayHoldCode(t), plain: plainOf(t)}, nil
 }
 
 // File is the section file the body is from.
@@ -267,6 +268,9 @@ func (x Execution) Where() (file string, line int) { return x.body.file.Path, x.
 // the size of the Markdown the page itself would have had.
 func (x Execution) Run(md *bytes.Buffer, escape func(text string) (out string, counted int)) *diag.Diagnostic {
 	b := x.body
+	if b.plain != nil && b.plain.run(md, x.data, escape) {
+		return nil
+	}
 	r, ok := b.runs.Get().(*run)
 	if !ok {
 		var err error
