@@ -33,7 +33,7 @@ import (
 func BenchmarkStage(b *testing.B) {
 	ctx := context.Background()
 	dir := filepath.Join(b.TempDir(), "site")
-	if err := synth.Write(dir, synth.Options{Entities: 1000, Notices: 5, Languages: 2, Seed: 1}); err != nil {
+	if err := synth.Write(dir, synth.Options{Entities: 300, Notices: 5, Languages: 2, Seed: 1, Shape: os.Getenv("SHAPE")}); err != nil {
 		b.Fatal(err)
 	}
 	src := os.DirFS(dir)

@@ -2,6 +2,7 @@ package twin_test
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -303,6 +304,32 @@ func agrees(t *testing.T, res *generator.Result) {
 		}
 		if i != len(n.Handlings) {
 			t.Errorf("%s: the twin has %d handlings, the page %d processing sections", where, len(n.Handlings), i)
+		}
+	}
+}
+
+// TestWriteIsMarshal wants every twin a build wrote, its handlings
+// encoded once per part and shared, to be the bytes of the page's Notice
+// encoded whole by a maker of its own.
+func TestWriteIsMarshal(t *testing.T) {
+	for _, site := range sites(t) {
+		s := site.res.Site
+		builtin, _ := fs.Sub(noticegen.Example, "i18n")
+		cat, _ := locale.Load(builtin, s.I18n, s.Config.Languages, s.Config.DefaultLanguage)
+		handlings := 0
+		for _, p := range site.res.Pages {
+			n, _ := twin.New(s, cat).Notice(p)
+			want, err := twin.Marshal(n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := site.res.Files[twin.Path(p)]; !bytes.Equal(got, want) {
+				t.Errorf("%s %s:\nwrote   %s\nencoded %s", site.name, twin.Path(p), got, want)
+			}
+			handlings += len(n.Handlings)
+		}
+		if handlings == 0 {
+			t.Errorf("%s: no page has a handling", site.name)
 		}
 	}
 }

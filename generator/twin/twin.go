@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"slices"
+	"sync"
 
 	"github.com/noticegen/noticegen/generator/activity"
 	"github.com/noticegen/noticegen/generator/compose"
@@ -221,6 +222,31 @@ type Maker struct {
 	site *site.Site
 	cat  *locale.Catalog
 	act  *activity.Resolver
+	// parts holds each part's rights and handling by what they are made
+	// of, for the pages that show the same section: made once, and
+	// encoded once for every page's notice.jsonld.
+	parts sync.Map // partKey → *partTwin
+}
+
+// partKey names what a part's twin is made of: the facts (the file's, or
+// the entity's own), the file shown and the page's language.
+type partKey struct {
+	facts *site.FrontMatter
+	file  *site.SectionFile
+	lang  string
+}
+
+// partTwin is the twin of one part, the same on every page that shows it
+// but for the handling's @id, which starts with the page's URL.
+type partTwin struct {
+	rights     []string
+	processing bool
+	handling   Handling // its ID is the anchor alone: "#hosting"
+	diags      diag.List
+	// rest is the handling encoded after its @id: `,"@type":…}`; err
+	// is why it could not be encoded.
+	rest []byte
+	err  error
 }
 
 // New returns a maker for the pages of s, labelling legal bases of the
@@ -235,6 +261,21 @@ func (m *Maker) URL(p *compose.Page) string { return m.site.Config.BaseURL + p.P
 // Notice returns the twin of page p. Labels the catalog cannot give are
 // reported.
 func (m *Maker) Notice(p *compose.Page) (*Notice, diag.List) {
+	n, parts, diags := m.notice(p)
+	url := n.ID
+	for _, pt := range parts {
+		if pt.processing {
+			h := pt.handling
+			h.ID = url + h.ID
+			n.Handlings = append(n.Handlings, h)
+		}
+	}
+	return n, diags
+}
+
+// notice returns the twin of page p without its handlings, and the twins
+// of its parts.
+func (m *Maker) notice(p *compose.Page) (*Notice, []*partTwin, diag.List) {
 	var diags diag.List
 	lang, def := p.Lang, m.site.Config.DefaultLanguage
 	e, url := p.Entity, m.URL(p)
@@ -250,24 +291,43 @@ func (m *Maker) Notice(p *compose.Page) (*Notice, diag.List) {
 			Name: d.Name.Get(lang, def), Email: d.Email}
 	}
 	var rights []string
+	parts := make([]*partTwin, 0, len(p.Parts))
 	for _, part := range p.Parts {
-		a := m.act.Of(part, lang)
-		for _, r := range a.Covers {
-			if t := RightTerm(r); t != "" && !slices.Contains(rights, t) {
+		pt := m.part(part, lang)
+		parts = append(parts, pt)
+		diags.Add(pt.diags...)
+		for _, t := range pt.rights {
+			if !slices.Contains(rights, t) {
 				rights = append(rights, t)
 			}
 		}
-		if !a.Processing {
-			continue
-		}
-		h, ds := m.handling(url, a, lang)
-		diags.Add(ds...)
-		n.Handlings = append(n.Handlings, h)
 	}
 	for _, t := range rights {
 		n.Rights = append(n.Rights, Ref{t})
 	}
-	return n, diags
+	return n, parts, diags
+}
+
+// part returns the twin of one part of a page in lang, made once.
+func (m *Maker) part(part compose.Part, lang string) *partTwin {
+	key := partKey{part.Facts, part.File, lang}
+	if pt, ok := m.parts.Load(key); ok {
+		return pt.(*partTwin)
+	}
+	a := m.act.Of(part, lang)
+	pt := &partTwin{processing: a.Processing}
+	for _, r := range a.Covers {
+		if t := RightTerm(r); t != "" && !slices.Contains(pt.rights, t) {
+			pt.rights = append(pt.rights, t)
+		}
+	}
+	if a.Processing {
+		pt.handling, pt.diags = m.handling("", a, lang)
+		b, err := encode(pt.handling)
+		pt.rest, pt.err = bytes.TrimPrefix(b, []byte(`{"@id":`+quoted(pt.handling.ID))), err
+	}
+	m.parts.Store(key, pt)
+	return pt
 }
 
 // handling is the twin of one processing section a on a page at url in lang.
@@ -351,28 +411,71 @@ func ref(iri string) *Ref {
 }
 
 // Marshal writes n as the bytes of notice.jsonld: encoding/json over the
-// ordered structs above, indented with two spaces, HTML characters kept as
-// they are, one newline at the end. The same twin gives the same bytes.
+// ordered structs above, compact, HTML characters kept as they are, one
+// newline at the end. The same twin gives the same bytes.
 func Marshal(n *Notice) ([]byte, error) {
+	b, err := encode(n)
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+// encode is v as Marshal encodes it, without the newline.
+func encode(v any) ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(n); err != nil {
+	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return b.Bytes(), nil
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
-// Write writes the twin of page p to w.
+// quoted is s as encode writes a string.
+func quoted(s string) string {
+	b, _ := encode(s) // a string always encodes
+	return string(b)
+}
+
+// Write writes the twin of page p to w: the bytes Marshal gives for
+// Notice(p), with each handling as its part encoded it once.
 func (m *Maker) Write(w *bytes.Buffer, p *compose.Page) diag.List {
-	n, diags := m.Notice(p)
+	n, parts, diags := m.notice(p)
 	if diags.HasErrors() {
 		return diags
 	}
-	b, err := Marshal(n)
-	if err != nil {
+	fail := func(err error) diag.List {
 		return append(diags, diag.Diagnostic{File: p.Entity.Source.Path, Severity: diag.Error, Message: "writing " + Path(p) + ": " + err.Error()})
 	}
-	w.Write(b)
+	head, err := encode(n)
+	if err != nil {
+		return fail(err)
+	}
+	// Handlings is the last field of a Notice: the handlings go before its
+	// closing brace.
+	w.Write(head[:len(head)-1])
+	first := true
+	for _, pt := range parts {
+		if !pt.processing {
+			continue
+		}
+		if pt.err != nil {
+			return fail(pt.err)
+		}
+		if first {
+			w.WriteString(`,"dpv:hasPersonalDataHandling":[`)
+		} else {
+			w.WriteByte(',')
+		}
+		first = false
+		w.WriteString(`{"@id":`)
+		w.WriteString(quoted(n.ID + pt.handling.ID))
+		w.Write(pt.rest)
+	}
+	if !first {
+		w.WriteByte(']')
+	}
+	w.WriteString("}\n")
 	return diags
 }
