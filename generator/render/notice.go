@@ -3,9 +3,9 @@ package render
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"html/template"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/noticegen/noticegen/generator/compose"
@@ -256,7 +256,8 @@ func (r *Renderer) layOut(p *compose.Page, part compose.Part, sv view.SectionVie
 // page. ok is false when there is no notice layout.
 func (r *Renderer) wrapper(p *compose.Page, part compose.Part, sv view.SectionView) (w renderedSection, ok bool) {
 	f, lang := part.File, p.Lang
-	key := fmt.Sprint("wrap|", r.global, "|", r.inputs.Section(f), "|", lang, "|", part.Section.ID, "|", part.Fallback, part.Section.Index)
+	key := "wrap|" + r.global + "|" + r.inputs.Section(f).String() + "|" + lang + "|" + part.Section.ID + "|" +
+		strconv.FormatBool(part.Fallback) + " " + strconv.FormatBool(part.Section.Index)
 	if part.Own {
 		key += "|" + r.inputs.Entity(p.Entity).String()
 	}
