@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/noticegen/noticegen/generator/compose"
 	"github.com/noticegen/noticegen/generator/internal/fingerprint"
@@ -198,5 +199,53 @@ func TestProviderEditRendersAgain(t *testing.T) {
 			t.Errorf("page after the provider is named %q shows another name in the body or key facts", name)
 		}
 		memo.Sweep()
+	}
+}
+
+// TestContactsBlockPerEntity: the controller and DPO block is rendered
+// once per entity and language and shown on each of the entity's notices;
+// the template sees nothing of the notice, and a site's own notice.html
+// without "contacts" keeps its own block.
+func TestContactsBlockPerEntity(t *testing.T) {
+	f := newFixture(t, false, section("s", sec("s", "en", "x\n", 4, site.FrontMatter{Title: "S"})))
+	second := &site.Notice{ID: "applicants", Source: site.Source{Path: "content/notices/applicants.toml"}, Title: site.Localized{"en": "Applicants"}, Sections: f.notice.Sections}
+	f.site.Notices = append(f.site.Notices, second)
+	f.entity.Notices = append(f.entity.Notices, second.ID)
+	pageOf := func(r *Renderer, n *site.Notice, lang string) string {
+		t.Helper()
+		var out bytes.Buffer
+		p := &compose.Page{Entity: f.entity, Notice: n, Lang: lang, Parts: compose.Parts(f.site, f.entity, n, lang)}
+		if _, diags := r.Notice(&out, p); len(diags) != 0 {
+			t.Fatalf("Notice(%s, %s): %v", n.ID, lang, diags)
+		}
+		return out.String()
+	}
+	block := regexp.MustCompile(`(?s)<div class="contacts">.*?</section>\n</div>`)
+	website, applicants := block.FindString(pageOf(f.r, f.notice, "en")), block.FindString(pageOf(f.r, second, "en"))
+	if website == "" || website != applicants {
+		t.Errorf("the contacts block differs between two notices of one entity:\n%s\n---\n%s", website, applicants)
+	}
+	if de := block.FindString(pageOf(f.r, f.notice, "de")); !strings.Contains(de, "Verantwortlicher") || strings.Contains(de, "Controller</h2>") {
+		t.Errorf("the German page shows the block of another language:\n%s", de)
+	}
+
+	// A "contacts" of the site's own that reads the notice gets nothing.
+	nosy := `{{define "main"}}{{.ContactsHTML}}{{end}}{{define "contacts"}}<div class="contacts">[{{.Title}}|{{.Root}}|{{.Entity.Email}}|{{.Lang}}]</div>{{end}}`
+	r, diags := f.renderer(fstest.MapFS{"notice.html": {Data: []byte(nosy)}}, nil)
+	if len(diags) != 0 {
+		t.Fatal(diags)
+	}
+	if got := pageOf(r, f.notice, "en"); !strings.Contains(got, `<div class="contacts">[||privacy@acme.example|en]</div>`) {
+		t.Errorf("contacts saw more than the entity and language:\n%s", got)
+	}
+
+	// A notice.html of the site's own from before "contacts" existed.
+	inline := `{{define "main"}}<p>{{.Entity.Email}}</p>[{{.ContactsHTML}}]{{end}}`
+	r, diags = f.renderer(fstest.MapFS{"notice.html": {Data: []byte(inline)}}, nil)
+	if len(diags) != 0 {
+		t.Fatal(diags)
+	}
+	if got := pageOf(r, f.notice, "en"); !strings.Contains(got, "<p>privacy@acme.example</p>[]") {
+		t.Errorf("own notice layout without contacts:\n%s", got)
 	}
 }

@@ -37,6 +37,9 @@ func (r *Renderer) Notice(w *bytes.Buffer, p *compose.Page) (*output.Page, diag.
 	data := r.newPage(layout.KindNotice, lang, p.Path())
 	r.alternates(data, p.Entity.ID+"/"+p.Notice.ID+"/")
 	data.Entity = view.Entity(p.Entity, lang, def)
+	contacts := r.contacts(p, data.Entity)
+	diags.Add(contacts.diags...)
+	data.ContactsHTML = contacts.view.HTML
 	data.Notice = view.NoticeView{ID: p.Notice.ID, Title: p.Notice.Title.Get(lang, def), AutomatedDecisions: p.Notice.AutomatedDecisions.Get(lang, def)}
 	data.Title = data.Notice.Title
 	data.Updated = r.date(lang, p.Updated())
@@ -60,17 +63,17 @@ func (r *Renderer) Notice(w *bytes.Buffer, p *compose.Page) (*output.Page, diag.
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	page := r.frame(data, parts, rows)
+	page := r.frame(data, parts, rows, contacts.html)
 	if page == nil {
 		if d := r.layouts.Page(w, data); d != nil {
 			diags.Add(*d)
 		}
 		return nil, diags
 	}
-	sections, glance := data.Sections, data.Glance
-	data.Sections, data.Glance = page.sections, page.glance
+	sections, glance, contactsHTML := data.Sections, data.Glance, data.ContactsHTML
+	data.Sections, data.Glance, data.ContactsHTML = page.sections, page.glance, page.contacts
 	d := r.layouts.Page(w, data)
-	data.Sections, data.Glance = sections, glance
+	data.Sections, data.Glance, data.ContactsHTML = sections, glance, contactsHTML
 	if d != nil {
 		return nil, append(diags, *d)
 	}
@@ -83,12 +86,13 @@ func (r *Renderer) Notice(w *bytes.Buffer, p *compose.Page) (*output.Page, diag.
 	return page.Page, diags
 }
 
-// framed is a notice page's frame: its sections and rows with
+// framed is a notice page's frame: its sections, rows and contacts with
 // placeholders for the fragments that stand alone.
 type framed struct {
 	*output.Page
 	sections []view.SectionView
 	glance   []view.GlanceRow
+	contacts template.HTML
 }
 
 // frame puts placeholders in the page's sections, rows and entries, or
@@ -96,12 +100,15 @@ type framed struct {
 // does not minify, or a section cannot stand alone. An empty section is
 // printed as it is: a placeholder element where the page has nothing could
 // change the white space.
-func (r *Renderer) frame(data *view.PageData, parts []renderedSection, rows []*output.Fragment) *framed {
+func (r *Renderer) frame(data *view.PageData, parts []renderedSection, rows []*output.Fragment, contacts *output.Fragment) *framed {
 	page := r.out.NewPage()
 	if page == nil {
 		return nil
 	}
-	f := &framed{Page: page, sections: slices.Clone(data.Sections), glance: slices.Clone(data.Glance)}
+	f := &framed{Page: page, sections: slices.Clone(data.Sections), glance: slices.Clone(data.Glance), contacts: data.ContactsHTML}
+	if m, ok := page.Stand(contacts, 0, false); ok {
+		f.contacts = m
+	}
 	for i, rs := range parts {
 		if rs.view.HTML != "" {
 			m, ok := page.Stand(rs.html, i, true)
@@ -300,4 +307,29 @@ func (r *Renderer) wrapper(p *compose.Page, part compose.Part, sv view.SectionVi
 	}
 	r.memo.store(key, w)
 	return w, true
+}
+
+// contacts renders the notice layout's "contacts" template, the
+// controller and DPO block, once per entity and language: it sees the
+// entity and the messages only (view.NewContacts), so every notice of the
+// entity in one language shows the same block. Its view.HTML is empty when
+// the layouts define no "contacts".
+func (r *Renderer) contacts(p *compose.Page, e *view.EntityView) renderedSection {
+	key := "contacts|" + r.global + "|" + r.inputs.Entity(p.Entity).String() + "|" + p.Lang
+	if c, ok := r.memo.load(key); ok {
+		return c
+	}
+	var c renderedSection
+	if r.layouts.Has("contacts") {
+		var buf bytes.Buffer
+		if _, d := r.layouts.Part(&buf, "contacts", "layouts/notice.html", view.NewContacts(r.cat, p.Lang, e)); d != nil {
+			c.diags.Add(*d)
+		}
+		c.view.HTML = template.HTML(buf.String()) // #nosec: html/template output
+		if !c.diags.HasErrors() {
+			c.html = r.out.Fragment("div", buf.String(), nil)
+		}
+	}
+	r.memo.store(key, c)
+	return c
 }

@@ -78,9 +78,10 @@ func (s *Set) Has(name string) bool {
 }
 
 // Part runs the notice layouts' template name ("section", "glance-row",
-// "toc-entry") on one section; file names the layout file for errors.
-// ok is false when the notice layouts are missing or broken.
-func (s *Set) Part(w *bytes.Buffer, name, file string, data *view.SectionData) (ok bool, d *diag.Diagnostic) {
+// "toc-entry" on a *view.SectionData, "contacts" on view.NewContacts);
+// file names the layout file for errors. ok is false when the notice
+// layouts are missing or broken.
+func (s *Set) Part(w *bytes.Buffer, name, file string, data any) (ok bool, d *diag.Diagnostic) {
 	t := s.byKind[KindNotice]
 	if t == nil {
 		return false, nil

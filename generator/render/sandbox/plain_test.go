@@ -76,9 +76,9 @@ func TestPlainRunsAsTemplate(t *testing.T) {
 				return md.String(), seen, msg
 			}
 			gotMD, gotSeen, gotErr := run(b)
-			slow := *b
+			slow, _ := Parse(b.file)
 			slow.plain = nil
-			wantMD, wantSeen, wantErr := run(&slow)
+			wantMD, wantSeen, wantErr := run(slow)
 			if gotErr != wantErr {
 				t.Fatalf("error %q, text/template's %q", gotErr, wantErr)
 			}

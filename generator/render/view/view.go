@@ -32,6 +32,10 @@ type PageData struct {
 
 	Entities []EntityView // overview: every entity
 	Entity   *EntityView  // notice: the controller
+	// ContactsHTML is the notice's controller and DPO block, as the
+	// template "contacts" of notice.html rendered it for the entity and
+	// language; empty when the notice layouts define no "contacts".
+	ContactsHTML template.HTML
 	Notice   NoticeView   // notice
 	Glance   []GlanceRow  // notice: one row per processing section
 	Sections []SectionView
@@ -43,6 +47,13 @@ type PageData struct {
 
 // NewPage returns the data of a page whose messages come from cat.
 func NewPage(cat *locale.Catalog) *PageData { return &PageData{cat: cat} }
+
+// NewContacts returns what the template "contacts" sees: a page with the
+// entity, its language and the messages, nothing of a notice, since the
+// block it renders is shared by all the entity's notices in lang.
+func NewContacts(cat *locale.Catalog, lang string, e *EntityView) *PageData {
+	return &PageData{Lang: lang, Dir: locale.Direction(lang), Entity: e, cat: cat}
+}
 
 // T returns the UI message id in the page's language. Arguments are pairs
 // of template data, e.g. {{ .T "updated" "Date" .Updated.Text }}. Its
