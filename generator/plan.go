@@ -90,12 +90,12 @@ func plan(s *site.Site, r *render.Renderer, tw *twin.Maker, ls *layout.Set, page
 		if vs := versions[p.Path()]; vs != nil {
 			jobs = append(jobs, versionJobs(p, vs, langs[e.ID+"/"+n.ID+"/"], r, in, c, now)...)
 		}
-		from := origin{what: fmt.Sprintf("entity %q with notice %q", e.ID, n.ID), file: e.Source.Path, src: &e.Source, value: n.ID, key: "notices"}
 		pagePath, twinPath := p.Path()+"index.html", twin.Path(p)
 		wantPage, wantTwin := only == nil || only(pagePath), only == nil || only(twinPath)
 		if !wantPage && !wantTwin {
 			continue
 		}
+		from := origin{what: fmt.Sprintf("entity %q with notice %q", e.ID, n.ID), file: e.Source.Path, src: &e.Source, value: n.ID, key: "notices"}
 		key := pageKey(in, c, p, versions[p.Path()], now) // the page's and its twin's: they have the same inputs
 		if wantPage {
 			jobs = append(jobs, job{path: pagePath, key: key, page: true,

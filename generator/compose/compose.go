@@ -92,7 +92,9 @@ func Site(s *site.Site) []*Page {
 //     uses, in the order of its uses, preceded by dir/_index when it
 //     exists; with no used section the slot, intro included, is left out.
 func Parts(s *site.Site, e *site.Entity, n *site.Notice, lang string) []Part {
-	var parts []Part
+	// Room for every entry and a slot's intro and tools: growing the
+	// slice part by part was most of what composing 10,000 pages cost.
+	parts := make([]Part, 0, len(n.Sections)+len(e.Uses)+1)
 	add := func(id string) {
 		if slices.Contains(e.Omit, id) {
 			return

@@ -83,12 +83,14 @@ func (l *loader) loadEntities() {
 // cache, and hands each one that loaded to keep; files that exist but fail
 // are recorded as broken, so references to them are not reported again.
 func (l *loader) loadTOMLFiles(dir string, required bool, parse func(id, p string, b []byte) (any, bool), keep func(any)) {
-	for _, p := range l.contentFiles(dir, ".toml", required) {
+	paths := l.contentFiles(dir, ".toml", required)
+	read := l.readAll(paths)
+	for i, p := range paths {
 		id, ok := l.idOf(dir, p, ".toml")
 		if !ok {
 			continue
 		}
-		b, ok := l.read(p)
+		b, ok := read(i)
 		if ok {
 			var v any
 			if v, ok = l.parsed(p, b, func() (any, bool) { return parse(id, p, b) }); ok {

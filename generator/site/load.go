@@ -66,6 +66,11 @@ type loader struct {
 // folders above a content file were checked by contentFiles.)
 func (l *loader) read(name string) ([]byte, bool) {
 	b, ds := Reader{}.Read(l.fsys, name)
+	return l.checkRead(name, b, ds)
+}
+
+// checkRead is read's verdict on what Reader.Read gave for name.
+func (l *loader) checkRead(name string, b []byte, ds diag.List) ([]byte, bool) {
 	if ds != nil {
 		l.diags.Add(ds...)
 		return nil, false
@@ -78,6 +83,39 @@ func (l *loader) read(name string) ([]byte, bool) {
 		b = b[3:]
 	}
 	return b, true
+}
+
+// readerCount is how many files readAll reads at a time: a read is mostly
+// waiting for system calls (four or five through an os.Root), so a few at
+// once take a group's thousand entity files in a fraction of the time.
+const readerCount = 4
+
+// readAll reads the files names as Reader.Read does, a few at a time:
+// read(i) then gives file i as l.read(names[i]) would, diagnostics and
+// all, so that verdicts come in the order the caller asks for them, as
+// reading one file after the other would give them.
+func (l *loader) readAll(names []string) (read func(i int) ([]byte, bool)) {
+	type result struct {
+		b  []byte
+		ds diag.List
+	}
+	results := make([]result, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(readerCount, len(names)) {
+		wg.Go(func() {
+			for i := range next {
+				b, ds := Reader{}.Read(l.fsys, names[i])
+				results[i] = result{b, ds}
+			}
+		})
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return func(i int) ([]byte, bool) { return l.checkRead(names[i], results[i].b, results[i].ds) }
 }
 
 // ParseCache keeps parsed files between loads of one site. An entry is
