@@ -36,11 +36,11 @@ type PageData struct {
 	// template "contacts" of notice.html rendered it for the entity and
 	// language; empty when the notice layouts define no "contacts".
 	ContactsHTML template.HTML
-	Notice   NoticeView   // notice
-	Glance   []GlanceRow  // notice: one row per processing section
-	Sections []SectionView
-	Versions []VersionView // changes: every released version, newest first
-	Version  *VersionNote  // notice: its released version, nil before the first release
+	Notice       NoticeView  // notice
+	Glance       []GlanceRow // notice: one row per processing section
+	Sections     []SectionView
+	Versions     []VersionView // changes: every released version, newest first
+	Version      *VersionNote  // notice: its released version, nil before the first release
 
 	cat *locale.Catalog
 }
