@@ -17,7 +17,7 @@
 # many costs ext4 seconds of kernel time (see SETTLE in bench/lib.sh),
 # and deleting a round's output after the round made the next round's
 # cp -r take 2–3 s instead of 0.6 s. With --all, SETTLE seconds (default
-# 35) pass after one shape's outputs are deleted before the next shape's
+# 90) pass after one shape's outputs are deleted before the next shape's
 # first run. Rounds alternate which of noticegen and hugo runs first.
 # Needs disk for PAIRS × 3 outputs (about 1.3 GB per pair at 10,000
 # pages). Installs Debian's hugo (and GNU time) when missing. See

@@ -37,14 +37,16 @@ need_gnu_time() {
   [ -x /usr/bin/time ] || "$(dirname "${BASH_SOURCE[0]}")/../.ci/apt-install" time || exit 1
 }
 
-# settle_seconds prints $SETTLE (default 35), or exits when it is not a
+# settle_seconds prints $SETTLE (default 90), or exits when it is not a
 # number. Scripts wait that long after deleting a build's output before the
-# next timed build: ext4 does not hand out an inode freed in the last 30
-# seconds (dirty_expire_centisecs), and creating 10,000 files right after
-# deleting 10,000 costs it seconds of kernel time scanning past them, so
-# whichever command ran after a deletion paid for it. SETTLE=0 skips it.
+# next timed build: for a while after a large deletion, ext4 (here mounted
+# with discard) takes a quarter of a millisecond of kernel time for each
+# file or folder created, and whichever command ran then paid for it. On
+# 2026-12-03, after deleting 1 GB of output, cp -r of 111 MB (9,000 files
+# and folders) took 4.5–5.9 s for the first 57 s and 0.7 s from 76 s on;
+# 35 s, the earlier default, was not enough. SETTLE=0 skips it.
 settle_seconds() {
-  local s=${SETTLE:-35}
+  local s=${SETTLE:-90}
   case "$s" in '' | *[!0-9]*) echo "$prog: SETTLE must be a number of seconds" >&2; exit 2 ;; esac
   echo "$s"
 }

@@ -23,7 +23,7 @@
 # test binaries are compiled once each (go test -c) and then run as
 # `go test -run '^$' -bench … -count 1` would run them.
 #
-# SETTLE (default 35) seconds pass, untimed, between deleting an output and
+# SETTLE (default 90) seconds pass, untimed, between deleting an output and
 # the next timed build (see bench/lib.sh); SETTLE=0 skips it. See
 # bench/README.md.
 set -euo pipefail

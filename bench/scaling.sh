@@ -11,7 +11,7 @@
 # of their mean. SIZES="100 1000 3000" (entities) overrides the sizes.
 # Installs GNU time when missing. See bench/README.md.
 #
-# SETTLE (default 35) is how many seconds to wait, untimed, after deleting
+# SETTLE (default 90) is how many seconds to wait, untimed, after deleting
 # the previous output: ext4 does not reuse an inode freed in the last 30
 # seconds, and creating 10,000 files right after deleting 10,000 costs it
 # seconds of kernel time (see compare.sh). SETTLE=0 skips it.

@@ -4,11 +4,9 @@
 package publish
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -184,7 +182,7 @@ type Stage struct {
 	prev    string // dest when it holds a previous build to compare with
 	queue   chan stagedFile
 	wg      sync.WaitGroup
-	dirs    sync.Map // folders already created below dir
+	dirs    sync.Map // slash path of a folder below dir → *folder
 	errOnce sync.Once
 	err     error
 	failed  chan struct{}
@@ -300,48 +298,6 @@ func (st *Stage) failedYet() bool {
 	default:
 		return false
 	}
-}
-
-// write puts one file into the staging folder, or links the previous
-// build's copy when the bytes are the same.
-func (st *Stage) write(name string, data []byte) error {
-	rel := filepath.FromSlash(name)
-	target := filepath.Join(st.dir, rel)
-	if d := path.Dir(name); d != "." {
-		if _, done := st.dirs.Load(d); !done {
-			if err := os.MkdirAll(filepath.Join(st.dir, filepath.FromSlash(d)), 0o755); err != nil {
-				return err
-			}
-			st.dirs.Store(d, true)
-		}
-	}
-	if st.prev != "" {
-		old := filepath.Join(st.prev, rel)
-		if sameBytes(old, data) && os.Link(old, target) == nil {
-			st.Linked.Add(1)
-			return nil
-		}
-	}
-	return os.WriteFile(target, data, 0o644)
-}
-
-// sameBytes reports whether the regular file at p holds exactly data. The
-// size is compared first, so most changed pages cost one stat.
-func sameBytes(p string, data []byte) bool {
-	// Lstat first: a link planted in the old output must not be linked
-	// into the new one, whatever it points at.
-	if info, err := os.Lstat(p); err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
-		return false
-	}
-	f, err := os.Open(p)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	// One byte more than data: a file that grew since Lstat reads longer.
-	buf := make([]byte, len(data)+1)
-	n, err := io.ReadFull(f, buf)
-	return errors.Is(err, io.ErrUnexpectedEOF) && n == len(data) && bytes.Equal(buf[:n], data)
 }
 
 // finish stops the writers and returns the first error they met.
