@@ -19,6 +19,11 @@
 # cp -r take 2–3 s instead of 0.6 s. With --all, SETTLE seconds (default
 # 90) pass after one shape's outputs are deleted before the next shape's
 # first run. Rounds alternate which of noticegen and hugo runs first.
+# Before each round it waits until the disk is calm (bench/lib.sh
+# wait_calm: creating a file takes at most CALM_US µs, 80 by default) and
+# prints the probe, since after a large deletion creating files costs the
+# kernel ten times as much for minutes, and a build that writes twice
+# Hugo's files pays twice Hugo's share of that.
 # Needs disk for PAIRS × 3 outputs (about 1.3 GB per pair at 10,000
 # pages). Installs Debian's hugo (and GNU time) when missing. See
 # bench/README.md for how to read the output.
@@ -110,6 +115,10 @@ measure() {
   echo "== shape $shape — $notice_pages notice pages ($entities entities × 5 notices × 2 languages), $pairs pairs"
   echo "load average before: $load_before on $(nproc) cores"
   for i in $(seq "$pairs"); do
+    # A round measures the code only on a calm disk (bench/lib.sh
+    # inode_probe): right after a large deletion, creating files costs
+    # ext4 ten times the kernel time, whoever creates them.
+    echo "disk before pair $i: $(wait_calm "$dir") µs per new file or folder (calm ≤ ${CALM_US:-80})"
     order="ng hugo"
     [ $((i % 2)) -eq 1 ] || order="hugo ng"
     for who in $order; do
