@@ -12,20 +12,17 @@
 # and cp -r of that round's noticegen output once, under /usr/bin/time
 # (wall, user + system CPU, peak RSS). Every run writes into a folder of
 # its own that does not exist yet (ng-out.N, hugo-out.N, cp-out.N), and
-# a shape's outputs are deleted only after its last round, so nothing is
-# deleted while a shape is measured: creating files soon after deleting
-# many costs ext4 seconds of kernel time (see SETTLE in bench/lib.sh),
-# and deleting a round's output after the round made the next round's
-# cp -r take 2–3 s instead of 0.6 s. With --all, SETTLE seconds (default
-# 90) pass after one shape's outputs are deleted before the next shape's
-# first run. Rounds alternate which of noticegen and hugo runs first.
-# Before each round it waits until the disk is calm (bench/lib.sh
-# wait_calm: creating a file takes at most CALM_US µs, 80 by default) and
-# prints the probe, since after a large deletion creating files costs the
-# kernel ten times as much for minutes, and a build that writes twice
-# Hugo's files pays twice Hugo's share of that.
-# Needs disk for PAIRS × 3 outputs (about 1.3 GB per pair at 10,000
-# pages). Installs Debian's hugo (and GNU time) when missing. See
+# nothing is deleted until the last shape is measured: for minutes after a
+# large deletion, creating a file costs ext4 ten times the kernel time
+# (bench/lib.sh inode_probe), and deleting one shape's outputs made the
+# next shape's first rounds measure the disk rather than the code. Before
+# each round it also waits until the disk is calm (wait_calm: creating a
+# file takes at most CALM_US µs, 80 by default, for at most CALM_MAX
+# seconds) and prints the probe, since a build that writes twice Hugo's
+# files pays twice Hugo's share of a slow disk. Rounds alternate which of
+# noticegen and hugo runs first.
+# Needs disk for PAIRS × 3 outputs of every shape (about 1.3 GB per pair
+# and shape at 10,000 pages). Installs Debian's hugo (and GNU time) when missing. See
 # bench/README.md for how to read the output.
 set -euo pipefail
 
@@ -54,7 +51,6 @@ done
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 prog=compare.sh
-settle=$(settle_seconds)
 
 # --- tools ---------------------------------------------------------------
 missing=()
@@ -164,18 +160,11 @@ measure() {
   fi
   printf '%-8s %7d %9s %9s %9s %9s %7s %7s\n' "$shape" "$notice_pages" "$(awk '{print $1}' "$dir/ng.t" | median)" "$(awk '{print $1}' "$dir/hugo.t" | median)" \
     "$wall_med" "$cpu_med" "$cp_med" "$rss_ratio" >>"$work/summary"
-  rm -rf "$dir"
-  sync
+  # Everything stays until the script ends (see the top).
 }
 
 : >"$work/summary"
-first=1
 for s in "${shapes[@]}"; do
-  if [ "$first" = 0 ] && [ "$settle" -gt 0 ]; then
-    echo "waiting $settle s after deleting the previous shape's outputs (SETTLE)…" >&2
-    sleep "$settle"
-  fi
-  first=0
   measure "$s"
 done
 echo
