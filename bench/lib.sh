@@ -39,12 +39,15 @@ need_gnu_time() {
 
 # settle_seconds prints $SETTLE (default 90), or exits when it is not a
 # number. Scripts wait that long after deleting a build's output before the
-# next timed build: for a while after a large deletion, ext4 (here mounted
-# with discard) takes a quarter of a millisecond of kernel time for each
-# file or folder created, and whichever command ran then paid for it. On
-# 2026-12-03, after deleting 1 GB of output, cp -r of 111 MB (9,000 files
-# and folders) took 4.5–5.9 s for the first 57 s and 0.7 s from 76 s on;
-# 35 s, the earlier default, was not enough. SETTLE=0 skips it.
+# next timed build: ext4 does not hand out an inode freed in the last 60
+# seconds (300 while its inode table block is dirty) and scans past them
+# for every file created, so for a while after a large deletion creating
+# a file or folder costs a quarter of a millisecond of kernel time, and
+# whichever command ran then paid for it. On 2026-12-03, after deleting
+# 1 GB of output, cp -r of 111 MB (9,000 files and folders) took 4.5–5.9 s
+# for the first 57 s and 0.7 s from 76 s on; 35 s, the earlier default,
+# was not enough, and larger deletions take longer (wait_calm measures
+# instead of guessing). SETTLE=0 skips it.
 settle_seconds() {
   local s=${SETTLE:-90}
   case "$s" in '' | *[!0-9]*) echo "$prog: SETTLE must be a number of seconds" >&2; exit 2 ;; esac
