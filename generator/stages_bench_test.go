@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/noticegen/noticegen"
@@ -28,12 +29,20 @@ import (
 // site of 1,000 entities × 5 notices × 2 languages (10,000 notice pages),
 // so that a profile of the whole build can be read against the cost of
 // each part. Every stage starts from the previous one's result, made once.
+// BENCH_SHAPE picks another shape of bench/synth (group24, short, unnamed)
+// and BENCH_ENTITIES another number of entities, so that two builds of
+// the code can be compared on the shape a change is for.
 //
 //	go test ./generator -run '^$' -bench Stage -benchtime 3x -benchmem
+//	BENCH_SHAPE=short BENCH_ENTITIES=300 go test ./generator -run '^$' -bench 'Stage/render\+minify$' -benchtime 4x
 func BenchmarkStage(b *testing.B) {
 	ctx := context.Background()
+	entities := 1000
+	if n, err := strconv.Atoi(os.Getenv("BENCH_ENTITIES")); err == nil && n > 0 {
+		entities = n
+	}
 	dir := filepath.Join(b.TempDir(), "site")
-	if err := synth.Write(dir, synth.Options{Entities: 300, Notices: 5, Languages: 2, Seed: 1, Shape: os.Getenv("SHAPE")}); err != nil {
+	if err := synth.Write(dir, synth.Options{Entities: entities, Notices: 5, Languages: 2, Seed: 1, Shape: os.Getenv("BENCH_SHAPE")}); err != nil {
 		b.Fatal(err)
 	}
 	src := os.DirFS(dir)
