@@ -82,6 +82,41 @@ func (p *PageData) AndList(items []string) (string, error) { return p.cat.List(p
 // {{ .Quote .Entity.DPONone }}.
 func (p *PageData) Quote(text string) (string, error) { return p.cat.Quote(p.Lang, text) }
 
+// SectionsHTML prints every section's .HTML, each on a line of its own, in
+// one action: what {{range .Sections}}{{"\n"}}{{.HTML}}{{end}} prints. A
+// page shows dozens of sections, rows and entries, and every action costs
+// the template engine more than the text it prints.
+func (p *PageData) SectionsHTML() template.HTML {
+	return eachOnALine(p.Sections, func(s *SectionView) template.HTML { return s.HTML })
+}
+
+// TOCEntriesHTML prints every section's .TOCHTML, each on a line of its
+// own, as SectionsHTML prints the sections.
+func (p *PageData) TOCEntriesHTML() template.HTML {
+	return eachOnALine(p.Sections, func(s *SectionView) template.HTML { return s.TOCHTML })
+}
+
+// GlanceRowsHTML prints every row's .HTML of the at-a-glance table, each
+// on a line of its own, as SectionsHTML prints the sections.
+func (p *PageData) GlanceRowsHTML() template.HTML {
+	return eachOnALine(p.Glance, func(r *GlanceRow) template.HTML { return r.HTML })
+}
+
+// eachOnALine joins html of every item, each after a newline.
+func eachOnALine[T any](items []T, html func(*T) template.HTML) template.HTML {
+	n := 0
+	for i := range items {
+		n += 1 + len(html(&items[i]))
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i := range items {
+		b.WriteByte('\n')
+		b.WriteString(string(html(&items[i])))
+	}
+	return template.HTML(b.String()) // #nosec: joins HTML the layouts rendered
+}
+
 // Tel returns a tel: link for a phone number as people write it
 // ("+49 30 000000"), keeping only what a dialler reads.
 func (p *PageData) Tel(phone string) template.URL {
