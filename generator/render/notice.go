@@ -37,9 +37,11 @@ func (r *Renderer) Notice(w *bytes.Buffer, p *compose.Page) (*output.Page, diag.
 	data := r.newPage(layout.KindNotice, lang, p.Path())
 	r.alternates(data, p.Entity.ID+"/"+p.Notice.ID+"/")
 	data.Entity = view.Entity(p.Entity, lang, def)
-	contacts := r.contacts(p, data.Entity)
+	contacts := r.entityBlock(p, data.Entity, "contacts", "div")
+	authority := r.entityBlock(p, data.Entity, "authority", "section")
 	diags.Add(contacts.diags...)
-	data.ContactsHTML = contacts.view.HTML
+	diags.Add(authority.diags...)
+	data.ContactsHTML, data.AuthorityHTML = contacts.view.HTML, authority.view.HTML
 	data.Notice = view.NoticeView{ID: p.Notice.ID, Title: p.Notice.Title.Get(lang, def), AutomatedDecisions: p.Notice.AutomatedDecisions.Get(lang, def)}
 	data.Title = data.Notice.Title
 	data.Updated = r.date(lang, p.Updated())
@@ -63,18 +65,14 @@ func (r *Renderer) Notice(w *bytes.Buffer, p *compose.Page) (*output.Page, diag.
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	page := r.frame(data, parts, rows, contacts.html)
+	page, frame := r.frame(data, parts, rows, contacts.html, authority.html)
 	if page == nil {
 		if d := r.layouts.Page(w, data); d != nil {
 			diags.Add(*d)
 		}
 		return nil, diags
 	}
-	sections, glance, contactsHTML := data.Sections, data.Glance, data.ContactsHTML
-	data.Sections, data.Glance, data.ContactsHTML = page.sections, page.glance, page.contacts
-	d := r.layouts.Page(w, data)
-	data.Sections, data.Glance, data.ContactsHTML = sections, glance, contactsHTML
-	if d != nil {
+	if d := r.layouts.Page(w, frame); d != nil {
 		return nil, append(diags, *d)
 	}
 	page.Whole = func(w *bytes.Buffer) error {
@@ -83,50 +81,48 @@ func (r *Renderer) Notice(w *bytes.Buffer, p *compose.Page) (*output.Page, diag.
 		}
 		return nil
 	}
-	return page.Page, diags
+	return page, diags
 }
 
-// framed is a notice page's frame: its sections, rows and contacts with
-// placeholders for the fragments that stand alone.
-type framed struct {
-	*output.Page
-	sections []view.SectionView
-	glance   []view.GlanceRow
-	contacts template.HTML
-}
-
-// frame puts placeholders in the page's sections, rows and entries, or
-// returns nil when the page is to be laid out as it is: the output stage
-// does not minify, or a section cannot stand alone. An empty section is
-// printed as it is: a placeholder element where the page has nothing could
-// change the white space.
-func (r *Renderer) frame(data *view.PageData, parts []renderedSection, rows []*output.Fragment, contacts *output.Fragment) *framed {
+// frame returns the page and a copy of its data with placeholders for the
+// sections, rows, entries and entity blocks that stand alone, or a nil
+// page when the page is to be laid out as it is: the output stage does not
+// minify, or a section cannot stand alone. An empty section is printed as
+// it is: a placeholder element where the page has nothing could change the
+// white space.
+func (r *Renderer) frame(data *view.PageData, parts []renderedSection, rows []*output.Fragment, contacts, authority *output.Fragment) (*output.Page, *view.PageData) {
 	page := r.out.NewPage()
 	if page == nil {
-		return nil
+		return nil, nil
 	}
-	f := &framed{Page: page, sections: slices.Clone(data.Sections), glance: slices.Clone(data.Glance), contacts: data.ContactsHTML}
+	f := *data
+	f.Sections, f.Glance = slices.Clone(data.Sections), slices.Clone(data.Glance)
 	if m, ok := page.Stand(contacts, 0, false); ok {
-		f.contacts = m
+		f.ContactsHTML = m
 	}
 	for i, rs := range parts {
 		if rs.view.HTML != "" {
 			m, ok := page.Stand(rs.html, i, true)
 			if !ok {
-				return nil
+				return nil, nil
 			}
-			f.sections[i].HTML = m
+			f.Sections[i].HTML = m
 		}
 		if m, ok := page.Stand(rs.toc, i, false); ok {
-			f.sections[i].TOCHTML = m
+			f.Sections[i].TOCHTML = m
 		}
+	}
+	// The authority is a section element too: its placeholder is numbered
+	// after the notice's sections.
+	if m, ok := page.Stand(authority, len(parts), false); ok {
+		f.AuthorityHTML = m
 	}
 	for i, fr := range rows {
 		if m, ok := page.Stand(fr, i, false); ok {
-			f.glance[i].HTML = m
+			f.Glance[i].HTML = m
 		}
 	}
-	return f
+	return page, &f
 }
 
 // sectionKey names everything a rendered section is made from: the global
@@ -309,25 +305,26 @@ func (r *Renderer) wrapper(p *compose.Page, part compose.Part, sv view.SectionVi
 	return w, true
 }
 
-// contacts renders the notice layout's "contacts" template, the
-// controller and DPO block, once per entity and language: it sees the
-// entity and the messages only (view.NewContacts), so every notice of the
-// entity in one language shows the same block. Its view.HTML is empty when
-// the layouts define no "contacts".
-func (r *Renderer) contacts(p *compose.Page, e *view.EntityView) renderedSection {
-	key := "contacts|" + r.global + "|" + r.inputs.Entity(p.Entity).String() + "|" + p.Lang
+// entityBlock renders the notice layout's template name (contacts: the
+// controller and DPO block; authority: the supervisory authority) once per
+// entity and language: it sees the entity and the messages only
+// (view.NewContacts), so every notice of the entity in one language shows
+// the same block, a fragment whose element is tag. Its view.HTML is empty
+// when the layouts define no such template.
+func (r *Renderer) entityBlock(p *compose.Page, e *view.EntityView, name, tag string) renderedSection {
+	key := name + "|" + r.global + "|" + r.inputs.Entity(p.Entity).String() + "|" + p.Lang
 	if c, ok := r.memo.load(key); ok {
 		return c
 	}
 	var c renderedSection
-	if r.layouts.Has("contacts") {
+	if r.layouts.Has(name) {
 		var buf bytes.Buffer
-		if _, d := r.layouts.Part(&buf, "contacts", "layouts/notice.html", view.NewContacts(r.cat, p.Lang, e)); d != nil {
+		if _, d := r.layouts.Part(&buf, name, "layouts/notice.html", view.NewContacts(r.cat, p.Lang, e)); d != nil {
 			c.diags.Add(*d)
 		}
 		c.view.HTML = template.HTML(buf.String()) // #nosec: html/template output
-		if !c.diags.HasErrors() {
-			c.html = r.out.Fragment("div", buf.String(), nil)
+		if !c.diags.HasErrors() && buf.Len() > 0 {
+			c.html = r.out.Fragment(tag, buf.String(), nil)
 		}
 	}
 	r.memo.store(key, c)

@@ -105,6 +105,7 @@ func TestNoticeMinified(t *testing.T) {
 		f := newFixture(t, false,
 			section("general", sec("general", "en", "Run by {{ .Entity.Name }}.\n\n* one\n* two", 4, site.FrontMatter{Title: "General"})),
 			section("newsletter", sec("newsletter", "en", "We   send   *news*.", 4, site.FrontMatter{Title: "Newsletter", Purposes: []string{"News"}, LegalBases: []string{"gdpr-6-1-a"}})))
+		f.entity.Authority = &site.Authority{Name: site.Localized{"": "Commissioner <& Co>"}, Address: site.Localized{"": "Square 2\n10000 City"}, Email: "mail@authority.example", URL: "https://authority.example/"}
 		mini := output.New(true)
 		var ownFS fs.FS
 		if own != nil {
@@ -139,9 +140,18 @@ func TestNoticeMinified(t *testing.T) {
 		if own == nil {
 			// The built-in layouts print every section once, as one
 			// element: the page comes as a frame with its fragments.
+			// So do the entity's contacts and authority.
 			var frame bytes.Buffer
 			if page, _ := minified.Notice(&frame, f.page("en")); page == nil {
 				t.Errorf("built-in layouts: the notice page came whole, not as a frame")
+			}
+			for _, mark := range []string{"<div id=noticegen-div-0>", "<section id=noticegen-section-2>"} {
+				if !strings.Contains(frame.String(), mark) {
+					t.Errorf("built-in layouts: the frame has no %s:\n%s", mark, frame.String())
+				}
+			}
+			if !bytes.Contains(parts, []byte("<strong>Commissioner &lt;& Co></strong>")) {
+				t.Errorf("the authority is missing from the page:\n%s", parts)
 			}
 		}
 	}

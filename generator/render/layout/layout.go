@@ -78,7 +78,7 @@ func (s *Set) Has(name string) bool {
 }
 
 // Part runs the notice layouts' template name ("section", "glance-row",
-// "toc-entry" on a *view.SectionData, "contacts" on view.NewContacts);
+// "toc-entry" on a *view.SectionData, "contacts" and "authority" on view.NewContacts);
 // file names the layout file for errors. ok is false when the notice
 // layouts are missing or broken.
 func (s *Set) Part(w *bytes.Buffer, name, file string, data any) (ok bool, d *diag.Diagnostic) {

@@ -36,6 +36,11 @@ type PageData struct {
 	// template "contacts" of notice.html rendered it for the entity and
 	// language; empty when the notice layouts define no "contacts".
 	ContactsHTML template.HTML
+	// AuthorityHTML is the notice's supervisory-authority section, as the
+	// template "authority" of notice.html rendered it for the entity and
+	// language; empty when the entity names no authority or the notice
+	// layouts define no "authority".
+	AuthorityHTML template.HTML
 	Notice       NoticeView  // notice
 	Glance       []GlanceRow // notice: one row per processing section
 	Sections     []SectionView
