@@ -41,11 +41,11 @@ type PageData struct {
 	// language; empty when the entity names no authority or the notice
 	// layouts define no "authority".
 	AuthorityHTML template.HTML
-	Notice       NoticeView  // notice
-	Glance       []GlanceRow // notice: one row per processing section
-	Sections     []SectionView
-	Versions     []VersionView // changes: every released version, newest first
-	Version      *VersionNote  // notice: its released version, nil before the first release
+	Notice        NoticeView  // notice
+	Glance        []GlanceRow // notice: one row per processing section
+	Sections      []SectionView
+	Versions      []VersionView // changes: every released version, newest first
+	Version       *VersionNote  // notice: its released version, nil before the first release
 
 	cat *locale.Catalog
 }
