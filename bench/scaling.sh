@@ -11,10 +11,13 @@
 # of their mean. SIZES="100 1000 3000" (entities) overrides the sizes.
 # Installs GNU time when missing. See bench/README.md.
 #
-# SETTLE (default 90) is how many seconds to wait, untimed, after deleting
-# the previous output: ext4 does not reuse an inode freed in the last 30
-# seconds, and creating 10,000 files right after deleting 10,000 costs it
-# seconds of kernel time (see compare.sh). SETTLE=0 skips it.
+# Like compare.sh, it deletes no output until the last size is measured
+# (about 2.5 GB at the default sizes and RUNS=3), and before each timed
+# build waits until the disk is calm (wait_calm in bench/lib.sh: creating
+# a file takes at most CALM_US µs, 80 by default, for at most CALM_MAX
+# seconds) and prints the probe: for minutes after a large deletion,
+# creating a file costs ext4 ten times the kernel time, and a size measured
+# then measures the disk.
 set -euo pipefail
 
 runs=${1:-3}
@@ -26,7 +29,6 @@ esac
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 prog=scaling.sh
-settle=$(settle_seconds)
 need_gnu_time
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/noticegen-scaling.XXXXXX")
@@ -37,26 +39,26 @@ go build -o "$work/bin/noticegen" ./cmd/noticegen
 go build -o "$work/bin/gensite" ./bench/gensite
 ng=$work/bin/noticegen
 
-build() { # build OUT: one build of $work/site into OUT, discarding its summary
-  "$ng" build -s "$work/site" -d "$1" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; echo "scaling.sh: build failed" >&2; exit 1; }
+build() { # build OUT SITE: one build of SITE into OUT, discarding its summary
+  "$ng" build -s "$2" -d "$1" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; echo "scaling.sh: build failed" >&2; exit 1; }
 }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "load average before: $load_before on $(nproc) cores" >&2
 : >"$work/results"
+probes=()
 for n in $sizes; do
-  rm -rf "$work/site"
-  "$work/bin/gensite" -entities "$n" -notices 5 -langs 2 -out "$work/site"
-  rm -rf "$work/out"
-  build "$work/out" # warm-up
-  html=$(find "$work/out" -name '*.html' | wc -l)
+  site=$work/site.$n
+  "$work/bin/gensite" -entities "$n" -notices 5 -langs 2 -out "$site"
+  build "$work/out.$n.warm" "$site" # warm-up
+  html=$(find "$work/out.$n.warm" -name '*.html' | wc -l)
   : >"$work/t.all"
   for i in $(seq "$runs"); do
-    rm -rf "$work/out"
-    sleep "$settle"
-    timed "$work/t.all" "$ng" build -s "$work/site" -d "$work/out"
+    p=$(wait_calm "$work")
+    probes+=("$p")
+    echo "$((n * 10)) notice pages, run $i: disk $p µs per new file or folder (calm ≤ ${CALM_US:-80})" >&2
+    timed "$work/t.all" "$ng" build -s "$site" -d "$work/out.$n.$i"
   done
-  rm -rf "$work/out"
   med=$(awk '{print $1}' "$work/t.all" | median)
   rss=$(awk '{print $2}' "$work/t.all" | sort -n | tail -1)
   cpu=$(awk '{print $3}' "$work/t.all" | median)
@@ -66,7 +68,7 @@ done
 
 echo
 echo "noticegen build scaling — $runs runs per size, $(nproc) cores"
-echo "load average (1, 5, 15 min): $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after; the load column is the 1-minute one after each size; each run ${settle} s after deleting the previous output (SETTLE)"
+echo "load average (1, 5, 15 min): $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after; the load column is the 1-minute one after each size; every run into a new folder, on a disk whose probe read $(printf '%s\n' "${probes[@]}" | sort -n | head -1)–$(printf '%s\n' "${probes[@]}" | sort -n | tail -1) µs per file before it (calm ≤ ${CALM_US:-80})"
 awk '
   { e[NR]=$1; np[NR]=$2; html[NR]=$3; s[NR]=$4; rss[NR]=$5; load[NR]=$6; cpu[NR]=$7; pps[NR]=($4 > 0 ? $3/$4 : 0); sum += pps[NR] }
   END {
