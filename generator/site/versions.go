@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"cmp"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/noticegen/noticegen/generator/diag"
@@ -30,28 +32,67 @@ func VersionPath(entity, notice, lang string, date time.Time) string {
 // released a version. A version file is checked on its own here (name,
 // front matter, dates, class); whether its entity and notice still exist
 // is for validate, since an archive outlives what it archived.
+//
+// A site keeps every page it ever published, each with the facts of all
+// its sections as TOML, so these are most of a released site's files:
+// they are parsed on every core, each by a loader of its own, and their
+// diagnostics are then taken in file order, as one loader would give them.
 func (l *loader) loadVersions() {
-	for _, p := range l.contentFiles(VersionsDir, VersionExt, false) {
-		entity, notice, lang, date, ok := l.versionName(p)
-		if !ok {
-			continue
-		}
-		b, ok := l.read(p)
-		if ok {
-			var v any
-			v, ok = l.parsed(p, b, func() (any, bool) { return l.parseVersion(p, b, entity, notice, lang, date) })
-			if ok {
-				l.site.Versions = append(l.site.Versions, v.(*Version))
+	paths := l.contentFiles(VersionsDir, VersionExt, false)
+	type loaded struct {
+		v      *Version
+		broken bool
+		diags  diag.List
+	}
+	results := make([]loaded, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		wg.Go(func() {
+			for i := range next {
+				own := &loader{fsys: l.fsys, cache: l.cache, site: l.site}
+				v, broken := own.loadVersion(paths[i])
+				results[i] = loaded{v, broken, own.diags}
 			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, r := range results {
+		l.diags.Add(r.diags...)
+		if r.v != nil {
+			l.site.Versions = append(l.site.Versions, r.v)
 		}
-		if !ok {
-			l.site.Broken[p] = true
+		if r.broken {
+			l.site.Broken[paths[i]] = true
 		}
 	}
 	slices.SortFunc(l.site.Versions, func(a, b *Version) int {
 		return cmp.Or(cmp.Compare(a.Entity, b.Entity), cmp.Compare(a.Notice, b.Notice),
 			cmp.Compare(a.Lang, b.Lang), a.Date.Compare(b.Date))
 	})
+}
+
+// loadVersion reads and parses the version file p: the version, or nil
+// and whether p is to be marked broken (a file that is there but does not
+// load; a bad name is reported, not marked, as before the file is read).
+func (l *loader) loadVersion(p string) (v *Version, broken bool) {
+	entity, notice, lang, date, ok := l.versionName(p)
+	if !ok {
+		return nil, false
+	}
+	b, ok := l.read(p)
+	if !ok {
+		return nil, true
+	}
+	parsed, ok := l.parsed(p, b, func() (any, bool) { return l.parseVersion(p, b, entity, notice, lang, date) })
+	if !ok {
+		return nil, true
+	}
+	return parsed.(*Version), false
 }
 
 // versionName splits content/versions/<entity>/<notice>/<date>.<lang>.html.

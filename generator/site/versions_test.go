@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -96,5 +97,54 @@ func TestLoadVersionErrors(t *testing.T) {
 				t.Errorf("a broken version was loaded: %+v", s.Versions[0])
 			}
 		})
+	}
+}
+
+// TestLoadVersionsInFileOrder: version files are parsed on every core,
+// yet a site with many of them, some bad, gets the diagnostics in file
+// order, every good version, and Broken only for the files that are there
+// but do not load (a bad name is reported, not marked).
+func TestLoadVersionsInFileOrder(t *testing.T) {
+	m := minimalSite()
+	var good []string
+	for day := 1; day <= 28; day++ {
+		date := time.Date(2026, 2, day, 0, 0, 0, 0, time.UTC).Format(DateLayout)
+		p := "content/versions/acme/website/" + date + ".en.html"
+		switch day {
+		case 5, 17:
+			m[p] = &fstest.MapFile{Data: []byte("<p>no front matter</p>\n")}
+		case 11:
+			m[p] = &fstest.MapFile{Data: []byte("+++\ndate = 2026-03-01\nclass = \"first\"\ntitle = \"W\"\n+++\n<p>x</p>\n")}
+		default:
+			m[p] = &fstest.MapFile{Data: []byte("+++\ndate = " + date + "\nclass = \"first\"\ntitle = \"Website\"\n+++\n<p>" + date + "</p>\n")}
+			good = append(good, p)
+		}
+	}
+	badName := "content/versions/acme/website/2026-02-30.en.html"
+	m[badName] = &fstest.MapFile{Data: []byte(goodVersion)}
+	s, diags := load(t, m)
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.File)
+	}
+	want := []string{
+		"content/versions/acme/website/2026-02-05.en.html",
+		"content/versions/acme/website/2026-02-11.en.html",
+		"content/versions/acme/website/2026-02-17.en.html",
+		badName,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics of the files %q, want one each in file order %q:\n%v", got, want, diags)
+	}
+	if len(s.Versions) != len(good) {
+		t.Errorf("loaded %d versions, want the %d good ones", len(s.Versions), len(good))
+	}
+	for _, p := range want[:3] {
+		if !s.Broken[p] {
+			t.Errorf("%s did not load but is not marked broken", p)
+		}
+	}
+	if s.Broken[badName] {
+		t.Errorf("%s has a bad name and is marked broken, which is for files that are there but do not load", badName)
 	}
 }
