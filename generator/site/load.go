@@ -100,22 +100,31 @@ func (l *loader) readAll(names []string) (read func(i int) ([]byte, bool)) {
 		ds diag.List
 	}
 	results := make([]result, len(names))
+	inParallel(len(names), readerCount, func(i int) {
+		b, ds := Reader{}.Read(l.fsys, names[i])
+		results[i] = result{b, ds}
+	})
+	return func(i int) ([]byte, bool) { return l.checkRead(names[i], results[i].b, results[i].ds) }
+}
+
+// inParallel calls do(i) for every i below n, on up to workers goroutines,
+// and returns when all are done; do writes its result to slot i of its
+// own, so the caller reads them in order.
+func inParallel(n, workers int, do func(i int)) {
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(readerCount, len(names)) {
+	for range min(workers, n) {
 		wg.Go(func() {
 			for i := range next {
-				b, ds := Reader{}.Read(l.fsys, names[i])
-				results[i] = result{b, ds}
+				do(i)
 			}
 		})
 	}
-	for i := range names {
+	for i := range n {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	return func(i int) ([]byte, bool) { return l.checkRead(names[i], results[i].b, results[i].ds) }
 }
 
 // ParseCache keeps parsed files between loads of one site. An entry is

@@ -7,7 +7,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/noticegen/noticegen/generator/diag"
@@ -45,22 +44,11 @@ func (l *loader) loadVersions() {
 		diags  diag.List
 	}
 	results := make([]loaded, len(paths))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(paths)) {
-		wg.Go(func() {
-			for i := range next {
-				own := &loader{fsys: l.fsys, cache: l.cache, site: l.site}
-				v, broken := own.loadVersion(paths[i])
-				results[i] = loaded{v, broken, own.diags}
-			}
-		})
-	}
-	for i := range paths {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	inParallel(len(paths), runtime.GOMAXPROCS(0), func(i int) {
+		own := &loader{fsys: l.fsys, cache: l.cache, site: l.site}
+		v, broken := own.loadVersion(paths[i])
+		results[i] = loaded{v, broken, own.diags}
+	})
 	for i, r := range results {
 		l.diags.Add(r.diags...)
 		if r.v != nil {
