@@ -34,6 +34,7 @@ func (l *loader) decodeMeta(src Source, v any) (toml.MetaData, bool) {
 	}
 	ok := true
 	t := reflect.TypeOf(v)
+	tables := tableKeys{t: t, known: map[string][]string{}}
 	undecoded := unknownKeys(t, md.Undecoded())
 	for i, key := range undecoded {
 		if i == maxKeyReports {
@@ -50,7 +51,7 @@ func (l *loader) decodeMeta(src Source, v any) (toml.MetaData, bool) {
 	// sensitive in TOML and in our docs, so "Name" is a mistake to point out.
 	for _, key := range md.Keys() {
 		parent, last := key[:len(key)-1], key[len(key)-1]
-		known := knownKeys(t, parent)
+		known := tables.of(parent)
 		if known == nil || slices.Contains(known, last) {
 			continue
 		}
@@ -145,6 +146,25 @@ func knownKeys(t reflect.Type, parent []string) []string {
 		}
 	}
 	return keys
+}
+
+// tableKeys is knownKeys for one decode, remembered per table: every key
+// of a file is checked against its table's keys, a file names the same
+// tables again and again (a released version has a [[sections]] table per
+// section), and each lookup walks struct fields by reflection.
+type tableKeys struct {
+	t     reflect.Type
+	known map[string][]string // by the table's key parts, joined by NUL
+}
+
+func (k tableKeys) of(parent []string) []string {
+	id := strings.Join(parent, "\x00")
+	known, ok := k.known[id]
+	if !ok {
+		known = knownKeys(k.t, parent)
+		k.known[id] = known
+	}
+	return known
 }
 
 // unknownKeys turns the keys the TOML library left undecoded into the
