@@ -12,6 +12,7 @@ import (
 // regard to case all the same.
 var (
 	headOpen  = regexp.MustCompile(`(?i)<head(\s[^>]*)?>`)
+	headClose = regexp.MustCompile(`(?i)</head\s*>`)
 	mainOpen  = regexp.MustCompile(`(?i)<main(\s[^>]*)?>`)
 	bodyOpen  = regexp.MustCompile(`(?i)<body(\s[^>]*)?>`)
 	robots    = regexp.MustCompile(`(?i)<meta\s[^>]*name\s*=\s*["']?robots["']?[^>]*>`)
@@ -19,8 +20,6 @@ var (
 	// twinLink is the head link to the notice's JSON-LD twin, which
 	// describes the page in force: an archived page must not claim it.
 	twinLink = regexp.MustCompile(`(?i)\n?<link\s[^>]*type\s*=\s*["']?application/ld\+json["']?[^>]*>`)
-	// url is an href or src attribute, quoted as the build quotes them.
-	url = regexp.MustCompile(`(?i)\s(?:href|src)="([^"]*)"`)
 )
 
 // archiveDepth is the prefix that takes a relative URL of the page in
@@ -30,18 +29,64 @@ const archiveDepth = "../../"
 
 // rebase rewrites the page's relative URLs (its stylesheet, the language
 // switcher, its changes link) for the archived page's folder, so that the
-// stored page still finds them there.
+// stored page still finds them there. A URL is the value of an href or
+// src attribute quoted as the build quotes them: what the regular
+// expression (?i)\s(?:href|src)="([^"]*)" matches. It is found by
+// looking for =" and then at the name before it, since a regular
+// expression without a literal start runs over every byte of a page, and
+// these pages are most of what an archived page costs the build.
 func rebase(page []byte) []byte {
-	return url.ReplaceAllFunc(page, func(attr []byte) []byte {
-		v := url.FindSubmatchIndex(attr)
-		if !relative(attr[v[2]:v[3]]) {
-			return attr
+	var out []byte
+	done := 0 // page[:done] is in out (or needs no change, while out is nil)
+	for at := 0; ; {
+		eq := bytes.Index(page[at:], []byte(`="`))
+		if eq < 0 {
+			break
 		}
-		out := make([]byte, 0, len(attr)+len(archiveDepth))
-		out = append(out, attr[:v[2]]...)
-		out = append(out, archiveDepth...)
-		return append(out, attr[v[2]:]...)
-	})
+		eq += at
+		if !urlAttr(page[at:eq]) {
+			at = eq + 1
+			continue
+		}
+		start := eq + len(`="`)
+		end := bytes.IndexByte(page[start:], '"')
+		if end < 0 {
+			break // no closing quote here, and so none for a later =" either
+		}
+		end += start
+		if relative(page[start:end]) {
+			if out == nil {
+				out = make([]byte, 0, len(page)+16*len(archiveDepth))
+			}
+			out = append(out, page[done:start]...)
+			out = append(out, archiveDepth...)
+			done = start
+		}
+		at = end + 1
+	}
+	if out == nil {
+		return page
+	}
+	return append(out, page[done:]...)
+}
+
+// urlAttr reports whether b, the text before an =" since the last match,
+// ends in whitespace and an attribute name href or src, as (?i)\s(?:href|src)
+// matches them: ASCII letters in either case, and the long s (ſ) that
+// Unicode folds to s.
+func urlAttr(b []byte) bool {
+	for _, name := range []string{"href", "src", "\u017frc"} {
+		n := len(name)
+		if len(b) > n && isSpace(b[len(b)-n-1]) && bytes.EqualFold(b[len(b)-n:], []byte(name)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSpace is the \s of Go's regular expressions.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // relative reports whether a URL is a path relative to the page's folder:
@@ -67,16 +112,25 @@ func relative(u []byte) bool {
 // <main>. page is not changed. It fails when the page has no <head> or no
 // <body>, which a page the build wrote always has. Relative URLs are
 // rebased to the archived page's folder, two levels below the page's.
+// The robots, canonical and twin links are looked for in the <head>,
+// where the build writes them: up to its </head>, or in the whole page
+// if it has none.
 func Archive(page []byte, self string, banner []byte) ([]byte, error) {
 	h := headOpen.FindIndex(page)
 	if h == nil {
 		return nil, fmt.Errorf("the stored page has no <head>; expected the page as the build published it")
 	}
-	out := twinLink.ReplaceAll(rebase(page), nil)
+	out := rebase(page)
+	head, rest := out, []byte(nil)
+	if e := headClose.FindIndex(out[h[1]:]); e != nil {
+		head, rest = out[:h[1]+e[0]], out[h[1]+e[0]:]
+	}
+	head = twinLink.ReplaceAll(head, nil)
 	meta := []byte(`<meta name="robots" content="noindex">`)
 	link := []byte(`<link rel="canonical" href="` + html.EscapeString(self) + `">`)
-	out = replaceOrInsert(out, robots, meta, h[1])
-	out = replaceOrInsert(out, canonical, link, headOpen.FindIndex(out)[1])
+	head = replaceOrInsert(head, robots, meta, h[1])
+	head = replaceOrInsert(head, canonical, link, headOpen.FindIndex(head)[1])
+	out = append(head, rest...)
 	at := mainOpen.FindIndex(out)
 	if at == nil {
 		at = bodyOpen.FindIndex(out)

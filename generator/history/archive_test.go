@@ -1,6 +1,9 @@
 package history
 
 import (
+	"bytes"
+	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -49,5 +52,59 @@ func TestArchive(t *testing.T) {
 				t.Errorf("page was changed")
 			}
 		})
+	}
+}
+
+// rebaseByRegexp is rebase as it was first written, with the regular
+// expression its doc comment names: the reference rebase must equal.
+func rebaseByRegexp(page []byte) []byte {
+	url := regexp.MustCompile(`(?i)\s(?:href|src)="([^"]*)"`)
+	return url.ReplaceAllFunc(page, func(attr []byte) []byte {
+		v := url.FindSubmatchIndex(attr)
+		if !relative(attr[v[2]:v[3]]) {
+			return attr
+		}
+		return append(append(append([]byte{}, attr[:v[2]]...), archiveDepth...), attr[v[2]:]...)
+	})
+}
+
+func TestRebaseIsTheRegexp(t *testing.T) {
+	cases := []string{
+		``, `no attributes`, `<a href="x">`, `<a HREF="x">`, `<img SrC="p.png">`, "<a\nhref=\"x\">", "<a\thref=\"x\">",
+		`<a href="x" src="y">`, `<a href="">`, `<a href="#f">`, `<a href="/r">`, `<a href="mailto:a@b">`,
+		`<a data-href="x">`, `<a xhref="x">`, `<a href='x'>`, `<a href=x>`, `<a href="x>`, `<a href="x`,
+		`<a href="a"href="b">`, `<a href="a" href="b">`, `= " =" ="x"`, ` href=""href="x"`, ` href="x"="y"`,
+		` ſrc="x"`, ` ſRC="x"`, ` sr="x"`, ` ref="x"`, ` hr="x"`, `title="a href="b"`, ` href=" src="x"`,
+		` href="a?b:c"`, ` href="a/b:c"`, ` href="../x" src="y" href="https://z/"`,
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	parts := []string{" ", "\n", "href", "HREF", "src", "ſrc", "=", `"`, "x", "#", "/", ":", "a", "<", ">", "='"}
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, c := range cases {
+		if got, want := rebase([]byte(c)), rebaseByRegexp([]byte(c)); !bytes.Equal(got, want) {
+			t.Fatalf("rebase(%q) = %q, want %q", c, got, want)
+		}
+	}
+}
+
+// The robots, canonical and twin links are those of the head: a body
+// that shows such a tag (as text of a code example, say) keeps it.
+func TestArchiveEditsTheHeadOnly(t *testing.T) {
+	page := "<head><title>T</title>\n<link rel=\"alternate\" type=\"application/ld+json\" href=\"n.jsonld\"></head>" +
+		"<body><main><link rel=\"canonical\" href=\"/c\"><meta name=\"robots\" content=\"all\">\n<link type=\"application/ld+json\"></main></body>"
+	got, err := Archive([]byte(page), "https://x/v/", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "<head><link rel=\"canonical\" href=\"https://x/v/\"><meta name=\"robots\" content=\"noindex\"><title>T</title></head>" +
+		"<body><main><link rel=\"canonical\" href=\"/c\"><meta name=\"robots\" content=\"all\">\n<link type=\"application/ld+json\"></main></body>"
+	if string(got) != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
