@@ -21,6 +21,10 @@
 # seconds) and prints the probe, since a build that writes twice Hugo's
 # files pays twice Hugo's share of a slow disk. Rounds alternate which of
 # noticegen and hugo runs first.
+# Each site has released versions, as a published group's site has (two
+# releases, the second after one notice's section was revised: see
+# make_site in bench/lib.sh), so both builds also write changes pages,
+# archived pages and feeds; VERSIONS=0 measures the sites without them.
 # Needs disk for PAIRS × 3 outputs of every shape (about 1.3 GB per pair
 # and shape at 10,000 pages). Installs Debian's hugo (and GNU time) when missing. See
 # bench/README.md for how to read the output.
@@ -103,12 +107,14 @@ measure() {
   local shape=$1 dir=$work/$1 i order who load_before load_after
   mkdir -p "$dir/hugo-cache"
   echo "shape $shape: writing $entities entities × 5 notices × 2 languages…" >&2
-  "$work/bin/gensite" -shape "$shape" -entities "$entities" -notices 5 -langs 2 -out "$dir/site"
+  make_site "$work/bin/gensite" "$ng" "$dir/site" -shape "$shape" -entities "$entities" -notices 5 -langs 2
   "$work/bin/hugosite" -s "$dir/site" -out "$dir/hugo" >&2
   : >"$dir/ng.t"; : >"$dir/hugo.t"; : >"$dir/cp.t"
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   echo
-  echo "== shape $shape — $notice_pages notice pages ($entities entities × 5 notices × 2 languages), $pairs pairs"
+  local with="with released versions (changes pages, archived pages, feeds)"
+  [ "${VERSIONS:-1}" != 0 ] || with="without versions (VERSIONS=0)"
+  echo "== shape $shape — $notice_pages notice pages ($entities entities × 5 notices × 2 languages) $with, $pairs pairs"
   echo "load average before: $load_before on $(nproc) cores"
   for i in $(seq "$pairs"); do
     # A round measures the code only on a calm disk (bench/lib.sh

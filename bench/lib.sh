@@ -101,3 +101,21 @@ wait_calm() {
   done
   echo "$p"
 }
+
+# make_site GENSITE NOTICEGEN DIR ARGS… writes the synthetic site gensite
+# ARGS… into DIR and, unless VERSIONS=0, gives it the history a
+# published group's site has: a first release of every page (2026-11-01),
+# a revision of one notice's section (gensite -revise: a purpose and a
+# sentence more) and a second release (2026-12-01). Its build then also
+# writes a changes page per notice page, an archived page per revised
+# page and an Atom feed per language, as the build of a real group's site
+# does once it has released versions.
+make_site() {
+  local gen=$1 ng=$2 dir=$3
+  shift 3
+  "$gen" "$@" -out "$dir"
+  [ "${VERSIONS:-1}" != 0 ] || return 0
+  "$ng" release -s "$dir" --date 2026-11-01 >/dev/null
+  "$gen" -revise "$dir" >&2
+  "$ng" release -s "$dir" --date 2026-12-01 >/dev/null
+}

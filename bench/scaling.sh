@@ -2,7 +2,8 @@
 # How noticegen's full build scales: the built binary on synthetic sites of
 # 1,000, 10,000 and 30,000 notice pages (100, 1000 and 3000 entities × 5
 # notices × 2 languages), RUNS timed builds each (after one untimed
-# warm-up), each into a new folder.
+# warm-up), each into a new folder. Like compare.sh's, the sites have
+# released versions (make_site in bench/lib.sh); VERSIONS=0 leaves them out.
 #
 #   bash bench/scaling.sh [RUNS]
 #
@@ -49,7 +50,7 @@ echo "load average before: $load_before on $(nproc) cores" >&2
 probes=()
 for n in $sizes; do
   site=$work/site.$n
-  "$work/bin/gensite" -entities "$n" -notices 5 -langs 2 -out "$site"
+  make_site "$work/bin/gensite" "$ng" "$site" -entities "$n" -notices 5 -langs 2
   build "$work/out.$n.warm" "$site" # warm-up
   html=$(find "$work/out.$n.warm" -name '*.html' | wc -l)
   : >"$work/t.all"

@@ -17,7 +17,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -28,8 +27,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-
-	"github.com/BurntSushi/toml"
 
 	"github.com/noticegen/noticegen"
 	"github.com/noticegen/noticegen/generator/compose"
@@ -86,12 +83,36 @@ func convert(srcDir, out string) (int, error) {
 	for _, lang := range s.Config.Languages {
 		w.put("i18n/"+lang+".toml", messages(cat, lang))
 	}
+	versions := versionsOf(s)
+	if len(s.Versions) > 0 {
+		for name, text := range versionLayouts {
+			w.put(name, text)
+		}
+		var latest time.Time
+		for _, v := range s.Versions {
+			if v.Date.After(latest) {
+				latest = v.Date
+			}
+		}
+		for _, lang := range s.Config.Languages {
+			title := must(cat.T(lang, "feed.title", map[string]any{"Site": s.Config.Title.Get(lang, s.Config.DefaultLanguage)}))
+			w.put("content/"+lang+"/_index.md", encode(homeMatter{FeedTitle: title, FeedUpdated: latest.Format(site.DateLayout)}, ""))
+		}
+	}
+	now := time.Now()
 	for _, p := range pages {
-		text, err := page(s, cat, p)
+		fm, body, err := page(s, cat, p)
 		if err != nil {
 			return 0, err
 		}
-		w.put("content/"+p.Lang+"/"+p.Entity.ID+"/"+p.Notice.ID+".md", text)
+		vs := versions[p.Entity.ID+"/"+p.Notice.ID+"/"+p.Lang]
+		fm.Changes = len(vs) > 0
+		w.put("content/"+p.Lang+"/"+p.Entity.ID+"/"+p.Notice.ID+".md", encode(fm, body))
+		if len(vs) > 0 {
+			archived := fm
+			archived.EntityID = ""
+			w.versionPages(cat, s.Config.BaseURL, p, vs, archived, body, now)
+		}
 	}
 	return len(pages), w.err
 }
@@ -134,6 +155,9 @@ func hugoConfig(s *site.Site) string {
 	// only: switch off the extensions Hugo adds by default.
 	b.WriteString("[markup.goldmark.extensions]\ntable = true\nstrikethrough = true\nlinkify = true\n" +
 		"typographer = false\nfootnote = false\ndefinitionList = false\ntaskList = false\n\n")
+	if len(s.Versions) > 0 {
+		b.WriteString(versionConfig)
+	}
 	b.WriteString("[languages]\n")
 	for i, l := range cfg.Languages {
 		fmt.Fprintf(&b, "[languages.%s]\n", l)
@@ -175,6 +199,9 @@ func messages(cat *locale.Catalog, lang string) string {
 	for _, id := range messageIDs {
 		fmt.Fprintf(&b, "%s = %q\n", id, must(cat.T(lang, id, messageData[id])))
 	}
+	for _, id := range versionMessageIDs {
+		fmt.Fprintf(&b, "%s = %q\n", strings.ReplaceAll(id, ".", "_"), must(cat.T(lang, id, nil)))
+	}
 	return b.String()
 }
 
@@ -185,7 +212,10 @@ type frontMatter struct {
 	Weight      int           `toml:"weight"` // the entity's notice order, for the overview
 	Lastmod     time.Time     `toml:"lastmod"`
 	UpdatedText string        `toml:"updatedtext"`
-	EntityID    string        `toml:"entityid"`
+	EntityID    string        `toml:"entityid,omitempty"` // notice pages only: the overview groups by it
+	Changes     bool          `toml:"changes,omitempty"`  // the page has released versions
+	Archived    bool          `toml:"archived,omitempty"` // an archived version's page
+	Banner      string        `toml:"banner,omitempty"`
 	Entity      entityMatter  `toml:"entity"`
 	DPO         *dpoMatter    `toml:"dpo,omitempty"`
 	Authority   *authorityMat `toml:"authority,omitempty"`
@@ -231,8 +261,9 @@ type sectionMat struct {
 	Safeguards         []string `toml:"safeguards"`
 }
 
-// page writes one notice as a Hugo content file.
-func page(s *site.Site, cat *locale.Catalog, p *compose.Page) (string, error) {
+// page is one notice as a Hugo content file: its front matter and its
+// Markdown body.
+func page(s *site.Site, cat *locale.Catalog, p *compose.Page) (frontMatter, string, error) {
 	lang, def := p.Lang, s.Config.DefaultLanguage
 	e := p.Entity
 	fm := frontMatter{
@@ -278,7 +309,7 @@ func page(s *site.Site, cat *locale.Catalog, p *compose.Page) (string, error) {
 		}
 		md, err := render.BodyMarkdown(s, p, f)
 		if err != nil {
-			return "", fmt.Errorf("on the page %s: %v", p.Path(), err)
+			return fm, "", fmt.Errorf("on the page %s: %v", p.Path(), err)
 		}
 		body.WriteString(shiftHeadings(md))
 		body.WriteString("\n\n")
@@ -288,14 +319,7 @@ func page(s *site.Site, cat *locale.Catalog, p *compose.Page) (string, error) {
 		}
 		fm.Sections = append(fm.Sections, sm)
 	}
-	var b bytes.Buffer
-	b.WriteString("+++\n")
-	if err := toml.NewEncoder(&b).Encode(fm); err != nil {
-		return "", err
-	}
-	b.WriteString("+++\n")
-	b.WriteString(body.String())
-	return b.String(), nil
+	return fm, body.String(), nil
 }
 
 func lines(s string) []string {
@@ -349,6 +373,12 @@ var layouts = map[string]string{
 {{- with index .AllTranslations 0 }}
 <link rel="alternate" hreflang="x-default" href="{{ .Permalink }}">
 {{- end }}
+{{- if .Params.archived }}
+<meta name="robots" content="noindex">
+{{- end }}
+{{- with .Site.Home.OutputFormats.Get "Atom" }}
+<link rel="alternate" type="application/atom+xml" href="{{ .Permalink }}">
+{{- end }}
 <link rel="stylesheet" href="{{ "assets/style.css" | absURL }}">
 <meta name="generator" content="Hugo">
 </head>
@@ -381,6 +411,9 @@ var layouts = map[string]string{
 </html>
 `,
 	"single.html": `{{ define "main" -}}
+{{- if .Params.archived }}
+<div class="superseded" role="note"><p>{{ .Params.banner }}</p><p><a href="../../">{{ T "version_current" }}</a> · <a href="../../changes/">{{ T "version_changes" }}</a></p></div>
+{{- end }}
 <article class="notice">
 <header class="notice-header">
 <p class="entity-name">{{ .Params.entity.name }}</p>
@@ -388,6 +421,9 @@ var layouts = map[string]string{
 <p class="lead">{{ T "noticeLead" (dict "Name" .Params.entity.name) }}</p>
 {{- with .Params.updatedtext }}
 <p class="updated"><time datetime="{{ $.Lastmod.Format "2006-01-02" }}">{{ T "updated" (dict "Date" .) }}</time></p>
+{{- end }}
+{{- if and .Params.changes (not .Params.archived) }}
+<p class="version-note"><a href="changes/">{{ T "version_changes" }}</a></p>
 {{- end }}
 </header>
 {{- $glance := where .Params.sections "processing" true }}

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/noticegen/noticegen"
 	"github.com/noticegen/noticegen/generator"
 	"github.com/noticegen/noticegen/generator/diag"
+	"github.com/noticegen/noticegen/generator/site"
 )
 
 // Bodies stay within 1–4 KB in both languages, whatever the seed, and the
@@ -209,5 +211,41 @@ func TestShapeOption(t *testing.T) {
 	}
 	if err := Write(t.TempDir(), Options{Shape: "round"}); err == nil || !strings.Contains(err.Error(), "group24") {
 		t.Errorf("shape round: %v, want an error listing the shapes", err)
+	}
+}
+
+// Revise gives one processing section of one notice a purpose and a
+// sentence more in every language, and the site still builds.
+func TestRevise(t *testing.T) {
+	for _, shape := range Shapes() {
+		dir := t.TempDir()
+		if err := Write(dir, Options{Entities: 3, Shape: shape}); err != nil {
+			t.Fatal(err)
+		}
+		rev, err := Revise(dir)
+		if err != nil {
+			t.Fatalf("%s: %v", shape, err)
+		}
+		if len(rev.Files) != 2 {
+			t.Errorf("%s: revised %v, want the section's en and de files", shape, rev.Files)
+		}
+		s, diags := site.Load(context.Background(), os.DirFS(dir))
+		if diags.HasErrors() {
+			t.Fatalf("%s: revised site does not load:\n%v", shape, diags)
+		}
+		listed := 0
+		for _, n := range s.Notices {
+			if slices.Contains(n.Sections, rev.Section) {
+				listed++
+			}
+		}
+		if listed != 1 {
+			t.Errorf("%s: section %s is listed by %d notices, want 1", shape, rev.Section, listed)
+		}
+		for lang, f := range s.Section(rev.Section).Translations {
+			if f.Meta.Purposes[0] != revisedPurpose.in(lang) || !strings.HasSuffix(strings.TrimSpace(f.Body), revisedSentence.in(lang)) {
+				t.Errorf("%s: %s not revised: purposes %q, body ends %q", shape, f.Path, f.Meta.Purposes, f.Body[max(0, len(f.Body)-80):])
+			}
+		}
 	}
 }
