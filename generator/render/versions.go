@@ -35,7 +35,11 @@ func (r *Renderer) Archived(w *bytes.Buffer, p history.Period) diag.List {
 	if err != nil {
 		return messageDiags(err)
 	}
-	b, err := history.Archive(v.Page, r.site.Config.BaseURL+VersionPath(v), banner)
+	page, err := v.Published()
+	if ds, ok := err.(diag.List); ok {
+		return ds
+	}
+	b, err := history.Archive(page, r.site.Config.BaseURL+VersionPath(v), banner)
 	if err != nil {
 		return diag.List{{File: v.Source.Path, Line: v.Source.LineOffset + 1, Severity: diag.Error, Message: err.Error()}}
 	}

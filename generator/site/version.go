@@ -30,8 +30,24 @@ type Version struct {
 	Title string `toml:"title"`
 	// Sections are the page's sections as published, in page order.
 	Sections []VersionSection `toml:"sections"`
-	// Page is the published page, the file's body after the front matter.
+	// Page is the published page when the version was made in memory
+	// (release), and nil when it was loaded from its file: Published reads
+	// the page, the file's body after the front matter, when it is needed.
 	Page []byte `toml:"-"`
+	// reread reads a loaded version's page from its file again.
+	reread func() ([]byte, error)
+}
+
+// Published returns the published page: Page, or the body of the
+// version's file, read again now. A site keeps every page it ever
+// published, and holding them all from load until the few that are being
+// written are written gave a released site's build five times the memory
+// of the same site unreleased.
+func (v *Version) Published() ([]byte, error) {
+	if v.Page != nil || v.reread == nil {
+		return v.Page, nil
+	}
+	return v.reread()
 }
 
 // Change is one difference between a version and the one before it.

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"cmp"
+	"io/fs"
 	"path"
 	"runtime"
 	"slices"
@@ -160,8 +161,23 @@ func (l *loader) parseVersion(p string, b []byte, entity, notice, lang string, d
 		l.diags.Errorf(p, bodyLine, 0, "the published page is missing; expected the page's HTML after the closing +++")
 		ok = false
 	}
-	v.Page = body
+	fsys := l.fsys
+	v.reread = func() ([]byte, error) { return rereadPage(fsys, p) }
 	return v, ok
+}
+
+// rereadPage reads the page of version file p again, as loadVersion read
+// it: the body after the front matter.
+func rereadPage(fsys fs.FS, p string) ([]byte, error) {
+	own := &loader{fsys: fsys}
+	b, ok := own.read(p)
+	if ok {
+		_, body, _, split := own.splitFront(p, b, "")
+		if split {
+			return body, nil
+		}
+	}
+	return nil, own.diags // the file changed since the site was loaded
 }
 
 // fmtDate writes a date as a version file does.

@@ -2,6 +2,7 @@ package site
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -49,8 +50,16 @@ func TestLoadVersions(t *testing.T) {
 	if v.Entity != "acme" || v.Notice != "website" || v.Lang != "en" || v.Class != "material" {
 		t.Errorf("version = %s/%s/%s class %q", v.Entity, v.Notice, v.Lang, v.Class)
 	}
-	if got, want := string(v.Page), "<!doctype html>\n<p>as published</p>\n"; got != want {
-		t.Errorf("Page = %q, want the bytes after the front matter exactly: %q", got, want)
+	if v.Page != nil {
+		t.Errorf("a loaded version holds its page (%d bytes); want it read again when it is needed", len(v.Page))
+	}
+	if got, err := v.Published(); string(got) != "<!doctype html>\n<p>as published</p>\n" || err != nil {
+		t.Errorf("Published() = %q, %v; want the bytes after the front matter exactly", got, err)
+	}
+	// A file that changed since the load is an error naming it.
+	m["content/versions/acme/website/2026-03-01.en.html"].Data = []byte("<p>no front matter</p>")
+	if got, err := v.Published(); got != nil || err == nil || !strings.Contains(err.Error(), "content/versions/acme/website/2026-03-01.en.html:1") {
+		t.Errorf("Published() of a changed file = %q, %v; want an error naming the file", got, err)
 	}
 	if len(v.Changes) != 1 || v.Changes[0].Added[0] != "Statistics" || !v.Changes[0].Material {
 		t.Errorf("Changes = %+v", v.Changes)
