@@ -41,13 +41,17 @@ func WordDiff(old, new string) []Op {
 	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
 		suf++
 	}
+	// Each op's words are joined at the end: adding them one by one to its
+	// Text copied a long unchanged run once per word.
 	var ops []Op
+	var words [][]string // the words of ops[i]
 	add := func(k OpKind, w string) {
 		if n := len(ops); n > 0 && ops[n-1].Kind == k {
-			ops[n-1].Text += " " + w
+			words[n-1] = append(words[n-1], w)
 			return
 		}
-		ops = append(ops, Op{Kind: k, Text: w})
+		ops = append(ops, Op{Kind: k})
+		words = append(words, []string{w})
 	}
 	for _, w := range a[:pre] {
 		add(Equal, w)
@@ -92,6 +96,9 @@ func WordDiff(old, new string) []Op {
 	flush()
 	for _, w := range a[len(a)-suf:] {
 		add(Equal, w)
+	}
+	for i := range ops {
+		ops[i].Text = strings.Join(words[i], " ")
 	}
 	return ops
 }

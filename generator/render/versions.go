@@ -168,6 +168,9 @@ func sectionDiffs(prev, v *site.Version) []view.SectionDiff {
 	}
 	var out []view.SectionDiff
 	for _, s := range v.Sections {
+		if s.Text == before[s.ID] {
+			continue // most sections are the same, and a diff of them is all equal
+		}
 		ops := history.WordDiff(before[s.ID], s.Text)
 		if !history.Changed(ops) {
 			continue
