@@ -129,7 +129,7 @@ func (l *loader) parseVersion(p string, b []byte, entity, notice, lang string, d
 		return nil, false
 	}
 	v := &Version{Source: front, Entity: entity, Notice: notice, Lang: lang}
-	if !l.decode(front, v) {
+	if !l.decodeVersion(front, v) {
 		return nil, false
 	}
 	ok = true
