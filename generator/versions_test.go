@@ -193,3 +193,34 @@ func TestReservedFolders(t *testing.T) {
 		})
 	}
 }
+
+// With serve's cache, an edit of a stored page's body (not its front
+// matter) remakes its archived page: the cache key covers the page.
+func TestArchivedPageCacheSeesBody(t *testing.T) {
+	dir := copySite(t, versionsSite)
+	const p = "en/acme/website/versions/2026-01-15/index.html"
+	cache := generator.NewCache()
+	off := false
+	build := func() []byte {
+		t.Helper()
+		res := generator.Build(context.Background(), os.DirFS(dir), generator.Options{Builtin: noticegen.Example, Now: versionsNow, Minify: &off, Cache: cache})
+		if res.Diags.HasErrors() {
+			t.Fatalf("build failed:\n%v", res.Diags)
+		}
+		return res.Files[p]
+	}
+	if before := build(); !bytes.Contains(before, []byte("Storage period: 7 days.")) {
+		t.Fatalf("%s lacks the text the test edits:\n%s", p, before)
+	}
+	f := filepath.Join(dir, "content/versions/acme/website/2026-01-15.en.html")
+	b, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(f, bytes.Replace(b, []byte("Storage period: 7 days."), []byte("Storage period: 8 days."), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if after := build(); !bytes.Contains(after, []byte("Storage period: 8 days.")) {
+		t.Errorf("%s still shows the old stored page after its file changed", p)
+	}
+}

@@ -31,8 +31,9 @@ type Version struct {
 	// Sections are the page's sections as published, in page order.
 	Sections []VersionSection `toml:"sections"`
 	// Page is the published page when the version was made in memory
-	// (release), and nil when it was loaded from its file: Published reads
-	// the page, the file's body after the front matter, when it is needed.
+	// (release) or loaded with a parse cache (serve), and nil when a build
+	// loaded it from its file: Published reads the page, the file's body
+	// after the front matter, when it is needed.
 	Page []byte `toml:"-"`
 	// reread reads a loaded version's page from its file again.
 	reread func() ([]byte, error)

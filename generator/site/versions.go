@@ -161,8 +161,14 @@ func (l *loader) parseVersion(p string, b []byte, entity, notice, lang string, d
 		l.diags.Errorf(p, bodyLine, 0, "the published page is missing; expected the page's HTML after the closing +++")
 		ok = false
 	}
-	fsys := l.fsys
-	v.reread = func() ([]byte, error) { return rereadPage(fsys, p) }
+	if l.cache != nil {
+		// serve's parse cache keeps every file's bytes anyway, and its
+		// page cache's keys hash the page (fingerprint.Inputs.Version).
+		v.Page = body
+	} else {
+		fsys := l.fsys
+		v.reread = func() ([]byte, error) { return rereadPage(fsys, p) }
+	}
 	return v, ok
 }
 

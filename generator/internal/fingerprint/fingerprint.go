@@ -114,9 +114,16 @@ func (in *Inputs) Notice(n *site.Notice) Sum {
 }
 
 // Version is the sum of a released version's file: its front matter and
-// the stored page.
+// the stored page (serve's loads keep it in memory; another load's is
+// read again, and a read error stands in for it).
 func (in *Inputs) Version(v *site.Version) Sum {
-	return in.File(v, func() [][]byte { return [][]byte{[]byte(v.Source.Path), v.Source.Text, v.Page} })
+	return in.File(v, func() [][]byte {
+		page, err := v.Published()
+		if err != nil {
+			page = []byte(err.Error())
+		}
+		return [][]byte{[]byte(v.Source.Path), v.Source.Text, page}
+	})
 }
 
 // Section is the sum of a section file: its front matter and its body.
