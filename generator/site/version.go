@@ -11,6 +11,8 @@ import "time"
 // layouts and providers change later. The file is text, one per version,
 // so a pull request shows what a release records.
 type Version struct {
+	// Source is the file and its front matter. A build's load keeps only
+	// its path (see Page); serve's keeps the text too.
 	Source Source `toml:"-"`
 	// Entity, Notice and Lang come from the file's path.
 	Entity, Notice, Lang string `toml:"-"`

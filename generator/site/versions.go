@@ -163,9 +163,15 @@ func (l *loader) parseVersion(p string, b []byte, entity, notice, lang string, d
 	}
 	if l.cache != nil {
 		// serve's parse cache keeps every file's bytes anyway, and its
-		// page cache's keys hash the page (fingerprint.Inputs.Version).
+		// page cache's keys hash the page and the front matter
+		// (fingerprint.Inputs.Version).
 		v.Page = body
 	} else {
+		// Nothing after the load reads the text of a version's front
+		// matter or its page but those keys, and a build would hold every
+		// page and every front matter ever released: four fifths of a
+		// released site's memory.
+		v.Source.Text = nil
 		fsys := l.fsys
 		v.reread = func() ([]byte, error) { return rereadPage(fsys, p) }
 	}
