@@ -1,6 +1,7 @@
 package site
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -201,5 +202,33 @@ func TestLoadInvalidLanguageDropped(t *testing.T) {
 	}
 	if !slices.Equal(s.Config.Languages, []string{"en", "de"}) {
 		t.Errorf("Languages = %q, want the valid codes en, de", s.Config.Languages)
+	}
+}
+
+// refusedIn finds what a rune-by-rune scan finds, on strings of every kind
+// of character it must tell apart.
+func TestRefusedInIsRuneScan(t *testing.T) {
+	byRune := func(s string) (rune, string, bool) {
+		for i, r := range s {
+			if what, bad := refusedChar(s, i, r); bad {
+				return r, what, true
+			}
+		}
+		return 0, "", false
+	}
+	pieces := []string{"a", " ", "~", "\t", "\n", "\r", "\r\n", "\x00", "\x1f", "\x7f", "é", "\u0085", "\u009f", "\u00a0",
+		"\ufdd0", "\ufffe", "\U0001fffe", "\ufffd", "\xff", "\xc3", "€", "日本"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		gr, gw, gok := refusedIn(s)
+		wr, ww, wok := byRune(s)
+		if gr != wr || gw != ww || gok != wok {
+			t.Fatalf("refusedIn(%q) = %U %q %v, want %U %q %v", s, gr, gw, gok, wr, ww, wok)
+		}
 	}
 }
