@@ -31,19 +31,25 @@ import (
 // each part. Every stage starts from the previous one's result, made once.
 // BENCH_SHAPE picks another shape of bench/synth (group24, short, unnamed)
 // and BENCH_ENTITIES another number of entities, so that two builds of
-// the code can be compared on the shape a change is for.
+// the code can be compared on the shape a change is for. BENCH_SITE names
+// a site folder to take instead, such as one with released versions that
+// bench/lib.sh make_site wrote (the bench scripts' sites).
 //
 //	go test ./generator -run '^$' -bench Stage -benchtime 3x -benchmem
 //	BENCH_SHAPE=short BENCH_ENTITIES=300 go test ./generator -run '^$' -bench 'Stage/render\+minify$' -benchtime 4x
+//	BENCH_SITE=/tmp/released go test ./generator -run '^$' -bench 'Stage/(load|render\+minify)$' -benchtime 4x
 func BenchmarkStage(b *testing.B) {
 	ctx := context.Background()
 	entities := 1000
 	if n, err := strconv.Atoi(os.Getenv("BENCH_ENTITIES")); err == nil && n > 0 {
 		entities = n
 	}
-	dir := filepath.Join(b.TempDir(), "site")
-	if err := synth.Write(dir, synth.Options{Entities: entities, Notices: 5, Languages: 2, Seed: 1, Shape: os.Getenv("BENCH_SHAPE")}); err != nil {
-		b.Fatal(err)
+	dir := os.Getenv("BENCH_SITE")
+	if dir == "" {
+		dir = filepath.Join(b.TempDir(), "site")
+		if err := synth.Write(dir, synth.Options{Entities: entities, Notices: 5, Languages: 2, Seed: 1, Shape: os.Getenv("BENCH_SHAPE")}); err != nil {
+			b.Fatal(err)
+		}
 	}
 	src := os.DirFS(dir)
 	builtinI18n, _ := fs.Sub(noticegen.Example, site.I18nDir)

@@ -55,9 +55,10 @@ func releasedFront(src Source, v *Version) bool {
 	if bytes.IndexByte(text, '\r') >= 0 || !releaseKeys(text) {
 		return false
 	}
-	if line, _, _ := tooDeep(text); line > 0 {
-		return false
-	}
+	// No tooDeep here: it guards BurntSushi/toml's recursion, and
+	// go-toml/v2 refuses nesting beyond its own bound; a value nested at
+	// all does not decode into a version's strings and lists, and is left
+	// to decode, which runs tooDeep first.
 	var f versionFront
 	d := fasttoml.NewDecoder(bytes.NewReader(text))
 	d.DisallowUnknownFields()
@@ -71,14 +72,40 @@ func releasedFront(src Source, v *Version) bool {
 	}
 	got := *v
 	got.Date, got.Effective, got.Class, got.Changes, got.Title, got.Sections = date, effective, f.Class, f.Changes, f.Title, f.Sections
-	// The values are checked as decode checks them; a finding is left for
-	// decode to report.
-	probe := &loader{}
-	if !probe.checkValues(src, &got, toml.MetaData{}) || len(probe.diags) > 0 {
+	// decode's checkValues looks at every string and date; the dates were
+	// looked at above, and a string it would refuse is left for decode to
+	// report.
+	if anyRefused(reflect.ValueOf(f)) {
 		return false
 	}
 	*v = got
 	return true
+}
+
+// anyRefused reports whether a string in v holds a character that
+// refusedIn refuses: checkValues' walk, without the key paths it keeps for
+// its messages.
+func anyRefused(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.String:
+		_, _, bad := refusedIn(v.String())
+		return bad
+	case reflect.Interface, reflect.Pointer:
+		return !v.IsNil() && anyRefused(v.Elem())
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if anyRefused(v.Field(i)) {
+				return true
+			}
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			if anyRefused(v.Index(i)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // localDate is a TOML local date as BurntSushi/toml decodes it into a

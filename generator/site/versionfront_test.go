@@ -170,3 +170,17 @@ func TestVersionFrontKeys(t *testing.T) {
 		t.Errorf("versionFront keys %v, Version keys %v", got, want)
 	}
 }
+
+// A front matter nested deeper than tooDeep allows is left to decode,
+// which reports it, and neither library runs out of stack.
+func TestReleasedFrontDeepNesting(t *testing.T) {
+	for _, n := range []int{50, 20000} {
+		text := "title = " + strings.Repeat("[", n) + strings.Repeat("]", n) + "\n"
+		if releasedFront(Source{Text: []byte(text)}, &Version{}) {
+			t.Errorf("nesting %d: taken by the fast path", n)
+		}
+		if _, l, ok := slowVersion([]byte(text)); ok || len(l.diags) == 0 {
+			t.Errorf("nesting %d: decode reports nothing", n)
+		}
+	}
+}
