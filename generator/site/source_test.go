@@ -1,6 +1,9 @@
 package site
 
 import (
+	"bytes"
+	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -138,5 +141,40 @@ func TestInvalidUTF8(t *testing.T) {
 				t.Errorf("invalidUTF8(%q) = %d:%d, want %d:%d", tt.in, line, col, tt.line, tt.col)
 			}
 		})
+	}
+}
+
+// splitFront gives what splitting the file into lines gives, which is how
+// it was first written.
+func TestSplitFrontIsLineSplit(t *testing.T) {
+	byLines := func(b []byte) (front, body []byte, bodyLine int, ok bool) {
+		lines := bytes.SplitAfter(b, []byte("\n"))
+		if len(lines) == 0 || !bytes.Equal(bytes.TrimRight(lines[0], " \t\r\n"), fence) {
+			return nil, nil, 0, false
+		}
+		for i := 1; i < len(lines); i++ {
+			if bytes.Equal(bytes.TrimRight(lines[i], " \t\r\n"), fence) {
+				return bytes.Join(lines[1:i], nil), bytes.Join(lines[i+1:], nil), i + 2, true
+			}
+		}
+		return nil, nil, 0, false
+	}
+	pieces := []string{"+++", "+++ ", "+++\r", "\n", "a = 1", " ", "++", "x", "\t", "\r\n"}
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var sb strings.Builder
+		for range r.IntN(10) {
+			sb.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		b := []byte(sb.String())
+		l := &loader{}
+		front, body, line, ok := l.splitFront("f.md", b, "")
+		wf, wb, wl, wok := byLines(b)
+		if ok != wok || ok && (!bytes.Equal(front.Text, wf) || !bytes.Equal(body, wb) || line != wl) {
+			t.Fatalf("splitFront(%q) = %q %q %d %v, want %q %q %d %v", b, front.Text, body, line, ok, wf, wb, wl, wok)
+		}
+		if ok == (len(l.diags) > 0) {
+			t.Fatalf("splitFront(%q): ok %v with diagnostics %v", b, ok, l.diags)
+		}
 	}
 }
