@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"reflect"
-	"strings"
 	"sync"
 	"time"
 
@@ -16,14 +15,14 @@ import (
 // released, and their front matter (every section's facts and text as
 // published) is most of the TOML it parses: with BurntSushi/toml, decoding
 // it was a third of the CPU time of a released 3,000-page build, more than
-// rendering its notice pages. go-toml/v2 decodes the same text six times
-// as fast, but it matches keys to fields regardless of case and reports
-// errors its own way. So a version's front matter as release writes it
-// takes go-toml/v2, and anything else (an error, a key in another case or
-// shape, a date with a time or zone, a carriage return, a refused
-// character) is decoded again the way every other file is, by decode,
-// whose diagnostics are then the only ones given. A file is either
-// accepted by both or reported as before.
+// rendering its notice pages. go-toml/v2 reads the same text six times as
+// fast, but its decoder matches keys to fields regardless of case, and it
+// reports errors its own way. So a version's front matter as release
+// writes it is read with go-toml/v2's parser, and anything else (an
+// error, a key in another case or shape, a date with a time or zone, a
+// carriage return, a refused character) is decoded again the way every
+// other file is, by decode, whose diagnostics are then the only ones
+// given. A file is either accepted by both or reported as before.
 
 // decodeVersion decodes the front matter src into v, as decode does.
 func (l *loader) decodeVersion(src Source, v *Version) bool {
@@ -33,53 +32,196 @@ func (l *loader) decodeVersion(src Source, v *Version) bool {
 	return l.decode(src, v)
 }
 
-// versionFront is Version's front matter for go-toml/v2: the same keys
-// (TestVersionFrontKeys), with the dates as TOML values, so that only a
-// local date such as 2026-03-01 takes the fast path.
-type versionFront struct {
-	Date      any              `toml:"date"`
-	Effective any              `toml:"effective"`
-	Class     string           `toml:"class"`
-	Changes   []Change         `toml:"changes"`
-	Title     string           `toml:"title"`
-	Sections  []VersionSection `toml:"sections"`
-}
-
 // releasedFront decodes src into v and reports true when src is a front
 // matter as release writes it and decodes without a finding; otherwise
-// it leaves v as it was and reports false.
+// it leaves v as it was and reports false. It walks go-toml/v2's parse of
+// the text once, setting each key's field by its exact name: its decoder
+// would take "Title" for title, and a second parse to check the keys'
+// case cost as much as the decoding.
 func releasedFront(src Source, v *Version) bool {
-	text := src.Text
 	// TOML lets a parser keep or normalise a line end inside a multi-line
 	// string, so the two libraries may differ there; release writes \n.
-	if bytes.IndexByte(text, '\r') >= 0 || !releaseKeys(text) {
-		return false
-	}
-	// No tooDeep here: it guards BurntSushi/toml's recursion, and
-	// go-toml/v2 refuses nesting beyond its own bound; a value nested at
-	// all does not decode into a version's strings and lists, and is left
-	// to decode, which runs tooDeep first.
-	var f versionFront
-	d := fasttoml.NewDecoder(bytes.NewReader(text))
-	d.DisallowUnknownFields()
-	if d.Decode(&f) != nil {
-		return false
-	}
-	date, ok := localDate(f.Date)
-	effective, ok2 := localDate(f.Effective)
-	if !ok || !ok2 {
+	// No tooDeep either: it guards BurntSushi/toml's recursion, go-toml/v2
+	// bounds its own, and a nested value is no version's value.
+	if bytes.IndexByte(src.Text, '\r') >= 0 {
 		return false
 	}
 	got := *v
-	got.Date, got.Effective, got.Class, got.Changes, got.Title, got.Sections = date, effective, f.Class, f.Changes, f.Title, f.Sections
+	var p unstable.Parser
+	p.Reset(src.Text)
+	table := ""
+	seen := map[string]bool{} // the keys of the table being read: TOML allows each once
+	for p.NextExpression() {
+		e := p.Expression()
+		name, ok := simpleKey(e)
+		if !ok {
+			return false
+		}
+		switch e.Kind {
+		case unstable.ArrayTable:
+			switch name {
+			case "changes":
+				got.Changes = append(got.Changes, Change{})
+			case "sections":
+				got.Sections = append(got.Sections, VersionSection{})
+			default:
+				return false
+			}
+			table = name
+			clear(seen)
+		case unstable.KeyValue:
+			if seen[name] {
+				return false
+			}
+			seen[name] = true
+			val := e.Value()
+			switch table {
+			case "":
+				ok = setVersionKey(&got, name, val)
+			case "changes":
+				ok = setChangeKey(&got.Changes[len(got.Changes)-1], name, val)
+			case "sections":
+				ok = setSectionKey(&got.Sections[len(got.Sections)-1], name, val)
+			}
+			if !ok {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	if p.Error() != nil {
+		return false
+	}
 	// decode's checkValues looks at every string and date; the dates were
-	// looked at above, and a string it would refuse is left for decode to
-	// report.
-	if anyRefused(reflect.ValueOf(f)) {
+	// looked at as they were set, and a string it would refuse is left for
+	// decode to report.
+	if anyRefused(reflect.ValueOf(got.Changes)) || anyRefused(reflect.ValueOf(got.Sections)) ||
+		anyRefused(reflect.ValueOf(got.Class)) || anyRefused(reflect.ValueOf(got.Title)) {
 		return false
 	}
 	*v = got
 	return true
+}
+
+// setVersionKey, setChangeKey and setSectionKey set the field of one key
+// of a version file's top level, [[changes]] and [[sections]] tables
+// (TestReleasedFrontSetsEveryKey keeps them complete), reporting false
+// for any other key or a value of another type.
+func setVersionKey(v *Version, name string, val *unstable.Node) bool {
+	switch name {
+	case "date":
+		return setDate(&v.Date, val)
+	case "effective":
+		return setDate(&v.Effective, val)
+	case "class":
+		return setString(&v.Class, val)
+	case "title":
+		return setString(&v.Title, val)
+	}
+	return false
+}
+
+func setChangeKey(c *Change, name string, val *unstable.Node) bool {
+	switch name {
+	case "section":
+		return setString(&c.Section, val)
+	case "fact":
+		return setString(&c.Fact, val)
+	case "added":
+		return setStrings(&c.Added, val)
+	case "removed":
+		return setStrings(&c.Removed, val)
+	case "old":
+		return setString(&c.Old, val)
+	case "new":
+		return setString(&c.New, val)
+	case "material":
+		if val.Kind != unstable.Bool {
+			return false
+		}
+		c.Material = string(val.Data) == "true"
+		return true
+	}
+	return false
+}
+
+func setSectionKey(s *VersionSection, name string, val *unstable.Node) bool {
+	lists := map[string]*[]string{
+		"purposes": &s.Purposes, "legalBases": &s.LegalBases, "dataCategories": &s.DataCategories,
+		"dataSubjects": &s.DataSubjects, "recipients": &s.Recipients, "providers": &s.Providers,
+		"thirdCountries": &s.ThirdCountries, "safeguards": &s.Safeguards,
+	}
+	if l, ok := lists[name]; ok {
+		return setStrings(l, val)
+	}
+	texts := map[string]*string{
+		"id": &s.ID, "title": &s.Title, "legitimateInterest": &s.LegitimateInterest,
+		"retention": &s.Retention, "source": &s.Source, "text": &s.Text,
+	}
+	if t, ok := texts[name]; ok {
+		return setString(t, val)
+	}
+	return false
+}
+
+func setString(dst *string, val *unstable.Node) bool {
+	if val.Kind != unstable.String {
+		return false
+	}
+	*dst = string(val.Data)
+	return true
+}
+
+// setStrings sets an array of strings; an empty one is an empty slice,
+// not nil, as BurntSushi/toml decodes it.
+func setStrings(dst *[]string, val *unstable.Node) bool {
+	if val.Kind != unstable.Array {
+		return false
+	}
+	out := []string{}
+	for it := val.Children(); it.Next(); {
+		n := it.Node()
+		if n.Kind != unstable.String {
+			return false
+		}
+		out = append(out, string(n.Data))
+	}
+	*dst = out
+	return true
+}
+
+// setDate sets a TOML local date as BurntSushi/toml decodes it into a
+// time.Time: midnight in its zone for local dates. A date before the
+// year 1000, which checkValues reports, or any other value is not set.
+func setDate(dst *time.Time, val *unstable.Node) bool {
+	var d fasttoml.LocalDate
+	if val.Kind != unstable.LocalDate || d.UnmarshalText(val.Data) != nil || d.Year < minYear {
+		return false
+	}
+	*dst = time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, tomlLocalDate())
+	return true
+}
+
+// tomlLocalDate is the zone BurntSushi/toml gives a local date (named
+// "date-local", at the machine's offset), which it does not export.
+var tomlLocalDate = sync.OnceValue(func() *time.Location {
+	var v struct{ D time.Time }
+	if _, err := toml.Decode("D = 2000-01-01", &v); err != nil {
+		panic(err) // a literal that cannot fail
+	}
+	return v.D.Location()
+})
+
+// simpleKey is the key of a key-value or table header when it has one
+// part.
+func simpleKey(e *unstable.Node) (string, bool) {
+	it := e.Key()
+	if !it.Next() {
+		return "", false
+	}
+	name := string(it.Node().Data)
+	return name, !it.Next()
 }
 
 // anyRefused reports whether a string in v holds a character that
@@ -107,90 +249,3 @@ func anyRefused(v reflect.Value) bool {
 	}
 	return false
 }
-
-// localDate is a TOML local date as BurntSushi/toml decodes it into a
-// time.Time, at midnight in its zone for local dates; absent is the zero
-// time. A date before the year 1000 or any other value is not taken.
-func localDate(x any) (time.Time, bool) {
-	switch d := x.(type) {
-	case nil:
-		return time.Time{}, true
-	case fasttoml.LocalDate:
-		if d.Year < minYear {
-			return time.Time{}, false
-		}
-		return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, tomlLocalDate()), true
-	}
-	return time.Time{}, false
-}
-
-// tomlLocalDate is the zone BurntSushi/toml gives a local date (named
-// "date-local", at the machine's offset), which it does not export.
-var tomlLocalDate = sync.OnceValue(func() *time.Location {
-	var v struct{ D time.Time }
-	if _, err := toml.Decode("D = 2000-01-01", &v); err != nil {
-		panic(err) // a literal that cannot fail
-	}
-	return v.D.Location()
-})
-
-// releaseKeys reports whether text's keys are a version file's, spelled
-// exactly, in the shapes release writes: top-level keys, then
-// [[changes]] and [[sections]] tables of plain keys. It parses the text
-// on its own (go-toml/v2's parser, without decoding), since the decoder
-// would take "Title" for title.
-func releaseKeys(text []byte) bool {
-	keys := versionKeys()
-	var p unstable.Parser
-	p.Reset(text)
-	table := ""
-	for p.NextExpression() {
-		e := p.Expression()
-		switch e.Kind {
-		case unstable.ArrayTable:
-			name, ok := simpleKey(e)
-			if !ok || name != "changes" && name != "sections" {
-				return false
-			}
-			table = name
-		case unstable.KeyValue:
-			name, ok := simpleKey(e)
-			if !ok || !keys[table][name] {
-				return false
-			}
-		default:
-			return false
-		}
-	}
-	return p.Error() == nil
-}
-
-// simpleKey is the key of a key-value or table header when it has one
-// part.
-func simpleKey(e *unstable.Node) (string, bool) {
-	it := e.Key()
-	if !it.Next() {
-		return "", false
-	}
-	name := string(it.Node().Data)
-	return name, !it.Next()
-}
-
-// versionKeys are the keys of a version file by table ("" for the top
-// level), from Version's toml tags.
-var versionKeys = sync.OnceValue(func() map[string]map[string]bool {
-	names := func(t reflect.Type) map[string]bool {
-		m := map[string]bool{}
-		for i := range t.NumField() {
-			if name, _, _ := strings.Cut(t.Field(i).Tag.Get("toml"), ","); name != "" && name != "-" {
-				m[name] = true
-			}
-		}
-		return m
-	}
-	return map[string]map[string]bool{
-		"":         names(reflect.TypeFor[Version]()),
-		"changes":  names(reflect.TypeFor[Change]()),
-		"sections": names(reflect.TypeFor[VersionSection]()),
-	}
-})

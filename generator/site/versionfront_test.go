@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // versionFronts are the front matters of the version files of the example
@@ -102,6 +104,11 @@ func TestReleasedFrontDeclines(t *testing.T) {
 		{"inline table", `class = "first"`, `class = { a = "b" }`},
 		{"syntax error", `class = "first"`, `class = "first`},
 		{"duplicate key", "title = \"Website\"\n", "title = \"Website\"\ntitle = \"Site\"\n"},
+		{"duplicate key in a table", "id = \"general\"\n", "id = \"general\"\nid = \"other\"\n"},
+		{"impossible date", "2026-03-01", "2026-02-30"},
+		{"list of mixed values", "title = \"General\"\n", "title = \"General\"\npurposes = [\"a\", 1]\n"},
+		{"list of lists", "title = \"General\"\n", "title = \"General\"\npurposes = [[\"a\"]]\n"},
+		{"changes inline", `class = "first"`, "class = \"first\"\nchanges = []"},
 	} {
 		text := strings.Replace(good, tc.from, tc.to, 1)
 		if text == good {
@@ -154,20 +161,52 @@ func TestReleasedFrontOnEdits(t *testing.T) {
 	}
 }
 
-// versionFront has Version's front-matter keys, so that a key added to
-// Version is not refused by the fast path alone.
-func TestVersionFrontKeys(t *testing.T) {
-	names := func(t reflect.Type) []string {
-		var out []string
-		for i := range t.NumField() {
-			if tag := t.Field(i).Tag.Get("toml"); tag != "" && tag != "-" {
-				out = append(out, tag)
+// The fast path sets every key a version file can have: a front matter
+// with each of Version's, Change's and VersionSection's keys, made from
+// their tags, is taken and gives what decode gives.
+func TestReleasedFrontSetsEveryKey(t *testing.T) {
+	var b strings.Builder
+	n := 0
+	keys := func(typ reflect.Type) {
+		for i := range typ.NumField() {
+			f := typ.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+			if name == "" || name == "-" || f.Type.Kind() == reflect.Slice && f.Type.Elem().Kind() == reflect.Struct {
+				continue
+			}
+			n++
+			switch {
+			case f.Type == reflect.TypeFor[time.Time]():
+				fmt.Fprintf(&b, "%s = 2026-03-%02d\n", name, n%28+1)
+			case f.Type.Kind() == reflect.String:
+				fmt.Fprintf(&b, "%s = \"value %d\"\n", name, n)
+			case f.Type.Kind() == reflect.Slice:
+				fmt.Fprintf(&b, "%s = [\"item %d\", \"item %d\"]\n", name, n, n+1)
+			case f.Type.Kind() == reflect.Bool:
+				fmt.Fprintf(&b, "%s = true\n", name)
+			default:
+				t.Fatalf("%s.%s has a type the test does not know: %v", typ.Name(), f.Name, f.Type)
 			}
 		}
-		return out
 	}
-	if got, want := names(reflect.TypeFor[versionFront]()), names(reflect.TypeFor[Version]()); !reflect.DeepEqual(got, want) {
-		t.Errorf("versionFront keys %v, Version keys %v", got, want)
+	keys(reflect.TypeFor[Version]())
+	b.WriteString("\n[[changes]]\n")
+	keys(reflect.TypeFor[Change]())
+	b.WriteString("\n[[sections]]\n")
+	keys(reflect.TypeFor[VersionSection]())
+	b.WriteString("\n[[sections]]\npurposes = []\n")
+	text := []byte(b.String())
+	src := Source{Path: "v.html", Text: text, LineOffset: 1}
+	fast := &Version{Source: src}
+	if !releasedFront(src, fast) {
+		t.Fatalf("not taken by the fast path:\n%s", text)
+	}
+	slow, l, ok := slowVersion(text)
+	if !ok || len(l.diags) > 0 {
+		t.Fatalf("decode reports %v on\n%s", l.diags, text)
+	}
+	if !reflect.DeepEqual(fast, slow) {
+		t.Errorf("fast path gives\n%+v\ndecode gives\n%+v", fast, slow)
 	}
 }
 
