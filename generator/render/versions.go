@@ -38,6 +38,8 @@ func (r *Renderer) Archived(w *bytes.Buffer, p history.Period) diag.List {
 	page, err := v.Published()
 	if ds, ok := err.(diag.List); ok {
 		return ds
+	} else if err != nil {
+		return diag.List{{File: v.Source.Path, Severity: diag.Error, Message: "cannot read the stored page again: " + err.Error()}}
 	}
 	b, err := history.Archive(page, r.site.Config.BaseURL+VersionPath(v), banner)
 	if err != nil {

@@ -147,20 +147,35 @@ func setChangeKey(c *Change, name string, val *unstable.Node) bool {
 }
 
 func setSectionKey(s *VersionSection, name string, val *unstable.Node) bool {
-	lists := map[string]*[]string{
-		"purposes": &s.Purposes, "legalBases": &s.LegalBases, "dataCategories": &s.DataCategories,
-		"dataSubjects": &s.DataSubjects, "recipients": &s.Recipients, "providers": &s.Providers,
-		"thirdCountries": &s.ThirdCountries, "safeguards": &s.Safeguards,
-	}
-	if l, ok := lists[name]; ok {
-		return setStrings(l, val)
-	}
-	texts := map[string]*string{
-		"id": &s.ID, "title": &s.Title, "legitimateInterest": &s.LegitimateInterest,
-		"retention": &s.Retention, "source": &s.Source, "text": &s.Text,
-	}
-	if t, ok := texts[name]; ok {
-		return setString(t, val)
+	switch name {
+	case "id":
+		return setString(&s.ID, val)
+	case "title":
+		return setString(&s.Title, val)
+	case "purposes":
+		return setStrings(&s.Purposes, val)
+	case "legalBases":
+		return setStrings(&s.LegalBases, val)
+	case "legitimateInterest":
+		return setString(&s.LegitimateInterest, val)
+	case "dataCategories":
+		return setStrings(&s.DataCategories, val)
+	case "dataSubjects":
+		return setStrings(&s.DataSubjects, val)
+	case "recipients":
+		return setStrings(&s.Recipients, val)
+	case "providers":
+		return setStrings(&s.Providers, val)
+	case "thirdCountries":
+		return setStrings(&s.ThirdCountries, val)
+	case "safeguards":
+		return setStrings(&s.Safeguards, val)
+	case "retention":
+		return setString(&s.Retention, val)
+	case "source":
+		return setString(&s.Source, val)
+	case "text":
+		return setString(&s.Text, val)
 	}
 	return false
 }

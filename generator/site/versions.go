@@ -169,8 +169,8 @@ func (l *loader) parseVersion(p string, b []byte, entity, notice, lang string, d
 	} else {
 		// Nothing after the load reads the text of a version's front
 		// matter or its page but those keys, and a build would hold every
-		// page and every front matter ever released: four fifths of a
-		// released site's memory.
+		// page and every front matter ever released: more than half of a
+		// released site's live memory.
 		v.Source.Text = nil
 		fsys := l.fsys
 		v.reread = func() ([]byte, error) { return rereadPage(fsys, p) }
