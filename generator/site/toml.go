@@ -154,11 +154,11 @@ func knownKeys(t reflect.Type, parent []string) []string {
 // section), and each lookup walks struct fields by reflection.
 type tableKeys struct {
 	t     reflect.Type
-	known map[string][]string // by the table's key parts, joined by NUL
+	known map[string][]string // by the table's key, as toml.Key writes it
 }
 
 func (k tableKeys) of(parent []string) []string {
-	id := strings.Join(parent, "\x00")
+	id := toml.Key(parent).String() // quoted where a part needs it, so no two tables share one
 	known, ok := k.known[id]
 	if !ok {
 		known = knownKeys(k.t, parent)
