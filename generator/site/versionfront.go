@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"reflect"
 	"sync"
 	"time"
 
@@ -93,13 +92,6 @@ func releasedFront(src Source, v *Version) bool {
 	if p.Error() != nil {
 		return false
 	}
-	// decode's checkValues looks at every string and date; the dates were
-	// looked at as they were set, and a string it would refuse is left for
-	// decode to report.
-	if anyRefused(reflect.ValueOf(got.Changes)) || anyRefused(reflect.ValueOf(got.Sections)) ||
-		anyRefused(reflect.ValueOf(got.Class)) || anyRefused(reflect.ValueOf(got.Title)) {
-		return false
-	}
 	*v = got
 	return true
 }
@@ -180,27 +172,35 @@ func setSectionKey(s *VersionSection, name string, val *unstable.Node) bool {
 	return false
 }
 
+// setString sets a string. One holding a character that decode's
+// checkValues refuses is not set, so that decode reports it; the dates
+// are checked as setDate sets them, so nothing is left for a walk over
+// the result.
 func setString(dst *string, val *unstable.Node) bool {
 	if val.Kind != unstable.String {
 		return false
 	}
-	*dst = string(val.Data)
+	s := string(val.Data)
+	if _, _, bad := refusedIn(s); bad {
+		return false
+	}
+	*dst = s
 	return true
 }
 
-// setStrings sets an array of strings; an empty one is an empty slice,
-// not nil, as BurntSushi/toml decodes it.
+// setStrings sets an array of strings, each as setString does; an empty
+// one is an empty slice, not nil, as BurntSushi/toml decodes it.
 func setStrings(dst *[]string, val *unstable.Node) bool {
 	if val.Kind != unstable.Array {
 		return false
 	}
 	out := []string{}
 	for it := val.Children(); it.Next(); {
-		n := it.Node()
-		if n.Kind != unstable.String {
+		var s string
+		if !setString(&s, it.Node()) {
 			return false
 		}
-		out = append(out, string(n.Data))
+		out = append(out, s)
 	}
 	*dst = out
 	return true
@@ -237,30 +237,4 @@ func simpleKey(e *unstable.Node) (string, bool) {
 	}
 	name := string(it.Node().Data)
 	return name, !it.Next()
-}
-
-// anyRefused reports whether a string in v holds a character that
-// refusedIn refuses: checkValues' walk, without the key paths it keeps for
-// its messages.
-func anyRefused(v reflect.Value) bool {
-	switch v.Kind() {
-	case reflect.String:
-		_, _, bad := refusedIn(v.String())
-		return bad
-	case reflect.Interface, reflect.Pointer:
-		return !v.IsNil() && anyRefused(v.Elem())
-	case reflect.Struct:
-		for i := range v.NumField() {
-			if anyRefused(v.Field(i)) {
-				return true
-			}
-		}
-	case reflect.Slice:
-		for i := range v.Len() {
-			if anyRefused(v.Index(i)) {
-				return true
-			}
-		}
-	}
-	return false
 }
